@@ -1,0 +1,17 @@
+import type { AppConfig } from '@baanrian/config';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
+import { CoursesModule } from './courses/courses.module';
+import { DatabaseModule } from './database/database.module';
+import { LoggerModule } from './observability/logger.module';
+import { SystemModule } from './system/system.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, SystemModule, CoursesModule],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { AppConfig } from '@baanrian/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { requestContextMiddleware } from './observability/request-context';
+import { buildOpenApiDocument } from './openapi';
+import { servePortal } from './portal-static';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { createValidationPipe } from './problem/validation.pipe';
+
+/** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  servePortal(app, config.portal.distDir);
+  return app;
+}

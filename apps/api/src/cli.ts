@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@baanrian/config';
+import { createDataSource } from '@baanrian/db';
+import { NestFactory } from '@nestjs/core';
+import { writeFileSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { buildOpenApiDocument, stableJson } from './openapi';
+import { seedDemo } from './seed/demo-seed';
+
+/** Operator commands: `node dist/apps/api/cli.js <migrate|revert|seed|openapi FILE>`. */
+async function run(command: string | undefined, arg: string | undefined): Promise<void> {
+  if (command === 'openapi') {
+    // Preview mode builds the module graph without connecting to anything.
+    const app = await NestFactory.create(AppModule.forRoot(loadConfig({ DATABASE_URL: 'postgres://x/x', REDIS_URL: 'redis://x' })), {
+      preview: true,
+      logger: false,
+    });
+    app.setGlobalPrefix('api/v1');
+    const json = stableJson(buildOpenApiDocument(app));
+    if (arg) writeFileSync(arg, json);
+    else process.stdout.write(json);
+    return;
+  }
+  const config = loadConfig();
+  const db = await createDataSource({ url: config.database.url, applicationName: 'baanrian-cli' }).initialize();
+  try {
+    if (command === 'migrate') {
+      const applied = await db.runMigrations({ transaction: 'each' });
+      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date');
+    } else if (command === 'revert') {
+      await db.undoLastMigration({ transaction: 'each' });
+      console.log('Reverted the last migration');
+    } else if (command === 'seed') {
+      console.log(`Demo seed: ${await seedDemo(db)}`);
+    } else {
+      throw new Error(`Unknown command "${command ?? ''}". Use migrate, revert, seed or openapi [file].`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+run(process.argv[2], process.argv[3]).catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { Module } from '@nestjs/common';
+import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+
+/** Structured JSON logs, one line per request, tagged with the request id. */
+@Module({
+  imports: [
+    PinoLoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.log.level,
+          base: { service: 'api' },
+          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
+          customAttributeKeys: { reqId: 'requestId' },
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/api/v1/health') ?? false },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggerModule {}

@@ -1,0 +1,83 @@
+import { type Locale, negotiateLocale } from '@baanrian/contracts';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainException, ValidationException } from './domain.exception';
+import { FIELD_MESSAGES, PROBLEM_TITLES, interpolate } from './problem.messages';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+interface Problem {
+  status: number;
+  code: string;
+  params?: Record<string, string | number>;
+  extensions?: Record<string, unknown>;
+  errors?: { field: string; message: string }[];
+}
+
+/**
+ * Turns every error into an RFC 9457 `application/problem+json` document in the caller's
+ * language. Unexpected errors are logged in full and answered with a generic 500: a stack trace
+ * never leaves the server.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string }>();
+    const res = http.getResponse<Response>();
+    const locale = negotiateLocale(req.header('accept-language'));
+    const problem = this.toProblem(exception, locale);
+    if (problem.status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'request failed');
+    const title = PROBLEM_TITLES[problem.code]?.[locale] ?? PROBLEM_TITLES[CODE_BY_STATUS[problem.status] ?? 'INTERNAL_ERROR'][locale];
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .setHeader('Content-Language', locale)
+      .json({
+        type: `urn:baanrian:problem:${problem.code.toLowerCase().replace(/_/g, '-')}`,
+        title: interpolate(title, problem.params ?? {}),
+        status: problem.status,
+        code: problem.code,
+        instance: req.originalUrl,
+        requestId: req.id,
+        ...(problem.errors ? { errors: problem.errors } : {}),
+        ...problem.extensions,
+      });
+  }
+
+  private toProblem(exception: unknown, locale: Locale): Problem {
+    if (exception instanceof ValidationException) {
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        code: 'VALIDATION_FAILED',
+        errors: exception.violations.map((v) => ({
+          field: v.field,
+          message: FIELD_MESSAGES[v.constraint]?.[locale] ?? v.fallback,
+        })),
+      };
+    }
+    if (exception instanceof DomainException) {
+      return { status: exception.status, code: exception.code, params: exception.params, extensions: exception.extensions };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST') };
+    }
+    // body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST' };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR' };
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SystemPingService } from './system-ping.service';
+import { PingDto } from './system.dto';
+
+@ApiTags('system')
+@Controller('system/pings')
+export class SystemController {
+  constructor(private readonly pings: SystemPingService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ operationId: 'requestPing', summary: 'Send a ping through outbox, queue and worker' })
+  @ApiAcceptedResponse({ type: PingDto })
+  request(): Promise<PingDto> {
+    return this.pings.request();
+  }
+
+  @Get(':id')
+  @ApiOperation({ operationId: 'getPing', summary: 'A ping and whether the worker has completed it' })
+  @ApiOkResponse({ type: PingDto })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PingDto> {
+    return this.pings.get(id);
+  }
+}

@@ -1,0 +1,15 @@
+import { SystemPingEntity } from '@baanrian/db';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+import { RedisHealthClient } from './redis.provider';
+import { SystemPingService } from './system-ping.service';
+import { SystemController } from './system.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SystemPingEntity])],
+  controllers: [HealthController, SystemController],
+  providers: [HealthService, RedisHealthClient, SystemPingService],
+})
+export class SystemModule {}

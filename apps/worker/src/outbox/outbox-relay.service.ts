@@ -1,0 +1,127 @@
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { OutboxEventEntity } from '@baanrian/db';
+import { JOB_QUEUES, type JobName, QueueName, isJobName } from '@baanrian/jobs';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+
+const BATCH_SIZE = 100;
+const ENQUEUE_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Moves outbox rows to BullMQ. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so any number of
+ * workers can relay without a leader; each job's id is the row's id, so a relay that dies after
+ * adding but before marking re-adds a job BullMQ already has, which it ignores.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private running = false;
+  private timer?: NodeJS.Timeout;
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.inFlight;
+  }
+
+  /** Relays one batch; returns how many events went to the queues. */
+  async relayBatch(): Promise<number> {
+    let claimed: OutboxEventEntity[] = [];
+    try {
+      return await this.db.transaction(async (manager) => {
+        claimed = await manager.query(
+          `SELECT id, type, payload, request_id AS "requestId" FROM outbox_event
+           WHERE published_at IS NULL AND available_at <= now()
+           ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [BATCH_SIZE],
+        );
+        if (claimed.length === 0) return 0;
+        await this.enqueue(claimed);
+        await manager.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [claimed.map((e) => e.id)]);
+        return claimed.length;
+      });
+    } catch (error) {
+      await this.postpone(claimed, error as Error);
+      throw error;
+    }
+  }
+
+  private async enqueue(events: OutboxEventEntity[]): Promise<void> {
+    const byQueue = new Map<QueueName, OutboxEventEntity[]>();
+    for (const event of events) {
+      if (!isJobName(event.type)) throw new Error(`Outbox event ${event.id} has unknown type ${event.type}`);
+      const queue = JOB_QUEUES[event.type as JobName];
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), event]);
+    }
+    for (const [queueName, batch] of byQueue) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+      const adding = queue.addBulk(
+        batch.map((event) => ({
+          name: event.type,
+          data: { ...event.payload, meta: { eventId: event.id, requestId: event.requestId } },
+          opts: { jobId: event.id },
+        })),
+      );
+      // Never hold the claimed rows' locks while Redis is unreachable; a late add is harmless.
+      await withTimeout(adding, ENQUEUE_TIMEOUT_MS, `Redis did not accept ${batch.length} jobs in time`);
+    }
+  }
+
+  /** Redis down or a bad row: the events stay in the table and are retried later, never lost. */
+  private async postpone(events: OutboxEventEntity[], error: Error): Promise<void> {
+    if (events.length === 0) return;
+    await this.db
+      .query(
+        `UPDATE outbox_event SET attempts = attempts + 1, last_error = $2,
+           available_at = now() + make_interval(secs => LEAST(300, power(2, attempts + 1)))
+         WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
+        [events.map((e) => e.id), error.message.slice(0, 1000)],
+      )
+      .catch(() => undefined);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.inFlight = this.tick();
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let relayed = 0;
+    try {
+      relayed = await this.relayBatch();
+      if (relayed > 0) this.logger.debug(`relayed ${relayed} events`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay failed; events will be retried');
+    }
+    // A full batch means more may be waiting: go again at once.
+    this.schedule(relayed === BATCH_SIZE ? 0 : this.config.worker.outboxPollMs);
+  }
+}
+

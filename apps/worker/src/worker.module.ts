@@ -1,0 +1,48 @@
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { dataSourceOptions } from '@baanrian/db';
+import { QueueName } from '@baanrian/jobs';
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { SystemPingJob } from './system/system-ping.job';
+import { SystemQueueProcessor } from './system/system-queue.processor';
+
+@Global()
+@Module({})
+class WorkerConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.log.level, base: { service: 'worker' } } }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'baanrian-worker' }),
+        ),
+        BullModule.forRoot({
+          connection: { url: config.redis.url },
+          prefix: config.redis.queuePrefix,
+          defaultJobOptions: {
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 1000 },
+            // Completed jobs are kept a week so a re-relayed event id is still recognised as done.
+            removeOnComplete: { age: 7 * 24 * 3600 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        }),
+        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+      ],
+      providers: [HeartbeatService, OutboxRelayService, SystemPingJob, SystemQueueProcessor],
+    };
+  }
+}

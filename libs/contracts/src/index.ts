@@ -1,0 +1,3 @@
+export * from './course';
+export * from './locale';
+export * from './target-group';

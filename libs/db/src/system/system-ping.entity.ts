@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One `system.ping` round trip: requested by the API, completed by the worker. */
+@Entity('system_ping')
+export class SystemPingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @CreateDateColumn({ name: 'requested_at', type: 'timestamptz' })
+  requestedAt: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  /** Which worker completed it, for operators following a round trip. */
+  @Column({ name: 'completed_by', type: 'text', nullable: true })
+  completedBy: string | null;
+}

@@ -1,0 +1,2 @@
+export * from './job-map';
+export * from './queues';

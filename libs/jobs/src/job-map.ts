@@ -1,0 +1,35 @@
+import { QueueName } from './queues';
+
+/**
+ * The one map from job name to payload, shared by producers (via the outbox) and processors.
+ * Payloads carry ids, never rows: a job may run long after it was written, and must read fresh state.
+ */
+export interface JobPayloads {
+  /** A round trip API → outbox → relay → queue → worker → database, proving the wiring. */
+  'system.ping': { pingId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Which queue carries each job. Every job name must appear here (checked by the compiler). */
+export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
+  'system.ping': QueueName.System,
+};
+
+/** Context the relay adds to every job, so logs can follow a request from the API into the worker. */
+export interface JobMeta {
+  /** The outbox row id; also the BullMQ jobId, which makes relaying idempotent. */
+  eventId: string;
+  requestId: string | null;
+}
+
+export type JobData<N extends JobName> = JobPayloads[N] & { meta: JobMeta };
+
+/** A job as a processor receives it, narrowed by name. */
+export type JobOf<N extends JobName> = { name: N; data: JobData<N> };
+
+export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];
+
+export function isJobName(value: string): value is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_QUEUES, value);
+}

@@ -1,0 +1,8 @@
+/**
+ * BullMQ queue names. Released names never change: jobs already waiting in Redis under an old name
+ * would be stranded. Add a new queue instead of renaming one.
+ */
+export const QueueName = {
+  System: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
