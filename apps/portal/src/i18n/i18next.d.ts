@@ -1,0 +1,9 @@
+import type th from './locales/th.json';
+
+// Thai is the source language: translation keys are checked against it at compile time.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof th };
+  }
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import App from './app/app';
+import { createAppDependencies } from './app/dependencies';
+import { AppProviders } from './app/providers';
+import './styles.css';
+
+const dependencies = createAppDependencies();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <AppProviders dependencies={dependencies}>
+      <App />
+    </AppProviders>
+  </StrictMode>,
+);

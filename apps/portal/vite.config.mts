@@ -1,0 +1,48 @@
+/// <reference types='vitest' />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
+import { nxCopyAssetsPlugin } from '@nx/vite/plugins/nx-copy-assets.plugin';
+
+/** The API (NestJS) in development; in production it serves this build on the same origin. */
+const apiTarget = process.env['BAANRIAN_API_URL'] ?? 'http://127.0.0.1:3000';
+
+export default defineConfig(() => ({
+  root: import.meta.dirname,
+  cacheDir: '../../node_modules/.vite/apps/portal',
+  server: {
+    port: 4200,
+    host: 'localhost',
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  preview: {
+    port: 4300,
+    host: 'localhost',
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md'])],
+  build: {
+    outDir: '../../dist/apps/portal',
+    emptyOutDir: true,
+    reportCompressedSize: true,
+    commonjsOptions: {
+      transformMixedEsModules: true,
+    },
+  },
+  test: {
+    name: 'portal',
+    watch: false,
+    globals: true,
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    reporters: ['default'],
+    coverage: {
+      reportsDirectory: '../../coverage/apps/portal',
+      provider: 'v8' as const,
+    },
+  },
+}));
