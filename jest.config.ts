@@ -4,6 +4,7 @@ import type { Config } from 'jest';
 const config: Config = {
   projects: [
     '<rootDir>/libs/config',
+    '<rootDir>/libs/contracts',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools/checks',

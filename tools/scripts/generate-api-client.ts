@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildApps, runOrFail } from './processes';
+import { buildApps, runOrFail } from '@baanrian/dev-services';
 
 /** `npm run api-client:generate`: rebuilds the OpenAPI document from the API, then the typed client. */
 const DOCUMENT = 'libs/api-client/src/openapi.json';

@@ -2,11 +2,21 @@ import { ConfigError, type LauncherConfig, loadLauncherConfig, type RawEnv } fro
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { isPortFree, preferredPort } from '../dev-services/ports';
-import { type RunningPostgres, startPostgres } from '../dev-services/postgres';
-import { type RunningRedis, startRedis } from '../dev-services/redis';
-import { REDIS, ensureSystemTools } from '../dev-services/system-packages';
-import { buildApps, runOrFail, startService, stopProcess, waitForReady } from './processes';
+import {
+  isPortFree,
+  preferredPort,
+  type RunningPostgres,
+  startPostgres,
+  type RunningRedis,
+  startRedis,
+  REDIS,
+  ensureSystemTools,
+  buildApps,
+  runOrFail,
+  startService,
+  stopProcess,
+  waitForReady,
+} from '@baanrian/dev-services';
 
 /**
  * `npm start` (and `npm run dev` with --dev): brings up everything Baanrian needs on one machine.

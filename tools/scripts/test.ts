@@ -1,17 +1,27 @@
 import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../dev-services/ports';
-import { type RunningPostgres, startPostgres } from '../dev-services/postgres';
-import { type RunningRedis, startRedis } from '../dev-services/redis';
-import { CHROMIUM, COMPOSE, REDIS, ensureSystemTools } from '../dev-services/system-packages';
-import { buildApps, run, runOrFail } from './processes';
+import {
+  freePort,
+  type RunningPostgres,
+  startPostgres,
+  type RunningRedis,
+  startRedis,
+  CHROMIUM,
+  COMPOSE,
+  REDIS,
+  ensureSystemTools,
+  buildApps,
+  run,
+  runOrFail,
+} from '@baanrian/dev-services';
 
 /**
  * `npm test`: every test, against real servers started here the way `npm start` starts them, on
  * free ports, in a temporary folder removed afterwards. Ends with one line: `N passed, N failed`.
  */
 const TEMPLATE_DB = 'baanrian_template';
+const serversOnly = process.argv.includes('--servers-only');
 const say = (line: string) => console.log(`[test] ${line}`);
 
 interface Counts {
@@ -59,6 +69,13 @@ async function main(): Promise<number> {
       NX_DAEMON: 'false',
       NX_NO_CLOUD: 'true',
     };
+    if (serversOnly) {
+      // For running one test file by hand: `npm run test:servers`, then paste the exports.
+      console.log(Object.entries(env).map(([k, v]) => `export ${k}='${v}'`).join('\n'));
+      say('servers are up; press Ctrl-C to stop them');
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+      return 0;
+    }
     const jestJson = path.join(tmp, 'jest.json');
     const jest = await run('npx', ['jest', '-c', 'jest.config.ts', '--ci', '--maxWorkers=2', '--json', `--outputFile=${jestJson}`], { env, stream: true });
     const vitestJson = path.join(tmp, 'vitest.json');

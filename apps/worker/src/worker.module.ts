@@ -6,6 +6,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { SystemPingJob } from './system/system-ping.job';
 import { SystemQueueProcessor } from './system/system-queue.processor';
@@ -42,7 +43,7 @@ export class WorkerModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
-      providers: [HeartbeatService, OutboxRelayService, SystemPingJob, SystemQueueProcessor],
+      providers: [HeartbeatService, OutboxQueues, OutboxRelayService, SystemPingJob, SystemQueueProcessor],
     };
   }
 }

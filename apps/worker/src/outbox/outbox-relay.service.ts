@@ -1,12 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { OutboxEventEntity } from '@baanrian/db';
-import { JOB_QUEUES, type JobName, QueueName, isJobName } from '@baanrian/jobs';
-import { getQueueToken } from '@nestjs/bullmq';
+import { JOB_QUEUES, type JobName, type QueueName, isJobName } from '@baanrian/jobs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { OutboxQueues } from './outbox-queues';
 
 const BATCH_SIZE = 100;
 const ENQUEUE_TIMEOUT_MS = 5_000;
@@ -35,7 +33,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly moduleRef: ModuleRef,
+    private readonly queues: OutboxQueues,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,9 +59,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
           [BATCH_SIZE],
         );
         if (claimed.length === 0) return 0;
-        await this.enqueue(claimed);
-        await manager.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [claimed.map((e) => e.id)]);
-        return claimed.length;
+        const known = claimed.filter((event) => isJobName(event.type));
+        const unknown = claimed.filter((event) => !isJobName(event.type));
+        if (unknown.length) await this.park(manager, unknown);
+        await this.enqueue(known);
+        await manager.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [known.map((e) => e.id)]);
+        return known.length;
       });
     } catch (error) {
       await this.postpone(claimed, error as Error);
@@ -74,12 +75,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private async enqueue(events: OutboxEventEntity[]): Promise<void> {
     const byQueue = new Map<QueueName, OutboxEventEntity[]>();
     for (const event of events) {
-      if (!isJobName(event.type)) throw new Error(`Outbox event ${event.id} has unknown type ${event.type}`);
       const queue = JOB_QUEUES[event.type as JobName];
       byQueue.set(queue, [...(byQueue.get(queue) ?? []), event]);
     }
     for (const [queueName, batch] of byQueue) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+      const queue = this.queues.get(queueName);
       const adding = queue.addBulk(
         batch.map((event) => ({
           name: event.type,
@@ -90,6 +90,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       // Never hold the claimed rows' locks while Redis is unreachable; a late add is harmless.
       await withTimeout(adding, ENQUEUE_TIMEOUT_MS, `Redis did not accept ${batch.length} jobs in time`);
     }
+  }
+
+  /**
+   * An event no queue knows (written by a newer version, or a typo) must not block the others:
+   * it is set aside for a day with a reason an operator can see, and retried after an upgrade.
+   */
+  private async park(manager: EntityManager, events: OutboxEventEntity[]): Promise<void> {
+    this.logger.error({ eventIds: events.map((e) => e.id) }, 'outbox events of unknown type set aside');
+    await manager.query(
+      `UPDATE outbox_event SET attempts = attempts + 1, last_error = 'unknown event type: ' || type,
+         available_at = now() + interval '1 day' WHERE id = ANY($1::uuid[])`,
+      [events.map((e) => e.id)],
+    );
   }
 
   /** Redis down or a bad row: the events stay in the table and are retried later, never lost. */

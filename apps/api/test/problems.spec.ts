@@ -1,0 +1,101 @@
+import { createTestDatabase, type TestDatabase, testConfig } from '@baanrian/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { startApi } from './api-app';
+
+let database: TestDatabase;
+let app: NestExpressApplication;
+let db: DataSource;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ app, db } = await startApi(testConfig(database.url)));
+});
+
+afterAll(async () => {
+  await app.close();
+  await database.drop();
+});
+
+const http = () => request(app.getHttpServer());
+
+describe('errors and request ids', () => {
+  it('answers an unknown API route with a 404 problem, not the portal', async () => {
+    const res = await http().get('/api/v1/nothing-here').set('Accept-Language', 'en').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not found' });
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const res = await http().post('/api/v1/system/pings').set('Content-Type', 'application/json').send('{"oops":').expect(400);
+    expect(res.body).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+
+  it('rejects a malformed id before touching the database', async () => {
+    const res = await http().get('/api/v1/system/pings/not-a-uuid').expect(400);
+    expect(res.body.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers a missing ping with the module\'s own error code', async () => {
+    const res = await http().get('/api/v1/system/pings/00000000-0000-4000-8000-000000000000').set('Accept-Language', 'en').expect(404);
+    expect(res.body).toMatchObject({ code: 'PING_NOT_FOUND', title: 'Ping not found' });
+  });
+
+  it('echoes a safe X-Request-Id, replaces an unsafe one, and quotes it in problems', async () => {
+    const kept = await http().get('/api/v1/nothing').set('X-Request-Id', 'abc-123').expect(404);
+    expect(kept.headers['x-request-id']).toBe('abc-123');
+    expect(kept.body.requestId).toBe('abc-123');
+    const replaced = await http().get('/api/v1/health/live').set('X-Request-Id', '<script>').expect(200);
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('hides internal failures: a generic 500 problem with no stack trace or SQL', async () => {
+    await db.query('ALTER TABLE course RENAME TO course_gone');
+    try {
+      const res = await http().get('/api/v1/courses').set('Accept-Language', 'en').expect(500);
+      expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', title: 'Something went wrong on our side. Please try again.' });
+      expect(JSON.stringify(res.body)).not.toMatch(/course_gone|relation|stack|at \w+ \(|QueryFailedError/);
+    } finally {
+      await db.query('ALTER TABLE course_gone RENAME TO course');
+    }
+  });
+});
+
+describe('POST /api/v1/system/pings', () => {
+  it('writes the ping and its system.ping outbox event together, tagged with the request id', async () => {
+    const res = await http().post('/api/v1/system/pings').set('X-Request-Id', 'ping-req-1').expect(202);
+    expect(res.body).toMatchObject({ completedAt: null, roundTripMs: null });
+    const [event] = await db.query(`SELECT type, payload, request_id, published_at FROM outbox_event WHERE payload->>'pingId' = $1`, [res.body.id]);
+    expect(event).toMatchObject({ type: 'system.ping', request_id: 'ping-req-1', published_at: null });
+  });
+
+  it('writes neither when the event cannot be written (one transaction)', async () => {
+    const before = Number((await db.query('SELECT count(*) AS n FROM system_ping'))[0].n);
+    await db.query(`ALTER TABLE outbox_event ADD CONSTRAINT no_events CHECK (type <> 'system.ping') NOT VALID`);
+    try {
+      await http().post('/api/v1/system/pings').expect(500);
+    } finally {
+      await db.query('ALTER TABLE outbox_event DROP CONSTRAINT no_events');
+    }
+    expect(Number((await db.query('SELECT count(*) AS n FROM system_ping'))[0].n)).toBe(before);
+  });
+});
+
+describe('the portal on the same origin', () => {
+  it('serves the built portal at / and for deep links, but never for /api paths', async () => {
+    const home = await http().get('/').expect(200);
+    expect(home.headers['content-type']).toMatch(/text\/html/);
+    expect(home.text).toContain('<div id="root">');
+    const deep = await http().get('/courses/some-course').expect(200);
+    expect(deep.text).toBe(home.text);
+    await http().get('/api/v1/unknown').expect(404);
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const json = await http().get('/api/docs-json').expect(200);
+    expect(Object.keys(json.body.paths)).toContain('/api/v1/courses');
+    const ui = await http().get('/api/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+});

@@ -1,0 +1,91 @@
+import { createDataSource } from '@baanrian/db';
+import { MIGRATIONS } from '@baanrian/migrations';
+import { createTestDatabase, type TestDatabase, testConfig } from '@baanrian/testing';
+import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { buildOpenApiDocument, stableJson } from '../src/openapi';
+import { DEMO_COURSES } from '../src/seed/demo-courses';
+import { DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
+
+const tables = async (db: DataSource) =>
+  (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r: { tablename: string }) => r.tablename);
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+    db = await createDataSource({ url: database.url }).initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('build exactly the schema the entities describe', async () => {
+    await db.runMigrations({ transaction: 'each' });
+    const diff = await db.driver.createSchemaBuilder().log();
+    expect(diff.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('are reversible: every down() undoes its up(), and up() runs again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await db.undoLastMigration({ transaction: 'each' });
+    expect(await tables(db)).toEqual(['migrations']);
+    await db.runMigrations({ transaction: 'each' });
+    expect(await tables(db)).toEqual(['course', 'migrations', 'outbox_event', 'seed_run', 'system_ping', 'worker_heartbeat']);
+  });
+});
+
+describe('demo seed', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = await createDataSource({ url: database.url }).initialize();
+  });
+  afterEach(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  it('seeds once: published courses for all five groups, then recognises its own marker', async () => {
+    expect(await seedDemo(db)).toBe('seeded');
+    const groups = await db.query(`SELECT DISTINCT unnest(target_groups) AS g FROM course WHERE status = 'published' ORDER BY 1`);
+    expect(groups.map((r: { g: string }) => r.g)).toEqual(['early_childhood', 'education_staff', 'elderly', 'general_public', 'youth']);
+    expect(await seedDemo(db)).toBe('already-seeded');
+    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(DEMO_COURSES.length);
+  });
+
+  it('leaves nothing behind when interrupted, and the next start completes it', async () => {
+    await db.query(`CREATE FUNCTION fail_after_three() RETURNS trigger AS $$
+      BEGIN IF (SELECT count(*) FROM course) >= 3 THEN RAISE EXCEPTION 'power cut'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE TRIGGER interrupt BEFORE INSERT ON course FOR EACH ROW EXECUTE FUNCTION fail_after_three()`);
+    await expect(seedDemo(db)).rejects.toThrow('power cut');
+    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(0);
+    expect(await db.query('SELECT * FROM seed_run')).toEqual([]);
+
+    await db.query('DROP TRIGGER interrupt ON course');
+    expect(await seedDemo(db)).toBe('seeded');
+    expect((await db.query('SELECT name FROM seed_run'))[0].name).toBe(DEMO_SEED);
+  });
+
+  it('never seeds demo data into a database that already has courses', async () => {
+    await db.query(`INSERT INTO course (slug, title, summary, target_groups, format) VALUES ('real', '{"th":"จริง"}', '{"th":"จริง"}', '{youth}', 'blended')`);
+    expect(await seedDemo(db)).toBe('database-not-empty');
+    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(1);
+  });
+});
+
+describe('the committed OpenAPI document', () => {
+  it('matches the API (run `npm run api-client:generate` after changing a controller or DTO)', async () => {
+    const config = testConfig('postgres://unused/unused');
+    const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
+    app.setGlobalPrefix('api/v1');
+    const committed = readFileSync(path.resolve(__dirname, '../../../libs/api-client/src/openapi.json'), 'utf8');
+    expect(stableJson(buildOpenApiDocument(app))).toBe(committed);
+    await app.close();
+  });
+});

@@ -1,0 +1,18 @@
+import { QueueName } from '@baanrian/jobs';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+
+/** The queues the relay may deliver to, by name. One constructor parameter per queue in `QueueName`. */
+@Injectable()
+export class OutboxQueues {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.System) system: Queue) {
+    this.queues = { [QueueName.System]: system };
+  }
+
+  get(name: QueueName): Queue {
+    return this.queues[name];
+  }
+}

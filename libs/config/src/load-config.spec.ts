@@ -1,0 +1,74 @@
+import { ConfigError, loadConfig, loadLauncherConfig } from './index';
+
+const base = { DATABASE_URL: 'postgres://u:p@db:5432/baanrian', REDIS_URL: 'redis://cache:6379' };
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('groups a valid environment into typed sections with defaults', () => {
+    const config = loadConfig({ ...base, PORT: '8080', WORKER_CONCURRENCY: '4', TRUST_PROXY: 'true' });
+    expect(config.env).toBe('development');
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', trustProxy: true });
+    expect(config.database).toEqual({ url: base.DATABASE_URL, poolSize: 10 });
+    expect(config.redis).toEqual({ url: base.REDIS_URL, queuePrefix: 'baanrian' });
+    expect(config.worker.concurrency).toBe(4);
+  });
+
+  it('names the variable and the problem in one line for a malformed DATABASE_URL, without echoing it', () => {
+    const error = configError({ ...base, DATABASE_URL: 'mysql://secret@db/x' });
+    expect(error.variable).toBe('DATABASE_URL');
+    expect(error.message).toBe('Invalid configuration: DATABASE_URL must be a URL like postgres://user:password@host:5432/baanrian');
+    expect(error.message).not.toContain('secret');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it.each([
+    ['PORT', 'http', 'must be a whole number between 1 and 65535 (got "http")'],
+    ['PORT', '70000', 'must be a whole number between 1 and 65535 (got "70000")'],
+    ['PORT', '0', 'must be a whole number between 1 and 65535 (got "0")'],
+    ['REDIS_URL', 'localhost:6379', 'must be a URL like redis://host:6379'],
+    ['LOG_LEVEL', 'loud', 'must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    ['NODE_ENV', 'staging', 'must be one of development, production, test (got "staging")'],
+  ])('rejects %s=%s', (variable, value, problem) => {
+    expect(configError({ ...base, [variable]: value }).message).toBe(`Invalid configuration: ${variable} ${problem}`);
+  });
+
+  it('requires a long APP_SECRET in production and accepts one', () => {
+    expect(configError({ ...base, NODE_ENV: 'production' }).variable).toBe('APP_SECRET');
+    expect(configError({ ...base, NODE_ENV: 'production', APP_SECRET: 'short' }).message).toBe(
+      'Invalid configuration: APP_SECRET must be at least 32 characters long',
+    );
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', APP_SECRET: secret }).security.appSecret).toBe(secret);
+  });
+
+  it('says which server is missing when DATABASE_URL or REDIS_URL is unset', () => {
+    expect(configError({ REDIS_URL: base.REDIS_URL }).message).toMatch(/^Invalid configuration: DATABASE_URL is required/);
+    expect(configError({ DATABASE_URL: base.DATABASE_URL }).message).toMatch(/^Invalid configuration: REDIS_URL is required/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ ...base, PORT: '', LOG_LEVEL: '' }).http.port).toBe(3000);
+  });
+});
+
+describe('loadLauncherConfig', () => {
+  it('leaves the servers to the launcher when no URLs are given', () => {
+    const config = loadLauncherConfig({ DATA_DIR: '/srv/baanrian' });
+    expect(config).toMatchObject({ databaseUrl: null, redisUrl: null, dataDir: '/srv/baanrian', port: 3000 });
+  });
+
+  it('still validates what is given', () => {
+    expect(() => loadLauncherConfig({ DATABASE_URL: 'not-a-url' })).toThrow(
+      'Invalid configuration: DATABASE_URL must be a URL like postgres://user:password@host:5432/baanrian',
+    );
+  });
+});

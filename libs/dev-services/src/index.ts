@@ -1,0 +1,5 @@
+export * from './ports';
+export * from './postgres';
+export * from './processes';
+export * from './redis';
+export * from './system-packages';
