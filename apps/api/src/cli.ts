@@ -1,22 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@baanrian/config';
 import { createDataSource } from '@baanrian/db';
-import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
-import { AppModule } from './app.module';
-import { buildOpenApiDocument, stableJson } from './openapi';
+import { generateOpenApiJson } from './openapi';
 import { seedDemo } from './seed/demo-seed';
 
 /** Operator commands: `node dist/apps/api/cli.js <migrate|revert|seed|openapi FILE>`. */
 async function run(command: string | undefined, arg: string | undefined): Promise<void> {
   if (command === 'openapi') {
-    // Preview mode builds the module graph without connecting to anything.
-    const app = await NestFactory.create(AppModule.forRoot(loadConfig({ DATABASE_URL: 'postgres://x/x', REDIS_URL: 'redis://x' })), {
-      preview: true,
-      logger: false,
-    });
-    app.setGlobalPrefix('api/v1');
-    const json = stableJson(buildOpenApiDocument(app));
+    const json = await generateOpenApiJson();
     if (arg) writeFileSync(arg, json);
     else process.stdout.write(json);
     return;

@@ -1,5 +1,8 @@
+import { loadConfig } from '@baanrian/config';
 import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
 import { ProblemDto } from './problem/problem.dto';
 
 /** The OpenAPI document the typed client in `libs/api-client` is generated from. */
@@ -24,4 +27,19 @@ export function stableJson(value: unknown): string {
         ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
         : v;
   return `${JSON.stringify(sort(value), null, 2)}\n`;
+}
+
+/**
+ * The document as committed in `libs/api-client`, built without connecting to anything:
+ * preview mode assembles the module graph but instantiates no provider.
+ */
+export async function generateOpenApiJson(): Promise<string> {
+  const config = loadConfig({ DATABASE_URL: 'postgres://preview/preview', REDIS_URL: 'redis://preview' });
+  const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
+  app.setGlobalPrefix('api/v1');
+  try {
+    return stableJson(buildOpenApiDocument(app));
+  } finally {
+    await app.close();
+  }
 }

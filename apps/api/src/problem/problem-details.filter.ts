@@ -37,7 +37,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const locale = negotiateLocale(req.header('accept-language'));
     const problem = this.toProblem(exception, locale);
-    if (problem.status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'request failed');
+    // Domain exceptions are expected outcomes (e.g. not ready yet); only surprises deserve a stack in the log.
+    if (problem.status >= 500 && !(exception instanceof DomainException)) {
+      this.logger.error({ err: exception, requestId: req.id }, 'request failed');
+    }
     const title = PROBLEM_TITLES[problem.code]?.[locale] ?? PROBLEM_TITLES[CODE_BY_STATUS[problem.status] ?? 'INTERNAL_ERROR'][locale];
     res
       .status(problem.status)

@@ -1,13 +1,23 @@
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { type JobData, QueueName } from '@baanrian/jobs';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { SystemPingJob } from './system-ping.job';
 
 /** Dispatches the `system` queue's jobs by name; each job class does one thing. */
 @Processor(QueueName.System)
-export class SystemQueueProcessor extends WorkerHost {
-  constructor(private readonly ping: SystemPingJob) {
+export class SystemQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly ping: SystemPingJob,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    // The decorator's options are static; the configured concurrency arrives at run time.
+    this.worker.concurrency = this.config.worker.concurrency;
   }
 
   async process(job: Job): Promise<void> {
