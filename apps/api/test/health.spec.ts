@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { freePort } from '@baanrian/dev-services';
 import { type RunningRedis, startRedis } from '@baanrian/dev-services';
+import { HealthService } from '../src/system/health.service';
 import { startApi } from './api-app';
 
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -55,6 +56,15 @@ describe('health', () => {
     const res = await http().get('/api/v1/health/ready').expect(200);
     expect(res.body.lastPing.roundTripMs).toBeGreaterThanOrEqual(240);
     expect(res.body.lastPing.roundTripMs).toBeLessThan(1000);
+  });
+
+  it('stops being ready as soon as shutdown begins, so traffic drains away', async () => {
+    const { http, db, app } = await api();
+    await beat(db);
+    await http().get('/api/v1/health/ready').expect(200);
+    app.get(HealthService).beforeApplicationShutdown();
+    const res = await http().get('/api/v1/health/ready').expect(503);
+    expect(res.body.detail).toBe('api: shutting down');
   });
 
   it('is not ready while migrations are pending', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CheckDto, ReadinessDto } from './health.dto';
@@ -10,14 +10,24 @@ import { SystemException } from './system.exception';
 export const HEARTBEAT_MAX_AGE_MS = 30_000;
 
 @Injectable()
-export class HealthService {
+export class HealthService implements BeforeApplicationShutdown {
+  private shuttingDown = false;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisHealthClient,
     private readonly pings: SystemPingService,
   ) {}
 
+  /** On SIGTERM, report not ready at once so a load balancer stops sending new requests while we drain. */
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
+
   async readiness(): Promise<ReadinessDto> {
+    if (this.shuttingDown) {
+      throw new SystemException('NOT_READY', { detail: 'api: shutting down' });
+    }
     const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);
     const worker = database.ok ? await this.checkWorker() : { ok: false, reason: 'database unavailable' };
     const checks = { database, redis, worker };
