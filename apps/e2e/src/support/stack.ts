@@ -1,0 +1,84 @@
+import { createTestDatabase, type TestDatabase, testServers, uniqueName } from '@baanrian/testing';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '@baanrian/dev-services';
+import { cleanEnv, type Proc, spawnProcess } from './process';
+
+export { freePort };
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+const run = promisify(execFile);
+
+/** A fresh copy of the migrated template with the demo seeded by the real CLI, as `npm start` does. */
+export async function seededDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  const { stdout } = await run(process.execPath, ['dist/apps/api/cli.js', 'seed'], {
+    cwd: repoRoot,
+    env: cleanEnv({ DATABASE_URL: db.url, REDIS_URL: testServers().redisUrl }),
+  });
+  if (!stdout.includes('Demo seed: seeded')) throw new Error(`Unexpected seed output: ${stdout}`);
+  return db;
+}
+
+/** The environment the api and worker are configured with: their own database, port and queue prefix. */
+export function appEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return cleanEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: testServers().redisUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    QUEUE_PREFIX: uniqueName('e2e'),
+    LOG_LEVEL: 'info',
+    PORTAL_DIST_DIR: path.join(repoRoot, 'dist/apps/portal'),
+    OUTBOX_POLL_MS: '100',
+    ...extra,
+  });
+}
+
+export function startApi(env: NodeJS.ProcessEnv): Proc {
+  return spawnProcess('api', process.execPath, ['--enable-source-maps', 'dist/apps/api/main.js'], { env, cwd: repoRoot });
+}
+
+export function startWorker(env: NodeJS.ProcessEnv): Proc {
+  return spawnProcess('worker', process.execPath, ['--enable-source-maps', 'dist/apps/worker/main.js'], { env, cwd: repoRoot });
+}
+
+/** Waits until `/api/v1/health/live` answers: the api listens (readiness may still be 503). */
+export async function waitForLive(baseUrl: string, proc: Proc, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}:\n${proc.tail()}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/v1/health/live`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${proc.name} not live at ${baseUrl} after ${timeoutMs} ms:\n${proc.tail()}`);
+}
+
+/** JSON log lines of a process (pino), skipping anything that is not JSON. */
+export function jsonLines(proc: Proc): Record<string, unknown>[] {
+  return proc.lines.flatMap((line) => {
+    try {
+      const value: unknown = JSON.parse(line);
+      return value && typeof value === 'object' ? [value as Record<string, unknown>] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export interface Readiness {
+  status: number;
+  contentType: string;
+  body: { status?: string; detail?: string; checks?: Record<string, { ok: boolean; reason?: string }>; lastPing?: { id: string } | null };
+}
+
+export async function readiness(baseUrl: string): Promise<Readiness> {
+  const res = await fetch(`${baseUrl}/api/v1/health/ready`);
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (await res.json()) as Readiness['body'] };
+}
