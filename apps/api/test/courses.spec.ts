@@ -1,28 +1,10 @@
 import { TARGET_GROUPS } from '@baanrian/contracts';
-import { createTestDatabase, type TestDatabase, testConfig } from '@baanrian/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { DEMO_COURSES } from '../src/seed/demo-courses';
 import { seedDemo } from '../src/seed/demo-seed';
-import { startApi } from './api-app';
+import { useTestApi } from './api-app';
 
-let database: TestDatabase;
-let app: NestExpressApplication;
-let db: DataSource;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app, db } = await startApi(testConfig(database.url)));
-  await seedDemo(db);
-});
-
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
-
-const http = () => request(app.getHttpServer());
+const api = useTestApi({ seed: seedDemo });
+const http = api.http;
 
 describe('GET /api/v1/courses', () => {
   it('lists the published demo courses, newest first, with Thai titles and translations', async () => {
@@ -47,7 +29,7 @@ describe('GET /api/v1/courses', () => {
   });
 
   it('never shows drafts or archived courses', async () => {
-    await db.query(
+    await api.db().query(
       `INSERT INTO course (slug, title, summary, target_groups, format, status) VALUES
        ('draft-one', '{"th":"ร่าง"}', '{"th":"ร่าง"}', '{youth}', 'self_paced', 'draft'),
        ('old-one', '{"th":"เก่า"}', '{"th":"เก่า"}', '{youth}', 'self_paced', 'archived')`,

@@ -1,24 +1,7 @@
-import { createTestDatabase, type TestDatabase, testConfig } from '@baanrian/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import type { DataSource } from 'typeorm';
-import { startApi } from './api-app';
+import { useTestApi } from './api-app';
 
-let database: TestDatabase;
-let app: NestExpressApplication;
-let db: DataSource;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app, db } = await startApi(testConfig(database.url)));
-});
-
-afterAll(async () => {
-  await app.close();
-  await database.drop();
-});
-
-const http = () => request(app.getHttpServer());
+const api = useTestApi();
+const http = api.http;
 
 describe('errors and request ids', () => {
   it('answers an unknown API route with a 404 problem, not the portal', async () => {
@@ -51,13 +34,13 @@ describe('errors and request ids', () => {
   });
 
   it('hides internal failures: a generic 500 problem with no stack trace or SQL', async () => {
-    await db.query('ALTER TABLE course RENAME TO course_gone');
+    await api.db().query('ALTER TABLE course RENAME TO course_gone');
     try {
       const res = await http().get('/api/v1/courses').set('Accept-Language', 'en').expect(500);
       expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', title: 'Something went wrong on our side. Please try again.' });
       expect(JSON.stringify(res.body)).not.toMatch(/course_gone|relation|stack|at \w+ \(|QueryFailedError/);
     } finally {
-      await db.query('ALTER TABLE course_gone RENAME TO course');
+      await api.db().query('ALTER TABLE course_gone RENAME TO course');
     }
   });
 });
@@ -66,19 +49,19 @@ describe('POST /api/v1/system/pings', () => {
   it('writes the ping and its system.ping outbox event together, tagged with the request id', async () => {
     const res = await http().post('/api/v1/system/pings').set('X-Request-Id', 'ping-req-1').expect(202);
     expect(res.body).toMatchObject({ completedAt: null, roundTripMs: null });
-    const [event] = await db.query(`SELECT type, payload, request_id, published_at FROM outbox_event WHERE payload->>'pingId' = $1`, [res.body.id]);
+    const [event] = await api.db().query(`SELECT type, payload, request_id, published_at FROM outbox_event WHERE payload->>'pingId' = $1`, [res.body.id]);
     expect(event).toMatchObject({ type: 'system.ping', request_id: 'ping-req-1', published_at: null });
   });
 
   it('writes neither when the event cannot be written (one transaction)', async () => {
-    const before = Number((await db.query('SELECT count(*) AS n FROM system_ping'))[0].n);
-    await db.query(`ALTER TABLE outbox_event ADD CONSTRAINT no_events CHECK (type <> 'system.ping') NOT VALID`);
+    const before = Number((await api.db().query('SELECT count(*) AS n FROM system_ping'))[0].n);
+    await api.db().query(`ALTER TABLE outbox_event ADD CONSTRAINT no_events CHECK (type <> 'system.ping') NOT VALID`);
     try {
       await http().post('/api/v1/system/pings').expect(500);
     } finally {
-      await db.query('ALTER TABLE outbox_event DROP CONSTRAINT no_events');
+      await api.db().query('ALTER TABLE outbox_event DROP CONSTRAINT no_events');
     }
-    expect(Number((await db.query('SELECT count(*) AS n FROM system_ping'))[0].n)).toBe(before);
+    expect(Number((await api.db().query('SELECT count(*) AS n FROM system_ping'))[0].n)).toBe(before);
   });
 });
 

@@ -1,3 +1,4 @@
+import { childEnv } from '@baanrian/config';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -39,7 +40,7 @@ export function ensureSystemTools(tools: SystemTool[], log: (line: string) => vo
     );
   }
   log(`Installing ${packages.join(', ')} with apt-get (one time)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = childEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'ignore', env });
   const still = missing.filter((tool) => !which(tool.command));
