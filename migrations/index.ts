@@ -1,5 +1,6 @@
 import { Foundation1763850000000 } from './1763850000000-foundation';
+import { PingCompletedIndex1795391258449 } from './1795391258449-ping-completed-index';
 
 /** Every migration in order. A committed migration is never edited: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1763850000000];
+export const MIGRATIONS: Function[] = [Foundation1763850000000, PingCompletedIndex1795391258449];

@@ -8,6 +8,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { HousekeepingJob } from './system/housekeeping.job';
+import { HousekeepingScheduler } from './system/housekeeping.scheduler';
 import { SystemPingJob } from './system/system-ping.job';
 import { SystemQueueProcessor } from './system/system-queue.processor';
 
@@ -43,7 +45,15 @@ export class WorkerModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
-      providers: [HeartbeatService, OutboxQueues, OutboxRelayService, SystemPingJob, SystemQueueProcessor],
+      providers: [
+        HeartbeatService,
+        OutboxQueues,
+        OutboxRelayService,
+        HousekeepingJob,
+        HousekeepingScheduler,
+        SystemPingJob,
+        SystemQueueProcessor,
+      ],
     };
   }
 }

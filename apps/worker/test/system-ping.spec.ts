@@ -3,6 +3,10 @@ import { createTestDatabase, eventually, type TestDatabase, testConfig } from '@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
+import { QueueName } from '@baanrian/jobs';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { HousekeepingScheduler } from '../src/system/housekeeping.scheduler';
 import { SystemPingJob } from '../src/system/system-ping.job';
 import { WorkerModule } from '../src/worker.module';
 
@@ -56,6 +60,13 @@ describe('worker', () => {
     await job.handle({ pingId: ping.id, meta });
     const second = (await db.getRepository(SystemPingEntity).findOneByOrFail({ id: ping.id })).completedAt;
     expect(second?.toISOString()).toBe(first?.toISOString());
+  });
+
+  it('schedules housekeeping hourly, once however often it starts', async () => {
+    const queue = worker.get<Queue>(getQueueToken(QueueName.System));
+    await worker.get(HousekeepingScheduler).onApplicationBootstrap(); // as a second worker would
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => ({ key: s.key, every: s.every }))).toEqual([{ key: 'system.housekeeping', every: 3_600_000 }]);
   });
 
   it('removes its heartbeat when it shuts down, so readiness stops counting it', async () => {

@@ -7,6 +7,8 @@ import { QueueName } from './queues';
 export interface JobPayloads {
   /** A round trip API → outbox → relay → queue → worker → database, proving the wiring. */
   'system.ping': { pingId: string };
+  /** Hourly clean-up of rows that only matter for a while (scheduled, not an outbox event). */
+  'system.housekeeping': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -14,6 +16,7 @@ export type JobName = keyof JobPayloads;
 /** Which queue carries each job. Every job name must appear here (checked by the compiler). */
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'system.ping': QueueName.System,
+  'system.housekeeping': QueueName.System,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */
@@ -23,7 +26,8 @@ export interface JobMeta {
   requestId: string | null;
 }
 
-export type JobData<N extends JobName> = JobPayloads[N] & { meta: JobMeta };
+/** `meta` is set on every job relayed from the outbox; scheduled jobs have none. */
+export type JobData<N extends JobName> = JobPayloads[N] & { meta?: JobMeta };
 
 /** A job as a processor receives it, narrowed by name. */
 export type JobOf<N extends JobName> = { name: N; data: JobData<N> };

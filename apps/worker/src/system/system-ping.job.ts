@@ -16,6 +16,6 @@ export class SystemPingJob {
       `UPDATE system_ping SET completed_at = now(), completed_by = $2 WHERE id = $1 AND completed_at IS NULL`,
       [data.pingId, WORKER_ID],
     );
-    this.logger.log({ requestId: data.meta.requestId, eventId: data.meta.eventId, pingId: data.pingId, duplicate: affected === 0 }, 'system.ping completed');
+    this.logger.log({ requestId: data.meta?.requestId, eventId: data.meta?.eventId, pingId: data.pingId, duplicate: affected === 0 }, 'system.ping completed');
   }
 }

@@ -3,6 +3,7 @@ import { type JobData, QueueName } from '@baanrian/jobs';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { HousekeepingJob } from './housekeeping.job';
 import { SystemPingJob } from './system-ping.job';
 
 /** Dispatches the `system` queue's jobs by name; each job class does one thing. */
@@ -10,6 +11,7 @@ import { SystemPingJob } from './system-ping.job';
 export class SystemQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly ping: SystemPingJob,
+    private readonly housekeeping: HousekeepingJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -20,10 +22,12 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  async process(job: Job): Promise<void> {
+  async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'system.ping':
         return this.ping.handle(job.data as JobData<'system.ping'>);
+      case 'system.housekeeping':
+        return this.housekeeping.handle();
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.System}`);
     }

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One `system.ping` round trip: requested by the API, completed by the worker. */
 @Entity('system_ping')
+// Readiness asks for the newest completed ping on every probe.
+@Index('system_ping_completed_at_idx', ['completedAt'], { where: 'completed_at IS NOT NULL' })
 export class SystemPingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
