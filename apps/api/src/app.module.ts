@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
+import { HttpDrainService } from './observability/http-drain.service';
 import { LoggerModule } from './observability/logger.module';
 import { SystemModule } from './system/system.module';
 
@@ -12,6 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, SystemModule, CoursesModule],
+      providers: [HttpDrainService],
     };
   }
 }

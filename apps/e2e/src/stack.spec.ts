@@ -19,7 +19,7 @@ let port: number;
 let env: NodeJS.ProcessEnv;
 let baseUrl: string;
 
-/** Exited by itself after cleaning up: code 0, or the SIGTERM that Nest re-raises once its shutdown hooks are done. */
+/** Exited by itself after cleaning up, with code 0 (not by a re-raised signal). */
 const cleanExit = (exit: { code: number | null; signal: string | null }) => exit.code === 0 && exit.signal === null;
 
 async function heartbeatRows(): Promise<number> {
@@ -96,6 +96,17 @@ it('publishes its OpenAPI document and the Swagger UI', async () => {
   expect(await ui.text()).toMatch(/swagger-ui/i);
 });
 
+it('refuses to start on a port already in use, or with a malformed variable, in one line and exit code 1', async () => {
+  const second = startApi(env); // the same PORT as the running api
+  expect(await second.waitForExit(30_000)).toEqual({ code: 1, signal: null });
+  expect(second.lines).toContain(
+    `Invalid configuration: PORT ${port} is already in use on 127.0.0.1: stop the other program or choose another PORT`,
+  );
+  const broken = startApi({ ...env, DATABASE_URL: 'mysql://db/x' });
+  expect(await broken.waitForExit(30_000)).toEqual({ code: 1, signal: null });
+  expect(broken.lines).toEqual(['Invalid configuration: DATABASE_URL must be a URL like postgres://user:password@host:5432/baanrian']);
+});
+
 it('stops the worker on SIGTERM: it exits cleanly, removes its heartbeat, and readiness names the worker again', async () => {
   const w = worker as Proc;
   expect(await heartbeatRows()).toBe(1);
@@ -129,7 +140,8 @@ it('stops the api on SIGTERM: it finishes the request in flight, stops accepting
   const answered = await response;
   expect(answered.status).toBe(202);
   expect(JSON.parse(answered.body)).toMatchObject({ id: expect.any(String) });
-  const exit = await api.waitForExit(10_000);
+  // Drained keep-alive connections are closed at once, so the exit follows the last answer closely.
+  const exit = await api.waitForExit(2_000);
   expect({ ...exit, clean: cleanExit(exit) }).toMatchObject({ clean: true });
   expect(await accepts(port)).toBe(false);
 });
