@@ -1,5 +1,6 @@
 import type { AppConfig } from '@baanrian/config';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -17,6 +18,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  // Phones on weak connections: text (HTML, JS, JSON) shrinks to a fraction over the wire.
+  app.use(compression());
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());

@@ -70,9 +70,18 @@ describe('the portal on the same origin', () => {
     const home = await http().get('/').expect(200);
     expect(home.headers['content-type']).toMatch(/text\/html/);
     expect(home.text).toContain('<div id="root">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1];
+    const gzipped = await http().get(String(script)).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['cache-control']).toContain('immutable');
     const deep = await http().get('/courses/some-course').expect(200);
     expect(deep.text).toBe(home.text);
     await http().get('/api/v1/unknown').expect(404);
+  });
+
+  it('compresses API responses for clients that accept it', async () => {
+    const res = await http().get('/api/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
   });
 
   it('serves the OpenAPI document and its UI', async () => {
