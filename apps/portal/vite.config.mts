@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
 import { nxCopyAssetsPlugin } from '@nx/vite/plugins/nx-copy-assets.plugin';
+import { pwaPlugin } from './src/pwa/build-plugin';
+import { CATALOGUE_FIRST_REQUEST, START_PAGE_MODULE } from './src/pwa/start-page';
 
 /** The API (NestJS) in development; in production it serves this build on the same origin. */
 const apiTarget = process.env['BAANRIAN_API_URL'] ?? 'http://127.0.0.1:3000';
@@ -24,11 +26,17 @@ export default defineConfig(() => ({
       '/api': { target: apiTarget, changeOrigin: true },
     },
   },
-  plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md'])],
+  plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md']),
+    // PWA: manifest link, sw.js; and the catalogue (the start page) fetches its lazy route and its
+    // first API request alongside the entry instead of after it has run.
+    pwaPlugin({ preloadModules: [START_PAGE_MODULE], preloadFetches: [CATALOGUE_FIRST_REQUEST] }),
+  ],
   build: {
     outDir: '../../dist/apps/portal',
     emptyOutDir: true,
     reportCompressedSize: true,
+    // .vite/manifest.json: which chunks the entry imports (tools/scripts/portal-size.ts measures them).
+    manifest: true,
     commonjsOptions: {
       transformMixedEsModules: true,
     },

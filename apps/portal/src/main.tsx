@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import App from './app/app';
 import { createAppDependencies } from './app/dependencies';
 import { AppProviders } from './app/providers';
+import { registerServiceWorker } from './pwa';
 import './styles.css';
 
 const dependencies = createAppDependencies();
@@ -14,3 +15,5 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     </AppProviders>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,3 +1,4 @@
+export * from './demo-stack';
 export * from './ports';
 export * from './postgres';
 export * from './processes';

@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { createApiClient, type ApiClient } from '@baanrian/api-client';
 import { DEFAULT_LOCALE } from '@baanrian/contracts';
 import { createQueryClient, type QueryClientOptions } from '../api/query-client';
+import { createComfortSettingsStore, type ComfortSettingsStore } from '../settings/comfort-settings';
 import { bindLocaleToDocument, browserStorage, createI18n, currentLocale, readStoredLocale } from '../i18n/i18n';
 
 /** Everything the app needs from outside React, built once at start-up (or per test). */
@@ -10,6 +11,8 @@ export interface AppDependencies {
   i18n: I18n;
   apiClient: ApiClient;
   queryClient: QueryClient;
+  /** Text size, contrast and motion, applied to <html> as soon as they are read. */
+  comfort: ComfortSettingsStore;
 }
 
 export interface AppDependencyOptions extends QueryClientOptions {
@@ -39,5 +42,7 @@ export function createAppDependencies(options: AppDependencyOptions = {}): AppDe
     void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' });
   });
 
-  return { i18n, apiClient, queryClient };
+  const comfort = createComfortSettingsStore(storage);
+
+  return { i18n, apiClient, queryClient, comfort };
 }

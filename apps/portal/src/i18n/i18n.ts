@@ -4,11 +4,18 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@baanrian/contra
 import en from './locales/en.json';
 import th from './locales/th.json';
 import vi from './locales/vi.json';
+import pwaEn from '../pwa/locales/en.json';
+import pwaTh from '../pwa/locales/th.json';
+import pwaVi from '../pwa/locales/vi.json';
 
+/**
+ * Every string, bundled: `translation` is the portal's, `pwa` belongs to the PWA module
+ * (src/pwa, `useTranslation('pwa')`), kept in its own files so the two evolve separately.
+ */
 export const resources = {
-  th: { translation: th },
-  en: { translation: en },
-  vi: { translation: vi },
+  th: { translation: th, pwa: pwaTh },
+  en: { translation: en, pwa: pwaEn },
+  vi: { translation: vi, pwa: pwaVi },
 } as const;
 
 /** Each language's name in itself, so a learner can find their own language whatever is showing. */
@@ -56,6 +63,8 @@ export function createI18n(locale: Locale = DEFAULT_LOCALE): I18n {
     resources,
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
+    ns: ['translation', 'pwa'],
+    defaultNS: 'translation',
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: false,
     load: 'languageOnly',

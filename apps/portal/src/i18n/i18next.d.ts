@@ -1,9 +1,10 @@
 import type th from './locales/th.json';
+import type pwaTh from '../pwa/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof th };
+    resources: { translation: typeof th; pwa: typeof pwaTh };
   }
 }

@@ -14,6 +14,20 @@ describe('translations', () => {
     expect([...new Set(keys(resources[locale].translation))].sort()).toEqual(thai);
   });
 
+  // The PWA module's strings (namespace `pwa`) are held to the same rule.
+  it.each(['en', 'vi'] as const)('%s has exactly the same `pwa` keys as Thai', (locale) => {
+    const pwaThai = [...new Set(keys(resources.th.pwa))].sort();
+    expect([...new Set(keys(resources[locale].pwa))].sort()).toEqual(pwaThai);
+  });
+
+  it.each(['th', 'en', 'vi'] as const)('%s has no empty strings', (locale) => {
+    const empty = (value: unknown, path: string): string[] =>
+      typeof value === 'string'
+        ? value.trim() ? [] : [path]
+        : Object.entries(value as object).flatMap(([key, child]) => empty(child, `${path}.${key}`));
+    expect(empty(resources[locale], locale)).toEqual([]);
+  });
+
   it.each(['th', 'en', 'vi'] as const)('%s names every target group and course format', (locale) => {
     const translation = resources[locale].translation;
     for (const group of TARGET_GROUPS) expect(translation.targetGroup[group]).toBeTruthy();

@@ -4,11 +4,25 @@ import { useLocation } from './location';
 
 // Every page is its own chunk, so adding pages does not grow the first download.
 const HomePage = lazy(() => import('../pages/home/home-page'));
+const SettingsPage = lazy(() => import('../pages/settings/settings-page'));
+const DesignSystemPage = lazy(() => import('../pages/design-system/design-system-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page'));
 
+/** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
+export const ROUTES = {
+  home: '/',
+  settings: '/settings',
+  designSystem: '/ui',
+} as const;
+
 const routes: Record<string, LazyExoticComponent<ComponentType>> = {
-  '/': HomePage,
+  [ROUTES.home]: HomePage,
+  [ROUTES.settings]: SettingsPage,
+  [ROUTES.designSystem]: DesignSystemPage,
 };
+
+/** The path without a trailing slash ("/ui/" is "/ui"). */
+export const normalizePath = (pathname: string) => pathname.replace(/(.)\/+$/, '$1');
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -21,7 +35,7 @@ function PageLoading() {
 
 export function RouteView() {
   const { pathname } = useLocation();
-  const Page = routes[pathname.replace(/(.)\/+$/, '$1')] ?? NotFoundPage;
+  const Page = routes[normalizePath(pathname)] ?? NotFoundPage;
   return (
     <Suspense fallback={<PageLoading />}>
       <Page />

@@ -1,3 +1,4 @@
+import './dom-polyfills';
 import { vi } from 'vitest';
 import { render } from '@testing-library/react';
 import type { CourseList, CourseSummary, Problem } from '@baanrian/api-client';

@@ -2,7 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseSummary } from '@baanrian/api-client';
 import { isTargetGroup, pickText, type LocalizedText, type Locale } from '@baanrian/contracts';
+import { formatDate, isoDate } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
+import { Card } from '../../ui/card';
 
 /** The text in `locale` (falling back to Thai) and the language it is actually in, for `lang`. */
 function localized(text: LocalizedText, locale: Locale): { text: string; lang: Locale } {
@@ -26,7 +28,7 @@ export function CourseCard({ course }: { course: CourseSummary }) {
   const groups = course.targetGroups.filter(isTargetGroup);
 
   return (
-    <article className="course-card" aria-labelledby={headingId}>
+    <Card as="article" className="course-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="course-card__title" lang={title.lang}>
         {title.text}
       </h2>
@@ -42,6 +44,14 @@ export function CourseCard({ course }: { course: CourseSummary }) {
           <dt>{t('course.taughtIn')}</dt>
           <dd>{languageName(course.language, locale)}</dd>
         </div>
+        {course.publishedAt && (
+          <div>
+            <dt>{t('course.published')}</dt>
+            <dd>
+              <time dateTime={isoDate(course.publishedAt)}>{formatDate(course.publishedAt, locale)}</time>
+            </dd>
+          </div>
+        )}
         {groups.length > 0 && (
           <div className="course-card__groups">
             <dt>{t('course.targetGroups')}</dt>
@@ -57,6 +67,6 @@ export function CourseCard({ course }: { course: CourseSummary }) {
           </div>
         )}
       </dl>
-    </article>
+    </Card>
   );
 }

@@ -1,27 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TargetGroup } from '@baanrian/contracts';
 import { useCourses } from '../../api/courses';
-import { ApiError, NetworkError } from '../../api/errors';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { CourseCard } from './course-card';
-
-function ErrorNotice({ error, onRetry, retrying }: { error: Error; onRetry: () => void; retrying: boolean }) {
-  const { t } = useTranslation();
-  const problem = error instanceof ApiError ? error.problem : null;
-  return (
-    <div className="notice notice--error" role="alert">
-      <h2 className="notice__title">{t('errors.heading')}</h2>
-      {problem ? (
-        <p lang={error instanceof ApiError ? (error.language ?? undefined) : undefined}>{problem.title}</p>
-      ) : (
-        <p>{error instanceof NetworkError ? t('errors.offline') : t('errors.generic')}</p>
-      )}
-      {problem?.requestId && <p className="notice__reference">{t('errors.reference', { id: problem.requestId })}</p>}
-      <button type="button" className="button" onClick={onRetry} aria-disabled={retrying || undefined}>
-        {t('errors.retry')}
-      </button>
-    </div>
-  );
-}
 
 export function CourseResults({ targetGroup }: { targetGroup: TargetGroup | null }) {
   const { t } = useTranslation();
@@ -43,18 +24,21 @@ export function CourseResults({ targetGroup }: { targetGroup: TargetGroup | null
         {status}
       </p>
       {isError ? (
-        <ErrorNotice
+        <ErrorState
+          title={t('errors.heading')}
           error={error}
           retrying={isFetching}
           onRetry={() => {
             if (!isFetching) void refetch();
           }}
         />
-      ) : isPending ? null : data.items.length === 0 ? (
-        <div className="notice">
-          <h2 className="notice__title">{targetGroup ? t('results.emptyTitle') : t('results.emptyTitleAll')}</h2>
+      ) : isPending ? (
+        // The status line above already announces loading; this only reserves the space.
+        <LoadingState label={t('results.loading')} announce={false} placeholders={3} />
+      ) : data.items.length === 0 ? (
+        <EmptyState title={targetGroup ? t('results.emptyTitle') : t('results.emptyTitleAll')}>
           <p>{t('results.emptyHint')}</p>
-        </div>
+        </EmptyState>
       ) : (
         <ul className="course-list" role="list">
           {data.items.map((course) => (
