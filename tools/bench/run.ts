@@ -9,27 +9,15 @@
  *
  *   npm run bench               RUNS=5 npm run bench
  */
-import { type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rawEnv } from '@baanrian/config';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  buildApps,
-  freePort,
-  runOrFail,
-  type RunningPostgres,
-  type RunningRedis,
-  startPostgres,
-  startRedis,
-  startService,
-  stopProcess,
-  waitForReady,
-} from '@baanrian/dev-services';
+import { type DemoStack, freePort, startDemoStack } from '@baanrian/dev-services';
 import { type LighthouseResult, median, runLighthouse } from '../../apps/e2e/src/support/lighthouse';
 import { formatPortalSize, measurePortal } from '../scripts/portal-size';
 
-const RUNS = Math.max(1, Number(process.env['RUNS'] ?? 3));
+const RUNS = Math.max(1, Number(rawEnv('RUNS') ?? 3));
 const BARS = { performance: 95, accessibility: 100, bestPractices: 95 };
 const root = path.resolve(__dirname, '../..');
 const say = (line: string) => console.log(`[bench] ${line}`);
@@ -67,35 +55,12 @@ const summarise = (runs: LighthouseResult[]): Summary => ({
 });
 
 async function main(): Promise<number> {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-bench-'));
-  const children: ChildProcess[] = [];
-  let postgres: RunningPostgres | undefined;
-  let redis: RunningRedis | undefined;
+  let stack: DemoStack | undefined;
   let baseline: http.Server | undefined;
   try {
-    say('Starting PostgreSQL and Redis, building the apps…');
-    const [pg, rd] = await Promise.all([
-      startPostgres({ dataDir: path.join(tmp, 'postgres'), port: await freePort(), database: 'baanrian' }),
-      startRedis({ port: await freePort() }),
-      buildApps(['api', 'worker', 'portal']),
-    ]);
-    postgres = pg;
-    redis = rd;
-    const port = await freePort();
-    const env = {
-      DATABASE_URL: pg.url,
-      REDIS_URL: rd.url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      PORTAL_DIST_DIR: path.join(root, 'dist/apps/portal'),
-    };
-    await runOrFail('Migrations', process.execPath, ['dist/apps/api/cli.js', 'migrate'], env);
-    await runOrFail('Demo seed', process.execPath, ['dist/apps/api/cli.js', 'seed'], env);
-    const quiet = () => undefined;
-    children.push(startService('worker', 'dist/apps/worker/main.js', env, quiet), startService('api', 'dist/apps/api/main.js', env, quiet));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForReady(baseUrl, 60_000);
+    say('Starting a demo stack (PostgreSQL, Redis, api, worker) and building the apps…');
+    stack = await startDemoStack();
+    const baseUrl = stack.baseUrl;
     const baselinePort = await freePort();
     baseline = await serveBaseline(baselinePort);
 
@@ -146,9 +111,7 @@ Lighthouse ${RUNS}× (median), mobile preset (simulated slow 4G, 4× CPU), ${os.
   } finally {
     say('Stopping…');
     baseline?.close();
-    await Promise.all(children.map((child) => stopProcess(child, 10_000)));
-    await Promise.all([redis?.stop(), postgres?.stop()].map((p) => p?.catch(() => undefined)));
-    rmSync(tmp, { recursive: true, force: true });
+    await stack?.stop();
   }
 }
 

@@ -1,8 +1,6 @@
-import type { TestDatabase } from '@baanrian/testing';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, horizontalOverflow, launchChromium } from './support/browser';
-import { type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, seededDatabase, startApi, waitForLive } from './support/stack';
+import { servePortal, type ServedPortal } from './support/stack';
 
 /**
  * Every route of the portal, as found in its primary navigation plus the not-found page, at
@@ -16,8 +14,7 @@ const VIEWS = [
   { name: '1280 px, English', viewport: { width: 1280, height: 800 }, locale: 'en' },
 ] as const;
 
-let db: TestDatabase;
-let api: Proc;
+let stack: ServedPortal;
 let baseUrl: string;
 let browser: Browser;
 let routes: string[];
@@ -33,11 +30,8 @@ async function open(view: (typeof VIEWS)[number], route: string): Promise<Page> 
 }
 
 beforeAll(async () => {
-  db = await seededDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  api = startApi(appEnv(db.url, port));
-  [browser] = await Promise.all([launchChromium(), waitForLive(baseUrl, api)]);
+  [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
+  baseUrl = stack.baseUrl;
   const page = await open(VIEWS[1], '/');
   const hrefs = await page.getByRole('navigation').first().getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   routes = [...new Set([...hrefs, '/', '/this-page-does-not-exist'])];
@@ -46,8 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stopQuietly(api);
-  await db?.drop();
+  await stack?.stop();
 });
 
 it('finds the routes in the primary navigation', () => {

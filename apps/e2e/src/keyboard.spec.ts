@@ -1,14 +1,11 @@
-import type { TestDatabase } from '@baanrian/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, seededDatabase, startApi, waitForLive } from './support/stack';
+import { servePortal, type ServedPortal } from './support/stack';
 
 /** Keyboard only, no mouse: the main navigation, the language and the text-size setting. */
 jest.setTimeout(60_000);
 
-let db: TestDatabase;
-let api: Proc;
+let stack: ServedPortal;
 let baseUrl: string;
 let browser: Browser;
 let page: Page;
@@ -33,11 +30,8 @@ async function tabUntil(match: (f: Awaited<ReturnType<typeof focused>>) => boole
 }
 
 beforeAll(async () => {
-  db = await seededDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  api = startApi(appEnv(db.url, port));
-  [browser] = await Promise.all([launchChromium(), waitForLive(baseUrl, api)]);
+  [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
+  baseUrl = stack.baseUrl;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   page = await context.newPage();
   await page.addInitScript(() => window.localStorage.setItem('baanrian.locale', 'en'));
@@ -47,8 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await stopQuietly(api);
-  await db?.drop();
+  await stack?.stop();
 });
 
 it('starts at the skip link, which moves focus to the main content', async () => {

@@ -1,7 +1,5 @@
-import type { TestDatabase } from '@baanrian/testing';
 import { type LighthouseResult, runLighthouse } from './support/lighthouse';
-import { type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, seededDatabase, startApi, startWorker, waitForLive } from './support/stack';
+import { servePortal, type ServedPortal } from './support/stack';
 
 /**
  * Lighthouse (mobile preset: simulated slow 4G, 4× CPU) on the catalogue served by the built api and
@@ -17,24 +15,16 @@ const PERFORMANCE_TARGET = 90;
 const PERFORMANCE_FLOOR = 70;
 jest.setTimeout(360_000);
 
-let db: TestDatabase;
-let api: Proc;
-let worker: Proc;
+let stack: ServedPortal;
 let baseUrl: string;
 
 beforeAll(async () => {
-  db = await seededDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const env = appEnv(db.url, port, { LOG_LEVEL: 'warn' });
-  api = startApi(env);
-  worker = startWorker(env);
-  await waitForLive(baseUrl, api);
+  stack = await servePortal({ worker: true });
+  baseUrl = stack.baseUrl;
 });
 
 afterAll(async () => {
-  await Promise.all([stopQuietly(worker), stopQuietly(api)]);
-  await db?.drop();
+  await stack?.stop();
 });
 
 it(`scores accessibility 100, best practices ≥ 95 and performance ≥ ${PERFORMANCE_FLOOR} (target ${PERFORMANCE_TARGET}) on the catalogue (mobile)`, async () => {

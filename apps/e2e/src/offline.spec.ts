@@ -1,9 +1,7 @@
-import type { TestDatabase } from '@baanrian/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { horizontalOverflow, launchChromium, PHONE, phonePage, setBrowserTextSize, WCAG_TAGS } from './support/browser';
-import { type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, seededDatabase, startApi, waitForLive } from './support/stack';
+import { servePortal, type ServedPortal } from './support/stack';
 
 /**
  * The installable, offline-capable portal: the built portal served by the built api, in Chromium.
@@ -12,27 +10,22 @@ import { appEnv, freePort, seededDatabase, startApi, waitForLive } from './suppo
  */
 jest.setTimeout(90_000);
 
-let db: TestDatabase;
-let api: Proc;
+let stack: ServedPortal;
 let baseUrl: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  db = await seededDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  api = startApi(appEnv(db.url, port, { LOG_LEVEL: 'warn' }));
-  [browser] = await Promise.all([launchChromium(), waitForLive(baseUrl, api)]);
+  [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
+  baseUrl = stack.baseUrl;
   ({ context, page } = await phonePage(browser));
 });
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await stopQuietly(api);
-  await db?.drop();
+  await stack?.stop();
 });
 
 /** Waits until a service worker controls the page. Registers /sw.js itself only if the portal did not (yet). */

@@ -1,11 +1,9 @@
-import type { TestDatabase } from '@baanrian/testing';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, horizontalOverflow, launchChromium, PHONE, phonePage, setBrowserTextSize } from './support/browser';
-import { type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, seededDatabase, startApi, waitForLive } from './support/stack';
+import { servePortal, type ServedPortal } from './support/stack';
 
 /** The built portal, served by the built api from a seeded database, in Chromium at phone size. */
 jest.setTimeout(60_000);
@@ -20,8 +18,7 @@ const HEADINGS: Record<Lang, string> = { th: 'ค้นหาหลักสู�
 const ELDERLY_TH = ['ใช้สมาร์ตโฟนอย่างมั่นใจสำหรับผู้สูงอายุ', 'ดูแลสุขภาพผู้สูงวัยที่บ้าน'];
 const screenshotDir = mkdtempSync(path.join(os.tmpdir(), 'baanrian-e2e-screenshots-'));
 
-let db: TestDatabase;
-let api: Proc;
+let stack: ServedPortal;
 let baseUrl: string;
 let browser: Browser;
 let courses: Course[];
@@ -29,11 +26,8 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  db = await seededDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  api = startApi(appEnv(db.url, port));
-  [browser] = await Promise.all([launchChromium(), waitForLive(baseUrl, api)]);
+  [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
+  baseUrl = stack.baseUrl;
   courses = ((await (await fetch(`${baseUrl}/api/v1/courses`)).json()) as { items: Course[] }).items;
 });
 
@@ -42,8 +36,7 @@ afterEach(() => context?.close());
 
 afterAll(async () => {
   await browser?.close();
-  await stopQuietly(api);
-  await db?.drop();
+  await stack?.stop();
   console.log(`Portal screenshots: ${screenshotDir}`);
 });
 

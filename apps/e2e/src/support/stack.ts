@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '@baanrian/dev-services';
-import { cleanEnv, type Proc, spawnProcess } from './process';
+import { cleanEnv, type Proc, spawnProcess, stopQuietly } from './process';
 
 export { freePort };
 
@@ -81,4 +81,33 @@ export interface Readiness {
 export async function readiness(baseUrl: string): Promise<Readiness> {
   const res = await fetch(`${baseUrl}/api/v1/health/ready`);
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (await res.json()) as Readiness['body'] };
+}
+
+export interface ServedPortal {
+  db: TestDatabase;
+  baseUrl: string;
+  api: Proc;
+  worker?: Proc;
+  stop(): Promise<void>;
+}
+
+/** The built api serving the built portal from a freshly seeded database on a free port (and a worker if asked). */
+export async function servePortal(options: { worker?: boolean } = {}): Promise<ServedPortal> {
+  const db = await seededDatabase();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = appEnv(db.url, port, { LOG_LEVEL: 'warn' });
+  const api = startApi(env);
+  const worker = options.worker ? startWorker(env) : undefined;
+  await waitForLive(baseUrl, api);
+  return {
+    db,
+    baseUrl,
+    api,
+    worker,
+    stop: async () => {
+      await Promise.all([stopQuietly(worker), stopQuietly(api)]);
+      await db.drop();
+    },
+  };
 }
