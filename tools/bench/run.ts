@@ -36,14 +36,8 @@ function serveBaseline(port: number): Promise<http.Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-interface Summary {
-  performance: number;
-  accessibility: number;
-  bestPractices: number;
-  lcpMs: number;
-  tbtMs: number;
-  fcpMs: number;
-}
+/** The medians of the measured figures: a result without its url and audit list. */
+type Summary = Omit<LighthouseResult, 'url' | 'failing'>;
 
 const summarise = (runs: LighthouseResult[]): Summary => ({
   performance: median(runs.map((r) => r.performance)),
