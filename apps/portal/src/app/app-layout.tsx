@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { OfflineBanner } from '../pwa';
 import { useLocation } from '../routing/location';
 import { normalizePath, ROUTES } from '../routing/routes';
-import { Link } from '../ui/link';
+import { Link } from '../routing/link';
 import { LanguageSwitcher } from './language-switcher';
+// The comfort button is a native button in the design system's style.
+import '../ui/button.css';
 import './app.css';
 
 // Overlays load on first use: RAC's dialog and toast code stays out of the first download.

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../api/errors';
-import { Button } from './button';
+import './button.css';
 import './states.css';
 
 type HeadingLevel = 2 | 3;
@@ -88,10 +88,20 @@ export function ErrorState({ title, error, onRetry, retrying = false, headingLev
       {problem?.requestId && <p className="ui-state__reference">{t('errors.reference', { id: problem.requestId })}</p>}
       {onRetry && (
         <div className="ui-state__action">
-          {/* isPending, not isDisabled: the button keeps focus while the retry runs. */}
-          <Button onPress={onRetry} isPending={retrying}>
-            {t('errors.retry')}
-          </Button>
+          {/*
+            A native button in the design system's style (RAC's Button would pull react-aria-components
+            into the start page). While retrying it keeps focus and says it is loading, like Button's
+            isPending; the caller ignores presses meanwhile.
+          */}
+          <button
+            type="button"
+            className="ui-button ui-button--primary"
+            data-pending={retrying || undefined}
+            onClick={onRetry}
+          >
+            {retrying && <span role="progressbar" aria-label={t('ui.loading')} className="ui-spinner" />}
+            <span className="ui-button__label">{t('errors.retry')}</span>
+          </button>
         </div>
       )}
     </div>
