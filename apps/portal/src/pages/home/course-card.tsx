@@ -11,9 +11,17 @@ function localized(text: LocalizedText, locale: Locale): { text: string; lang: L
   return { text: pickText(text, locale), lang: text[locale] ? locale : 'th' };
 }
 
+// One Intl.DisplayNames per locale, not one per card and render (each costs a locale data lookup).
+const displayNames = new Map<Locale, Intl.DisplayNames>();
+
 function languageName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    let names = displayNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'language' });
+      displayNames.set(locale, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
