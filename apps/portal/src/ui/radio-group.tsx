@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
-import { Label, Radio, RadioGroup as RACRadioGroup, Text, type RadioGroupProps as RACRadioGroupProps } from 'react-aria-components';
+import { Radio, RadioGroup as RACRadioGroup, type RadioGroupProps as RACRadioGroupProps } from 'react-aria-components';
 import { withClass } from './class-names';
+import { FieldHeading } from './field-heading';
 import './radio-group.css';
 
 export interface RadioGroupProps extends Omit<RACRadioGroupProps, 'children'> {
@@ -13,12 +14,7 @@ export interface RadioGroupProps extends Omit<RACRadioGroupProps, 'children'> {
 export function RadioGroup({ label, description, options, className, ...props }: RadioGroupProps) {
   return (
     <RACRadioGroup {...props} className={withClass('ui-radio-group', className)}>
-      <Label className="ui-field__label">{label}</Label>
-      {description && (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      )}
+      <FieldHeading label={label} description={description} />
       <div className="ui-radio-group__options">
         {options.map((option) => (
           <Radio key={option.id} value={option.id} className="ui-radio" style={option.style}>

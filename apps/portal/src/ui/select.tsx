@@ -1,18 +1,17 @@
 import {
   Button,
   FieldError,
-  Label,
   ListBox,
   ListBoxItem,
   Popover,
   Select as RACSelect,
   SelectValue,
-  Text,
   type Key,
   type SelectProps as RACSelectProps,
   type ValidationResult,
 } from 'react-aria-components';
 import { withClass } from './class-names';
+import { FieldHeading } from './field-heading';
 import './field.css';
 
 export interface SelectOption {
@@ -37,12 +36,7 @@ export interface SelectProps extends Omit<RACSelectProps<SelectOption>, 'childre
 export function Select({ label, description, errorMessage, options, className, ...props }: SelectProps) {
   return (
     <RACSelect {...props} className={withClass('ui-field', className)}>
-      <Label className="ui-field__label">{label}</Label>
-      {description && (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      )}
+      <FieldHeading label={label} description={description} />
       <Button className="ui-field__input ui-select__button">
         <SelectValue className="ui-select__value" />
         <span aria-hidden="true" className="ui-select__chevron">

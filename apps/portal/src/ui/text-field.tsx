@@ -1,14 +1,13 @@
 import {
   FieldError,
   Input,
-  Label,
-  Text,
   TextArea,
   TextField as RACTextField,
   type TextFieldProps as RACTextFieldProps,
   type ValidationResult,
 } from 'react-aria-components';
 import { withClass } from './class-names';
+import { FieldHeading } from './field-heading';
 import './field.css';
 
 export interface TextFieldProps extends RACTextFieldProps {
@@ -24,12 +23,7 @@ export interface TextFieldProps extends RACTextFieldProps {
 export function TextField({ label, description, errorMessage, placeholder, multiline, className, ...props }: TextFieldProps) {
   return (
     <RACTextField {...props} className={withClass('ui-field', className)}>
-      <Label className="ui-field__label">{label}</Label>
-      {description && (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      )}
+      <FieldHeading label={label} description={description} />
       {multiline ? (
         <TextArea className="ui-field__input ui-field__input--multiline" placeholder={placeholder} />
       ) : (
