@@ -9,7 +9,7 @@ import { CATALOGUE_FIRST_REQUEST, START_PAGE_MODULE } from './src/pwa/start-page
 /** The API (NestJS) in development; in production it serves this build on the same origin. */
 const apiTarget = process.env['BAANRIAN_API_URL'] ?? 'http://127.0.0.1:3000';
 
-export default defineConfig(() => ({
+export default defineConfig(({ isSsrBuild }) => ({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/portal',
   server: {
@@ -31,16 +31,27 @@ export default defineConfig(() => ({
     // first API request alongside the entry instead of after it has run.
     pwaPlugin({ preloadModules: [START_PAGE_MODULE], preloadFetches: [CATALOGUE_FIRST_REQUEST] }),
   ],
-  build: {
-    outDir: '../../dist/apps/portal',
-    emptyOutDir: true,
-    reportCompressedSize: true,
-    // .vite/manifest.json: which chunks the entry imports (tools/scripts/portal-size.ts measures them).
-    manifest: true,
-    commonjsOptions: {
-      transformMixedEsModules: true,
-    },
-  },
+  // `vite build --ssr src/ssr/start-page.server.tsx`: the start page's server renderer, one
+  // self-contained CommonJS file that the API loads from dist/apps/portal-ssr (see src/ssr). The
+  // name is START_PAGE_RENDERER_FILE of @baanrian/contracts (the e2e tests fail if they drift).
+  ssr: { noExternal: true },
+  build: isSsrBuild
+    ? {
+        outDir: '../../dist/apps/portal-ssr',
+        emptyOutDir: true,
+        copyPublicDir: false,
+        rollupOptions: { output: { format: 'cjs' as const, entryFileNames: 'start-page.cjs' } },
+      }
+    : {
+        outDir: '../../dist/apps/portal',
+        emptyOutDir: true,
+        reportCompressedSize: true,
+        // .vite/manifest.json: which chunks the entry imports (tools/scripts/portal-size.ts measures them).
+        manifest: true,
+        commonjsOptions: {
+          transformMixedEsModules: true,
+        },
+      },
   test: {
     name: 'portal',
     watch: false,

@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestContextMiddleware } from './observability/request-context';
 import { buildOpenApiDocument } from './openapi';
-import { servePortal } from './portal-static';
+import { servePortal } from './portal/portal-static';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { createValidationPipe } from './problem/validation.pipe';
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, horizontalOverflow, launchChromium } from './support/browser';
+import { axeViolations, horizontalOverflow, launchChromium, openPortal } from './support/browser';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /**
@@ -23,7 +23,7 @@ async function open(view: (typeof VIEWS)[number], route: string): Promise<Page> 
   const context = await browser.newContext({ viewport: view.viewport, locale: view.locale });
   const page = await context.newPage();
   await page.addInitScript((locale) => window.localStorage.setItem('baanrian.locale', locale), view.locale);
-  await page.goto(`${baseUrl}${route}`);
+  await openPortal(page, `${baseUrl}${route}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
   return page;

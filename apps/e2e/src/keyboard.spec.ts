@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
+import { launchChromium, openPortal } from './support/browser';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /** Keyboard only, no mouse: the main navigation, the language and the text-size setting. */
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
   page = await context.newPage();
   await page.addInitScript(() => window.localStorage.setItem('baanrian.locale', 'en'));
-  await page.goto(baseUrl);
+  await openPortal(page, baseUrl);
   await page.getByRole('article').first().waitFor();
 });
 
@@ -52,7 +52,7 @@ it('starts at the skip link, which moves focus to the main content', async () =>
 });
 
 it('walks the main navigation with Tab and Enter', async () => {
-  await page.goto(baseUrl);
+  await openPortal(page, baseUrl);
   await page.getByRole('article').first().waitFor();
   const stops = await tabUntil((f) => f.tag === 'a' && f.name === 'Design system');
   expect(stops.join(' | ')).toMatch(/Language.*Text size.*Courses.*Display.*Design system|Courses.*Display.*Design system/s);
@@ -72,7 +72,7 @@ it('walks the main navigation with Tab and Enter', async () => {
 });
 
 it('changes the language with the arrow keys and remembers it', async () => {
-  await page.goto(baseUrl);
+  await openPortal(page, baseUrl);
   await page.getByRole('article').first().waitFor();
   await tabUntil((f) => f.tag === 'select' && f.name.includes('English'));
   await page.keyboard.press('ArrowDown'); // th, en, vi: English → Tiếng Việt
@@ -83,7 +83,7 @@ it('changes the language with the arrow keys and remembers it', async () => {
 });
 
 it('opens the text-size dialog, picks 150% with the arrow keys, and Escape returns to the button', async () => {
-  await page.goto(baseUrl);
+  await openPortal(page, baseUrl);
   await page.getByRole('article').first().waitFor();
   await tabUntil((f) => f.tag === 'button' && f.name.includes('Text size'));
   await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { horizontalOverflow, launchChromium, PHONE, phonePage, setBrowserTextSize, WCAG_TAGS } from './support/browser';
+import { horizontalOverflow, launchChromium, PHONE, phonePage, setBrowserTextSize, WCAG_TAGS, openPortal } from './support/browser';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /**
@@ -67,16 +67,22 @@ it('serves a web app manifest with the name, start URL, standalone display and 1
 });
 
 it('after one visit, reloads offline: the shell and the saved catalogue render, with the offline banner', async () => {
-  await page.goto(`${baseUrl}/`);
+  await openPortal(page, `${baseUrl}/`);
   await page.getByRole('article').first().waitFor();
   const { registeredByPortal } = await controlledByServiceWorker();
   if (!registeredByPortal) console.warn('The portal did not register the service worker itself (registerServiceWorker() not called yet); the test registered /sw.js.');
 
-  // A visit under the service worker's control saves the catalogue.
+  // A visit under the service worker's control saves the catalogue (the server-rendered page
+  // saves the catalogue it carries inline once it has hydrated).
   await page.reload();
+  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
   await page.getByRole('article').first().waitFor();
   const online = await page.getByRole('article').count();
-  const cacheNames = await page.evaluate(async () => caches.keys());
+  let cacheNames: string[] = [];
+  for (let tries = 0; tries < 50 && !cacheNames.includes('baanrian-data'); tries++) {
+    cacheNames = await page.evaluate(async () => caches.keys());
+    if (!cacheNames.includes('baanrian-data')) await page.waitForTimeout(100);
+  }
   expect(cacheNames).toEqual(expect.arrayContaining(['baanrian-data', expect.stringMatching(/^baanrian-shell-[0-9a-f]{16}$/)]));
 
   // 200% text (a CDP session: set before going offline, as attaching one resets the offline emulation).

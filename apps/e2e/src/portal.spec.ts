@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, horizontalOverflow, launchChromium, PHONE, phonePage, setBrowserTextSize } from './support/browser';
+import { axeViolations, horizontalOverflow, launchChromium, PHONE, phonePage, setBrowserTextSize, openPortal } from './support/browser';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /** The built portal, served by the built api from a seeded database, in Chromium at phone size. */
@@ -47,7 +47,7 @@ async function articleNames(count: number): Promise<string[]> {
 }
 
 async function openHome(lang: Lang = 'th', query = ''): Promise<void> {
-  await page.goto(`${baseUrl}/${query}`);
+  await openPortal(page, `${baseUrl}/${query}`);
   if (lang !== 'th') await page.getByRole('combobox', { name: 'ภาษา' }).selectOption(lang);
   await page.getByRole('heading', { level: 1, name: HEADINGS[lang] }).waitFor();
 }
@@ -120,4 +120,40 @@ it.each<Lang>(['th', 'en', 'vi'])('has no axe WCAG 2.2 AA violations (%s)', asyn
   const violations = await axeViolations(page);
   if (violations.length) console.log(`axe violations (${lang}):\n${violations.join('\n')}`);
   expect(violations).toEqual([]);
+});
+
+describe('the server-rendered start page', () => {
+  it('shows the catalogue before any script runs, so a slow phone paints courses first', async () => {
+    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    try {
+      const bare = await noScript.newPage();
+      await bare.goto(`${baseUrl}/?targetGroup=elderly`);
+      expect(await bare.getByRole('heading', { level: 1 }).textContent()).toBe(HEADINGS.th);
+      const titles = await bare.getByRole('article').evaluateAll((articles) => articles.map((a) => a.querySelector('h2')?.textContent));
+      expect(titles.sort()).toEqual([...ELDERLY_TH].sort());
+      expect(await bare.title()).toBe('หลักสูตรทั้งหมด · บ้านเรียน Baanrian');
+      // Plain links: the navigation works without JavaScript too.
+      expect(await bare.getByRole('link', { name: 'การแสดงผล' }).getAttribute('href')).toBe('/settings');
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('renders in the language the learner chose last time (remembered in a cookie) and hydrates without refetching', async () => {
+    await openHome('en'); // choosing English sets the cookie
+    const catalogueRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/courses')) catalogueRequests.push(request.url());
+    });
+    const response = await page.goto(`${baseUrl}/`);
+    const html = (await response?.text()) ?? '';
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain(courses[0]?.title.en);
+    await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
+    expect(await articleNames(8)).toEqual(courses.map((c) => c.title.en));
+    expect(catalogueRequests).toEqual([]);
+    // Hydrated, not frozen: the filter now works client-side.
+    await page.getByRole('combobox', { name: 'Target group' }).selectOption('elderly');
+    await page.getByRole('status').filter({ hasText: '2 courses found' }).waitFor();
+  });
 });

@@ -1,3 +1,4 @@
 export * from './course';
 export * from './locale';
 export * from './target-group';
+export * from './start-page';

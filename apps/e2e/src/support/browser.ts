@@ -18,6 +18,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Opens a portal URL and waits until React has taken over the page (<html data-app-ready>):
+ * the start page arrives server-rendered, so its heading shows before its controls respond.
+ */
+export async function openPortal(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
+}
+
 export const PHONE = { width: 360, height: 740 };
 
 /** A phone-sized page in a fresh context (no remembered language), browser language Thai. */

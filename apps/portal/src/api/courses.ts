@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ApiClient, CourseList } from '@baanrian/api-client';
-import type { TargetGroup } from '@baanrian/contracts';
+import { CATALOGUE_PAGE_SIZE, type TargetGroup } from '@baanrian/contracts';
 import { useApiClient } from './api-client-context';
 import { ApiError, NetworkError } from './errors';
 
 /** Courses fetched per request. Pagination ("show more") is not built yet; the count says when there are more. */
-export const COURSE_PAGE_SIZE = 50;
+export const COURSE_PAGE_SIZE = CATALOGUE_PAGE_SIZE;
 
 export const courseKeys = {
   all: ['courses'] as const,
@@ -31,6 +31,13 @@ export async function fetchCourses(
   if (!response.ok || data === undefined) throw ApiError.from(response, error);
   return data;
 }
+
+/**
+ * The path and query `fetchCourses(client, targetGroup)` requests (checked in its spec): the
+ * service worker's saved answers are keyed by it.
+ */
+export const catalogueRequestPath = (targetGroup: TargetGroup | null): string =>
+  `/api/v1/courses?${targetGroup ? `targetGroup=${targetGroup}&` : ''}limit=${COURSE_PAGE_SIZE}`;
 
 /** Published courses, optionally only those for one target group (`null` = all groups). */
 export function useCourses(targetGroup: TargetGroup | null) {

@@ -4,6 +4,7 @@ import { OfflineBanner } from '../pwa';
 import { useLocation } from '../routing/location';
 import { normalizePath, ROUTES } from '../routing/routes';
 import { Link } from '../routing/link';
+import { toastQueue } from '../ui/toast-queue';
 import { LanguageSwitcher } from './language-switcher';
 // The comfort button is a native button in the design system's style.
 import '../ui/button.css';
@@ -31,11 +32,22 @@ function useFocusMainOnNavigation(pathname: string) {
   }, [pathname]);
 }
 
+/**
+ * True once any toast has been queued. The toast region (and RAC's toast code, ~20 KB) loads
+ * then, not with every page: most visits never show a toast.
+ */
+function useToastsWanted(): boolean {
+  const [wanted, setWanted] = useState(() => toastQueue.visibleToasts.length > 0);
+  useEffect(() => (wanted ? undefined : toastQueue.subscribe(() => setWanted(true))), [wanted]);
+  return wanted;
+}
+
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const current = normalizePath(pathname);
   const [comfortOpen, setComfortOpen] = useState(false);
+  const toastsWanted = useToastsWanted();
   useFocusMainOnNavigation(current);
 
   return (
@@ -90,9 +102,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <ComfortDialog isOpen onOpenChange={setComfortOpen} />
         </Suspense>
       )}
-      <Suspense fallback={null}>
-        <ToastRegion />
-      </Suspense>
+      {toastsWanted && (
+        <Suspense fallback={null}>
+          <ToastRegion />
+        </Suspense>
+      )}
     </>
   );
 }

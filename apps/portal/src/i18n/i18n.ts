@@ -1,6 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@baanrian/contracts';
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from '@baanrian/contracts';
 import en from './locales/en.json';
 import th from './locales/th.json';
 import vi from './locales/vi.json';
@@ -90,6 +90,8 @@ export function bindLocaleToDocument(i18n: I18n, storage: Storage | null, doc: D
     const locale = currentLocale(i18n);
     doc.documentElement.lang = locale;
     if (persist) storeLocale(storage, locale);
+    // Mirrored in a cookie, so the server renders the start page in this language (src/ssr).
+    doc.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
   };
   apply(false);
   const onChange = () => apply(true);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { createApiClient } from '@baanrian/api-client';
-import { fetchCourses } from '../api/courses';
+import { catalogueRequestPath, fetchCourses } from '../api/courses';
 import { precacheList, writeServiceWorker } from './build-plugin';
 import { CATALOGUE_FIRST_REQUEST, START_PAGE_MODULE } from './start-page';
 
@@ -14,8 +14,12 @@ describe('the start page preloads', () => {
       urls.push(`${url.pathname}${url.search}`);
       return new Response(JSON.stringify({ items: [], total: 0, limit: 50, offset: 0 }), { headers: { 'Content-Type': 'application/json' } });
     };
-    await fetchCourses(createApiClient({ baseUrl: 'http://portal.test', fetch: fetchSpy as typeof fetch }), null);
-    expect(urls).toEqual([CATALOGUE_FIRST_REQUEST]);
+    const client = createApiClient({ baseUrl: 'http://portal.test', fetch: fetchSpy as typeof fetch });
+    await fetchCourses(client, null);
+    await fetchCourses(client, 'elderly');
+    expect(urls).toEqual([CATALOGUE_FIRST_REQUEST, catalogueRequestPath('elderly')]);
+    // A server-rendered page saves its inline catalogue under this path for offline use.
+    expect(catalogueRequestPath(null)).toBe(CATALOGUE_FIRST_REQUEST);
   });
 
   it('name a module that exists', () => {

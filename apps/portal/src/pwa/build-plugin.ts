@@ -105,8 +105,10 @@ export function pwaPlugin(options: PwaPluginOptions = {}): Plugin {
           for (const file of js.filter((file) => !html.includes(`${base}${file}`))) {
             tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' });
           }
+          // Linked, not just preloaded: the server-rendered start page is styled at first paint
+          // (nothing shifts when its chunk runs; Vite skips stylesheets already linked).
           for (const file of css.filter((file) => !html.includes(`${base}${file}`))) {
-            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' });
+            tags.push({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' });
           }
         }
         return { html, tags };

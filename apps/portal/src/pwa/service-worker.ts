@@ -19,6 +19,9 @@ export interface ServiceWorkerBuild {
 
 export const CACHE_PREFIX = 'baanrian-';
 export const NAVIGATION_TIMEOUT_MS = 4000;
+/** The catalogue answers kept for offline use, and the header saying when each was saved. */
+export const DATA_CACHE = `${CACHE_PREFIX}data`;
+export const SAVED_AT_HEADER = 'x-baanrian-saved-at';
 
 /** The source of `sw.js`. Plain ES2017, no imports: it runs as a classic worker script. */
 export function serviceWorkerSource({ version, precache }: ServiceWorkerBuild): string {
@@ -29,9 +32,9 @@ const PRECACHE = ${JSON.stringify(precache)};
 const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
 const SHELL = PREFIX + 'shell-' + VERSION;
 const ASSETS = PREFIX + 'assets-' + VERSION;
-const DATA = PREFIX + 'data';
+const DATA = ${JSON.stringify(DATA_CACHE)};
 const NAVIGATION_TIMEOUT_MS = ${NAVIGATION_TIMEOUT_MS};
-const SAVED_AT = 'x-baanrian-saved-at';
+const SAVED_AT = ${JSON.stringify(SAVED_AT_HEADER)};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -18,6 +18,15 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => window.location.pathname + window.location.search;
 
+/** The URL being rendered on the server (see src/ssr), which has no window. */
+let serverUrl: string | null = null;
+export function setServerLocation(url: string): void {
+  serverUrl = url;
+}
+// In the browser the server snapshot is the real URL: hydration then matches the server's HTML,
+// which was rendered for that same URL.
+const serverSnapshot = () => serverUrl ?? (typeof window === 'undefined' ? '/' : snapshot());
+
 export interface NavigateOptions {
   /** Replace the current history entry instead of adding one (for filters, so Back leaves the page). */
   replace?: boolean;
@@ -36,7 +45,7 @@ export interface AppLocation {
 }
 
 export function useLocation(): AppLocation {
-  const current = useSyncExternalStore(subscribe, snapshot, () => '/');
+  const current = useSyncExternalStore(subscribe, snapshot, serverSnapshot);
   return useMemo(() => {
     const url = new URL(current, 'http://portal.invalid');
     return { pathname: url.pathname, searchParams: url.searchParams };

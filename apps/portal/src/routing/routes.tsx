@@ -2,11 +2,39 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { useTranslation } from 'react-i18next';
 import { useLocation } from './location';
 
-// Every page is its own chunk, so adding pages does not grow the first download.
-const HomePage = lazy(() => import('../pages/home/home-page'));
-const SettingsPage = lazy(() => import('../pages/settings/settings-page'));
-const DesignSystemPage = lazy(() => import('../pages/design-system/design-system-page'));
-const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page'));
+type PageModule = { default: ComponentType };
+
+interface Page {
+  Component: ComponentType;
+  /** Fetches the page's chunk; once done, the page renders without suspending. */
+  load(): Promise<void>;
+}
+
+/**
+ * Every page is its own chunk, so adding pages does not grow the first download. A page loaded
+ * ahead with `load()` renders synchronously: the server renders the start page in one pass, and
+ * the browser hydrates the same markup without a suspended boundary in between.
+ */
+function page(loader: () => Promise<PageModule>): Page {
+  let loaded: ComponentType | undefined;
+  const Lazy: LazyExoticComponent<ComponentType> = lazy(loader);
+  function PageComponent() {
+    const Component = loaded ?? Lazy;
+    return <Component />;
+  }
+  return {
+    Component: PageComponent,
+    load: () =>
+      loader().then((module) => {
+        loaded = module.default;
+      }),
+  };
+}
+
+const HomePage = page(() => import('../pages/home/home-page'));
+const SettingsPage = page(() => import('../pages/settings/settings-page'));
+const DesignSystemPage = page(() => import('../pages/design-system/design-system-page'));
+const NotFoundPage = page(() => import('../pages/not-found/not-found-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -15,7 +43,7 @@ export const ROUTES = {
   designSystem: '/ui',
 } as const;
 
-const routes: Record<string, LazyExoticComponent<ComponentType>> = {
+const routes: Record<string, Page> = {
   [ROUTES.home]: HomePage,
   [ROUTES.settings]: SettingsPage,
   [ROUTES.designSystem]: DesignSystemPage,
@@ -33,12 +61,17 @@ function PageLoading() {
   );
 }
 
+const pageFor = (pathname: string): Page => routes[normalizePath(pathname)] ?? NotFoundPage;
+
+/** Loads the chunk of the page at `pathname` before the first render (server rendering, hydration). */
+export const preloadPage = (pathname: string): Promise<void> => pageFor(pathname).load();
+
 export function RouteView() {
   const { pathname } = useLocation();
-  const Page = routes[normalizePath(pathname)] ?? NotFoundPage;
+  const { Component } = pageFor(pathname);
   return (
     <Suspense fallback={<PageLoading />}>
-      <Page />
+      <Component />
     </Suspense>
   );
 }

@@ -1,0 +1,84 @@
+import type { RenderStartPage } from '@baanrian/contracts';
+import type { ListCoursesQueryDto } from '../courses/course.dto';
+import { deferScriptsToFirstPaint, localeFromCookie, StartPageHtml } from './start-page.renderer';
+
+// The shape Vite writes (apps/portal/index.html after the build plugin).
+const TEMPLATE = `<!DOCTYPE html>
+<html lang="th">
+  <head>
+    <title>บ้านเรียน Baanrian</title>
+    <script type="module" crossorigin src="/assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/react-def.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-abc.css">
+    <link rel="preload" as="fetch" href="/api/v1/courses?limit=50" crossorigin="anonymous">
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>`;
+
+const empty = { items: [], total: 0, limit: 50, offset: 0 };
+
+function startPage() {
+  const queries: ListCoursesQueryDto[] = [];
+  const render = jest.fn<ReturnType<RenderStartPage>, Parameters<RenderStartPage>>(async ({ url, locale }) => ({
+    html: `<h1>${locale} ${url}</h1>`,
+    title: 'Courses <&> · Baanrian',
+    state: '{"locale":"th"}',
+  }));
+  const html = new StartPageHtml(TEMPLATE, render, async (query) => {
+    queries.push(query);
+    return empty;
+  });
+  return { html, render, queries };
+}
+
+describe('the server-rendered start page', () => {
+  it('puts the rendered catalogue, its state, language and title into the shell', async () => {
+    const { html, queries } = startPage();
+    const page = await html.html('/?targetGroup=elderly', 'en');
+    expect(page).toContain('<html lang="en"');
+    expect(page).toContain('<title>Courses &lt;&amp;&gt; · Baanrian</title>');
+    expect(page).toContain('<div id="root"><h1>en /?targetGroup=elderly</h1></div><script type="application/json" id="baanrian-ssr-state">{"locale":"th"}</script>');
+    expect(queries).toEqual([{ targetGroup: 'elderly', limit: 50, offset: 0 }]);
+  });
+
+  it('asks for all groups when the URL names no valid one', async () => {
+    const { html, queries } = startPage();
+    await html.html('/?targetGroup=pirates', 'th');
+    expect(queries).toEqual([{ targetGroup: undefined, limit: 50, offset: 0 }]);
+  });
+
+  it('drops the catalogue request preload (the data is in the page) and loads scripts after the first paint', async () => {
+    const { html } = startPage();
+    const page = await html.html('/', 'th');
+    expect(page).not.toContain('as="fetch"');
+    expect(page).not.toContain('<script type="module"');
+    expect(page).not.toContain('rel="modulepreload"');
+    expect(page).toContain('requestAnimationFrame');
+    expect(page).toContain('"/assets/index-abc.js"');
+    expect(page).toContain('["/assets/react-def.js"]');
+    expect(page).toContain('<link rel="stylesheet" crossorigin href="/assets/index-abc.css">'); // styles stay render-blocking
+  });
+
+  it('renders each language and URL once per few seconds, not once per visit', async () => {
+    const { html, render } = startPage();
+    await html.html('/', 'th');
+    await html.html('/', 'th');
+    await html.html('/', 'vi');
+    expect(render).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves a shell without an entry script unchanged', () => {
+    expect(deferScriptsToFirstPaint('<html><body></body></html>')).toBe('<html><body></body></html>');
+  });
+});
+
+describe('the language of the start page', () => {
+  it('comes from the cookie the portal sets, else Thai', () => {
+    expect(localeFromCookie('a=1; baanrian_locale=vi; b=2')).toBe('vi');
+    expect(localeFromCookie('baanrian_locale=en')).toBe('en');
+    expect(localeFromCookie('baanrian_locale=fr')).toBe('th');
+    expect(localeFromCookie(undefined)).toBe('th');
+  });
+});

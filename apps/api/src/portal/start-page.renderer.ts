@@ -1,0 +1,100 @@
+import {
+  CATALOGUE_PAGE_SIZE,
+  DEFAULT_LOCALE,
+  isLocale,
+  isTargetGroup,
+  LOCALE_COOKIE,
+  type Locale,
+  type RenderStartPage,
+  SSR_STATE_ELEMENT_ID,
+  START_PAGE_RENDERER_FILE,
+} from '@baanrian/contracts';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { CourseListDto, ListCoursesQueryDto } from '../courses/course.dto';
+
+type ListCourses = (query: ListCoursesQueryDto) => Promise<CourseListDto>;
+
+/**
+ * The portal build's server renderer for the start page (apps/portal/src/ssr), or null when the
+ * build has none. Loaded from disk at run time: the API does not import portal code.
+ */
+export function loadStartPageRenderer(ssrDir: string): RenderStartPage | null {
+  const file = path.join(ssrDir, START_PAGE_RENDERER_FILE);
+  if (!existsSync(file)) return null;
+  const module = createRequire(file)(file) as { renderStartPage?: RenderStartPage };
+  return typeof module.renderStartPage === 'function' ? module.renderStartPage : null;
+}
+
+/** The language the learner chose in the portal (mirrored in a cookie), else the default. */
+export function localeFromCookie(header: string | undefined): Locale {
+  const match = header?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`));
+  const value = match?.[1];
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+/**
+ * Moves the portal's scripts behind the first paint. The server-rendered page is readable (and
+ * its links work) without them, so on a slow connection the HTML, CSS and fonts should not share
+ * the line with ~100 KB of JavaScript: the entry and its preloads are requested from a tiny inline
+ * loader once the first frame is drawn (requestAnimationFrame runs just before it; the timeout,
+ * just after).
+ */
+export function deferScriptsToFirstPaint(html: string): string {
+  const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/);
+  if (!entry) return html;
+  const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+  const loader =
+    `<script>requestAnimationFrame(function(){setTimeout(function(){` +
+    `${JSON.stringify(preloads)}.forEach(function(h){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=h;document.head.appendChild(l)});` +
+    `var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};document.head.appendChild(s)` +
+    `},0)})</script>`;
+  return html.replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '').replace(entry[0], loader);
+}
+
+/** Answers kept briefly: the catalogue changes a few times a day, while `/` is every visit's first request. */
+const CACHE_MS = 10_000;
+const CACHE_MAX = 200;
+
+/**
+ * Builds the start page's HTML: the portal's index.html with the rendered catalogue inside
+ * `#root`, the state to hydrate from, the page's language and title. The catalogue comes
+ * straight from the courses service (the request the page would otherwise make after loading).
+ */
+export class StartPageHtml {
+  private readonly cache = new Map<string, { html: string; expires: number }>();
+
+  constructor(
+    private readonly template: string,
+    private readonly render: RenderStartPage,
+    private readonly listCourses: ListCourses,
+  ) {}
+
+  async html(url: string, locale: Locale): Promise<string> {
+    const key = `${locale} ${url}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) return hit.html;
+
+    const raw = new URL(url, 'http://portal.invalid').searchParams.get('targetGroup');
+    const courses = await this.listCourses({ targetGroup: isTargetGroup(raw) ? raw : undefined, limit: CATALOGUE_PAGE_SIZE, offset: 0 });
+    const page = await this.render({ url, locale, courses });
+    const html = deferScriptsToFirstPaint(this.template)
+      .replace(/<html lang="[^"]*"/, `<html lang="${locale}"`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      // The catalogue is in the page: the preload of its API request would only fetch it twice.
+      .replace(/\s*<link rel="preload" as="fetch"[^>]*>/g, '')
+      .replace(
+        '<div id="root"></div>',
+        `<div id="root">${page.html}</div><script type="application/json" id="${SSR_STATE_ELEMENT_ID}">${page.state}</script>`,
+      );
+
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(key, { html, expires: now + CACHE_MS });
+    return html;
+  }
+}

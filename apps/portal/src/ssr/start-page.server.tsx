@@ -1,0 +1,60 @@
+import { dehydrate } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { createApiClient, type CourseList } from '@baanrian/api-client';
+import { isTargetGroup, type Locale, type RenderStartPage, type StartPageRenderInput } from '@baanrian/contracts';
+import type { i18n as I18n } from 'i18next';
+import { courseKeys } from '../api/courses';
+import { createQueryClient } from '../api/query-client';
+import App from '../app/app';
+import type { AppDependencies } from '../app/dependencies';
+import { AppProviders } from '../app/providers';
+import { documentTitle } from '../app/use-document-title';
+import { createI18n } from '../i18n/i18n';
+import { setServerLocation } from '../routing/location';
+import { preloadPage } from '../routing/routes';
+import { createComfortSettingsStore } from '../settings/comfort-settings';
+import type { SsrState } from './ssr-state';
+
+/** Comfort settings live in the learner's browser; the server renders the defaults onto nothing. */
+const detachedDocument = { documentElement: { style: {}, dataset: {} } } as unknown as Document;
+
+/** One translation instance per language for the server's lifetime: rendering only reads them. */
+const translations = new Map<Locale, I18n>();
+const i18nFor = (locale: Locale): I18n => {
+  let i18n = translations.get(locale);
+  if (!i18n) translations.set(locale, (i18n = createI18n(locale)));
+  return i18n;
+};
+
+/**
+ * The server renderer of the start page, built into its own bundle (`vite build --ssr`) and
+ * called by the API for `GET /`. It renders exactly what the browser's first render produces
+ * for the same URL, language and catalogue data, so the browser hydrates instead of repainting.
+ */
+export const renderStartPage: RenderStartPage = async ({ url, locale, courses }: StartPageRenderInput) => {
+  setServerLocation(url);
+  const { pathname, searchParams } = new URL(url, 'http://portal.invalid');
+  await preloadPage(pathname);
+
+  const raw = searchParams.get('targetGroup');
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(courseKeys.list(isTargetGroup(raw) ? raw : null), courses as CourseList);
+
+  const i18n = i18nFor(locale);
+  const dependencies: AppDependencies = {
+    i18n,
+    // Never called: the catalogue is already in the query cache.
+    apiClient: createApiClient({ baseUrl: 'http://ssr.invalid' }),
+    queryClient,
+    comfort: createComfortSettingsStore(null, detachedDocument),
+  };
+  const html = renderToString(
+    <AppProviders dependencies={dependencies}>
+      <App />
+    </AppProviders>,
+  );
+  const state: SsrState = { locale, url, queries: dehydrate(queryClient) };
+  queryClient.clear(); // Drops the cache's garbage-collection timers, which would keep it alive.
+  // `<` escaped, so no string in the data can close the script element.
+  return { html, title: documentTitle(i18n.t, i18n.t('home.documentTitle')), state: JSON.stringify(state).replace(/</g, '\\u003c') };
+};
