@@ -5,6 +5,7 @@ import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { LoggerModule } from './observability/logger.module';
+import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, SystemModule, CoursesModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, RedisModule, SystemModule, CoursesModule],
       providers: [HttpDrainService],
     };
   }

@@ -33,7 +33,18 @@ describe('migrations', () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await db.undoLastMigration({ transaction: 'each' });
     expect(await tables(db)).toEqual(['migrations']);
     await db.runMigrations({ transaction: 'each' });
-    expect(await tables(db)).toEqual(['course', 'migrations', 'outbox_event', 'seed_run', 'system_ping', 'worker_heartbeat']);
+    expect(await tables(db)).toEqual([
+      'app_user',
+      'audit_log',
+      'course',
+      'migrations',
+      'outbox_event',
+      'refresh_token',
+      'seed_run',
+      'system_ping',
+      'user_role',
+      'worker_heartbeat',
+    ]);
   });
 });
 
