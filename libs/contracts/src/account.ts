@@ -27,8 +27,8 @@ export const DISPLAY_NAME_MAX_LENGTH = 100;
  */
 export const TARGET_GROUP_AGES = { youthFrom: 6, generalPublicFrom: 25, elderlyFrom: 60 } as const;
 
-/** Oldest and newest birth years a profile accepts, relative to the current year. */
-export const BIRTH_YEAR_MAX_AGE = 120;
+/** The earliest birth year a profile accepts; the latest is the current year. */
+export const BIRTH_YEAR_MIN = 1900;
 
 /**
  * The target group a birth year suggests, counting the age a person reaches this (Gregorian)

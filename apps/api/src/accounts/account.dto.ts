@@ -1,4 +1,5 @@
 import {
+  BIRTH_YEAR_MIN,
   DISPLAY_NAME_MAX_LENGTH,
   LOCALES,
   type Locale,
@@ -15,18 +16,29 @@ import {
 } from '@baanrian/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, registerDecorator, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** Birth years from 120 years ago to this year. */
-export const BIRTH_YEAR_MIN = new Date().getFullYear() - 120;
-export const BIRTH_YEAR_MAX = new Date().getFullYear();
+/**
+ * No birth year after the current one. Checked at request time rather than written into the
+ * OpenAPI document, which must not change on New Year's Day. Reported as `max` ("is too large").
+ */
+function NotAfterThisYear() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'max',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not be later than this year` },
+      validator: { validate: (value: unknown) => typeof value === 'number' && value <= new Date().getFullYear() },
+    });
+}
 const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
 
 /** Profile fields a person may give at sign-up and change later; null clears an optional one. */
 export class ProfileFieldsDto {
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: BIRTH_YEAR_MIN, maximum: BIRTH_YEAR_MAX, example: 1958 })
-  @IsOptional() @IsInt() @Min(BIRTH_YEAR_MIN) @Max(BIRTH_YEAR_MAX)
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: BIRTH_YEAR_MIN, description: 'Not later than this year', example: 1958 })
+  @IsOptional() @IsInt() @Min(BIRTH_YEAR_MIN) @NotAfterThisYear()
   birthYear?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+66 81 234 5678' })
@@ -125,7 +137,7 @@ export class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ enum: LOCALES, enumName: 'Locale' }) preferredLocale: Locale;
-  @ApiProperty({ type: Number, nullable: true }) birthYear: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) birthYear: number | null;
   @ApiProperty({ type: String, nullable: true }) province: string | null;
   @ApiProperty({ type: String, nullable: true }) district: string | null;
   @ApiProperty({ enum: TARGET_GROUPS, enumName: 'TargetGroup' }) targetGroup: TargetGroup;

@@ -19,6 +19,8 @@ export interface NewAccount {
   district?: string | null;
   targetGroup?: TargetGroup | null;
   roles: Role[];
+  /** Normally generated; fixed only for the demo seed's documented accounts. */
+  accountCode?: string;
 }
 
 export interface UserWithRoles {
@@ -51,7 +53,7 @@ export async function createAccount(manager: EntityManager, input: NewAccount): 
          RETURNING id`,
         [
           input.email,
-          accountCode(attempt),
+          input.accountCode ?? accountCode(attempt),
           input.displayName,
           input.phone ?? null,
           input.preferredLocale,
@@ -64,7 +66,10 @@ export async function createAccount(manager: EntityManager, input: NewAccount): 
           input.passwordHash,
         ],
       );
-      if (rows.length === 0) continue;
+      if (rows.length === 0) {
+        if (input.accountCode) throw new Error(`Account code ${input.accountCode} is taken`);
+        continue;
+      }
       await manager.insert(UserRoleEntity, input.roles.map((role) => ({ userId: rows[0].id, role })));
       return requireUserWithRoles(manager, rows[0].id);
     } catch (error) {
