@@ -65,7 +65,7 @@ export async function createAdminCommand(db: DataSource, args: string[]): Promis
   const input = plainToInstance(SetupAdminDto, { email, displayName, preferredLocale, password });
   const errors = validateSync(input, { whitelist: true });
   if (errors.length > 0) {
-    const problems = errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {})[0] ?? 'is invalid'}`);
+    const problems = errors.map((e) => Object.values(e.constraints ?? {})[0] ?? `${e.property} is invalid`);
     throw new Error(`Cannot create the administrator: ${problems.join('; ')}. Usage: ${USAGE}`);
   }
   const passwordHash = await hashPassword(input.password);
