@@ -1,7 +1,7 @@
 import { DomainException } from '../problem/domain.exception';
 
 /** Error codes of accounts, sessions and authorisation. Titles in th/en/vi: problem.messages.ts. */
-const STATUS = {
+export const ACCOUNTS_ERROR_STATUS = {
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
   SESSION_EXPIRED: 401,
@@ -16,11 +16,11 @@ const STATUS = {
   TOO_MANY_REQUESTS: 429,
 } as const;
 
-export type AccountsErrorCode = keyof typeof STATUS;
+export type AccountsErrorCode = keyof typeof ACCOUNTS_ERROR_STATUS;
 
 export class AccountsException extends DomainException<AccountsErrorCode> {
   constructor(code: AccountsErrorCode, options: { params?: Record<string, string | number>; headers?: Record<string, string> } = {}) {
-    super(code, STATUS[code], options.params ?? {}, {}, options.headers ?? {});
+    super(code, ACCOUNTS_ERROR_STATUS[code], options.params ?? {}, {}, options.headers ?? {});
   }
 
   /** 429 with the wait in seconds, as a header (for clients) and in the title (for people). */

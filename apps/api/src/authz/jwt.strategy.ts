@@ -1,10 +1,10 @@
-import { UserEntity, UserRoleEntity } from '@baanrian/db';
+import type { Role } from '@baanrian/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { type Authenticator, Strategy } from 'passport';
-import { DataSource, IsNull } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AccessTokenService } from '../accounts/access-token.service';
 import type { AuthUser } from './authz.types';
 
@@ -32,9 +32,9 @@ class BearerTokenStrategy extends Strategy {
 }
 
 /**
- * Verifies the access token (EdDSA only, issuer, audience, expiry), then loads the user: one
- * primary-key query per request, so a disabled user or a revoked role stops working at once,
- * not when the token expires.
+ * Verifies the access token (EdDSA only, issuer, audience, expiry), then loads the user and
+ * their roles in one indexed query per request, so a disabled user or a revoked role stops
+ * working at once, not when the token expires.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
@@ -54,12 +54,13 @@ export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.header('authorization') ?? '');
     const claims = match ? await this.tokens.verify(match[1]) : null;
     if (!claims) return null;
-    const user = await this.db.getRepository(UserEntity).findOne({
-      where: { id: claims.userId, disabledAt: IsNull() },
-      select: { id: true, displayName: true },
-    });
-    if (!user) return null;
-    const roles = await this.db.getRepository(UserRoleEntity).find({ where: { userId: user.id }, select: { role: true }, order: { role: 'ASC' } });
-    return { id: user.id, displayName: user.displayName, roles: roles.map((r) => r.role) };
+    const [user]: { id: string; display_name: string; roles: Role[] }[] = await this.db.query(
+      `SELECT u.id, u.display_name, coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+       FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
+       WHERE u.id = $1 AND u.disabled_at IS NULL
+       GROUP BY u.id`,
+      [claims.userId],
+    );
+    return user ? { id: user.id, displayName: user.display_name, roles: user.roles } : null;
   }
 }
