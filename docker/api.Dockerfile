@@ -43,6 +43,9 @@ ENV NODE_ENV=production \
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=builder /repo/dist/apps/api ./dist/apps/api
+# The portal build and its server renderer: the api renders the start page (nginx proxies `/`).
+COPY --from=builder /repo/dist/apps/portal ./dist/apps/portal
+COPY --from=builder /repo/dist/apps/portal-ssr ./dist/apps/portal-ssr
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \

@@ -7,7 +7,7 @@
  * Starts its own PostgreSQL and Redis in a temporary folder, builds (Nx cache), migrates and seeds
  * the demo, starts the built api and worker, and stops and removes everything afterwards.
  *
- *   npm run bench               RUNS=5 npm run bench
+ *   npm run bench               RUNS=9 npm run bench
  */
 import { rawEnv } from '@baanrian/config';
 import http from 'node:http';
@@ -17,7 +17,7 @@ import { type DemoStack, freePort, startDemoStack } from '@baanrian/dev-services
 import { type LighthouseResult, median, runLighthouse } from '../../apps/e2e/src/support/lighthouse';
 import { formatPortalSize, measurePortal } from '../scripts/portal-size';
 
-const RUNS = Math.max(1, Number(rawEnv('RUNS') ?? 3));
+const RUNS = Math.max(1, Number(rawEnv('RUNS') ?? 5));
 const BARS = { performance: 95, accessibility: 100, bestPractices: 95 };
 const root = path.resolve(__dirname, '../..');
 const say = (line: string) => console.log(`[bench] ${line}`);

@@ -347,4 +347,14 @@ describe('docker/ images', () => {
     expect(conf).toMatch(/try_files \$uri \$uri\/ \/index\.html;/);
     expect(conf).toMatch(/location \/api\/ \{[\s\S]*?http:\/\/api:3000/);
   });
+
+  it('has the api render the start page: nginx proxies exactly "/" to it, falling back to the shell', () => {
+    const conf = read('nginx.conf');
+    const start = conf.match(/location = \/ \{([\s\S]*?)\n {4}\}/)?.[1] ?? '';
+    expect(start).toContain('http://api:3000');
+    expect(start).toMatch(/error_page [0-9 ]*502[0-9 ]* = \/index\.html;/);
+    const api = read('api.Dockerfile');
+    expect(api).toContain('COPY --from=builder /repo/dist/apps/portal ./dist/apps/portal');
+    expect(api).toContain('COPY --from=builder /repo/dist/apps/portal-ssr ./dist/apps/portal-ssr');
+  });
 });

@@ -66,16 +66,18 @@ describe('POST /api/v1/system/pings', () => {
 });
 
 describe('the portal on the same origin', () => {
-  it('serves the built portal at / and for deep links, but never for /api paths', async () => {
+  it('serves the built portal at / (server-rendered) and the shell for deep links, but never for /api paths', async () => {
     const home = await http().get('/').expect(200);
     expect(home.headers['content-type']).toMatch(/text\/html/);
-    expect(home.text).toContain('<div id="root">');
+    expect(home.text).toContain('<h1>ค้นหาหลักสูตร</h1>'); // rendered on the server
+    expect(home.text).toContain('id="baanrian-ssr-state"');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(home.text)?.[1];
     const gzipped = await http().get(String(script)).set('Accept-Encoding', 'gzip').expect(200);
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.headers['cache-control']).toContain('immutable');
     const deep = await http().get('/courses/some-course').expect(200);
-    expect(deep.text).toBe(home.text);
+    expect(deep.text).toContain('<div id="root"></div>'); // the browser renders other routes
+    expect(deep.text).toContain(`src="${script}"`);
     await http().get('/api/v1/unknown').expect(404);
   });
 
