@@ -1,45 +1,18 @@
-import { hydrate } from '@tanstack/react-query';
-import { startTransition, StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import App from './app/app';
-import { createAppDependencies } from './app/dependencies';
-import { AppProviders } from './app/providers';
-import { currentLocale } from './i18n/i18n';
-import { registerServiceWorker } from './pwa';
-import { saveServerRenderedCatalogue } from './pwa/save-server-data';
-import { preloadPage } from './routing/routes';
-import { readSsrState } from './ssr/ssr-state';
+import { connectivity } from './pwa/connectivity';
 import './styles.css';
 
-const dependencies = createAppDependencies();
-const container = document.getElementById('root') as HTMLElement;
-const app = (
-  <StrictMode>
-    <AppProviders dependencies={dependencies}>
-      <App />
-    </AppProviders>
-  </StrictMode>
-);
+// Listen to the service worker before the document finishes parsing: its messages (e.g. "this
+// catalogue is a saved copy", for the preloaded request) are delivered from then on, and would be
+// lost on a listener added after the start-up below.
+connectivity();
 
-// The API server-renders the start page (src/ssr). Hydrate it when it was rendered for what this
-// browser shows: same URL and language. Otherwise (offline shell, another language chosen on
-// this device) render afresh. Both as a transition, so React yields to the browser every few
-// milliseconds instead of blocking input for the whole first render.
-const ssr = readSsrState();
-const location = window.location.pathname + window.location.search;
-const renderFresh = () => {
-  container.replaceChildren();
-  startTransition(() => createRoot(container).render(app));
-};
-if (ssr && ssr.url === location && ssr.locale === currentLocale(dependencies.i18n)) {
-  hydrate(dependencies.queryClient, ssr.queries);
-  saveServerRenderedCatalogue(ssr.queries).catch(() => undefined); // for a reload offline; best effort
-  preloadPage(window.location.pathname).then(
-    () => startTransition(() => void hydrateRoot(container, app)),
-    renderFresh, // The page's chunk failed to load: the route view shows its own error state.
-  );
-} else {
-  renderFresh();
+// Start-up in separate tasks (React DOM, then the app's modules, then the first render), so no
+// single task keeps a slow phone from responding for long: each import is evaluated in its own task.
+async function main() {
+  const client = await import('react-dom/client');
+  const { nextTask, startPortal } = await import('./app/start');
+  await nextTask();
+  await startPortal(client);
 }
 
-registerServiceWorker();
+void main();

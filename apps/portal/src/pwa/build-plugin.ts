@@ -55,7 +55,7 @@ export interface PwaPluginOptions {
   preloadFetches?: readonly string[];
 }
 
-/** The chunks (and their CSS) of the given lazily loaded modules, with everything they import statically. */
+/** The chunks (and their CSS) of the given lazily loaded modules and of the entry's dynamic imports, with everything they import statically. */
 export function lazyRouteFiles(bundle: Rollup.OutputBundle, root: string, modules: readonly string[]): { js: string[]; css: string[] } {
   const chunks = Object.values(bundle).filter((item): item is Rollup.OutputChunk => item.type === 'chunk');
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
@@ -72,6 +72,15 @@ export function lazyRouteFiles(bundle: Rollup.OutputBundle, root: string, module
     });
   };
   chunks.filter((chunk) => chunk.facadeModuleId && wanted.has(path.resolve(chunk.facadeModuleId))).forEach(visit);
+  // The entry starts up through dynamic imports (one task each, see src/main.tsx): those load on
+  // every visit, so they are preloaded like the start page.
+  chunks
+    .filter((chunk) => chunk.isEntry)
+    .flatMap((chunk) => chunk.dynamicImports)
+    .forEach((file) => {
+      const imported = byFile.get(file);
+      if (imported) visit(imported);
+    });
   return { js: [...js].sort(), css: [...css].sort() };
 }
 
