@@ -1,37 +1,12 @@
+import type { OidcFailureReason } from '@baanrian/contracts';
+
+export type { OidcFailureReason } from '@baanrian/contracts';
+
 /**
- * Why an OpenID Connect sign-in did not complete. The reason goes to the portal in the final
- * redirect (`/sign-in?oidc=error&reason=…`), which shows a message for it; the detail goes to the
- * log only. Neither ever carries claims (a national ID number must never reach a log).
+ * Why an OpenID Connect sign-in did not complete. The reason (OIDC_FAILURE_REASONS in
+ * libs/contracts) goes to the portal in the final redirect; the detail goes to the log only.
+ * Neither ever carries claims: a national ID number must never reach a log.
  */
-export const OIDC_FAILURE_REASONS = [
-  /** OIDC is not configured on this server. */
-  'disabled',
-  /** Too many failed or abandoned attempts from this address: try again later. */
-  'too_many_requests',
-  /** The provider could not be reached, or its discovery document is unusable. */
-  'provider_unavailable',
-  /** No sign-in was started in this browser, it expired (10 minutes), or `state` differs. */
-  'state_mismatch',
-  /** The person cancelled at the provider. */
-  'access_denied',
-  /** The provider answered with another error. */
-  'provider_error',
-  /** The code was refused: expired, already used, or the PKCE verifier does not match. */
-  'invalid_grant',
-  /** The ID token's nonce is not the one this browser's sign-in sent. */
-  'nonce_mismatch',
-  /** The ID token failed validation (signature, issuer, audience, expiry) or lacks a subject. */
-  'id_token_invalid',
-  /** The account the provider identity belongs to is disabled. */
-  'account_disabled',
-  /** The identity conflicts with another account (e.g. a different national ID already linked). */
-  'identity_conflict',
-  /** Anything else; details in the log. */
-  'internal',
-] as const;
-
-export type OidcFailureReason = (typeof OIDC_FAILURE_REASONS)[number];
-
 export class OidcFailure extends Error {
   constructor(
     readonly reason: OidcFailureReason,
