@@ -23,6 +23,8 @@ const ACCOUNTS = {
   linda: { email: 'LINDA@example.org', email_verified: true, name: 'Linda at the provider', pid: '3100600123456' },
   // Claims the address of someone else's password account, without having verified it.
   mallory: { email: 'umpai@example.org', email_verified: false, name: 'Mallory', locale: 'vi-VN' },
+  // The same national ID as somchai, under another subject of the same provider.
+  somchaiAgain: { sub: 'somchai-2', email: 'somchai.new@example.org', email_verified: true, name: 'Somchai', pid: SOMCHAI_PID_DIGITS },
   lan: { email: 'lan@example.org', email_verified: true, given_name: 'Lan', family_name: 'Nguyễn', locale: 'vi' },
   dao: { email: 'dao@example.org', email_verified: true, name: 'Dao' },
   slowpoke: { email: 'slow@example.org', email_verified: true, name: 'Slow', codeTtlSeconds: 1 },
@@ -154,6 +156,33 @@ describe('OpenID Connect sign-in against a real provider', () => {
         expect({ tablename, raw, found }).toEqual({ tablename, raw, found: 0 });
       }
     }
+  });
+
+  it('refuses a second subject of the same provider carrying a national ID already linked', async () => {
+    const { authorizationUrl, flowCookie } = await begin();
+    const back = await new ProviderBrowser().authorize(authorizationUrl.toString(), 'somchaiAgain', REDIRECT_URI);
+    expectFailure(await callback(back, flowCookie), 'identity_conflict');
+    expect(await countRows(`SELECT count(*) AS n FROM app_user WHERE email = 'somchai.new@example.org'`)).toBe(0);
+  });
+
+  it('writes one log line per failure, with the reason and without any claim', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    api.useLogger({ log: capture, warn: capture, error: capture });
+    // Nest buffers log lines while further applications boot; write them as they come.
+    api.flushLogs();
+    try {
+      const { authorizationUrl, flowCookie } = await begin();
+      authorizationUrl.searchParams.set('nonce', 'another-nonce-the-api-never-issued-0123');
+      const back = await new ProviderBrowser().authorize(authorizationUrl.toString(), 'somchai', REDIRECT_URI);
+      expectFailure(await callback(back, flowCookie), 'nonce_mismatch');
+      await signInWithProvider('somchai');
+    } finally {
+      api.useLogger(false);
+    }
+    expect(lines.filter((l) => l.includes('OIDC callback failed: nonce_mismatch'))).toHaveLength(1);
+    expect(lines.some((l) => /OIDC sign-in of user [0-9a-f-]{36} \((identity|created)\)/.test(l))).toBe(true);
+    for (const secret of [SOMCHAI_PID, SOMCHAI_PID_DIGITS, 'somchai@example.org', 'สมชาย']) expect(lines.join('\n')).not.toContain(secret);
   });
 
   it('links to an existing password account by a verified email, which keeps its password', async () => {

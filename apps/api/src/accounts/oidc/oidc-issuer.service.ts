@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig, type OidcConfig } from '@baanrian/config';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { type BaseClient, type ClientAuthMethod, custom, Issuer } from 'openid-client';
 import { OidcFailure } from './oidc-failure';
 
@@ -19,11 +19,16 @@ interface Discovered {
  * (JWKS) are fetched and cached by openid-client, which refetches when a token names a new key.
  */
 @Injectable()
-export class OidcIssuerService {
+export class OidcIssuerService implements OnApplicationBootstrap {
   private readonly logger = new Logger(OidcIssuerService.name);
   private discovery: Promise<Discovered> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly appConfig: AppConfig) {}
+
+  /** Discovers once at boot, without waiting or failing it, so a wrong or unreachable issuer shows in the log at once. */
+  onApplicationBootstrap(): void {
+    if (this.config) this.client().catch(() => undefined);
+  }
 
   get config(): OidcConfig | null {
     return this.appConfig.oidc;
