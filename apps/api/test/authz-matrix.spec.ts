@@ -58,6 +58,11 @@ const MATRIX: Record<string, Entry> = {
   // Cookie-based: without the refresh cookie nobody is refreshed, and signing out is harmless.
   'POST /api/v1/auth/refresh': { expect: all(401) },
   'POST /api/v1/auth/sign-out': { expect: all(204) },
+  // OIDC is not configured here (oidc.spec.ts covers it configured): status says so, start is 404,
+  // and a callback sends the browser back to the portal's sign-in page.
+  'GET /api/v1/auth/oidc': { expect: all(200) },
+  'GET /api/v1/auth/oidc/start': { expect: all(404) },
+  'GET /api/v1/auth/oidc/callback': { expect: all(302) },
   'GET /api/v1/setup': { expect: all(200) },
   'POST /api/v1/setup/admin': {
     expect: all(409),

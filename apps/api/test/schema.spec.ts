@@ -38,6 +38,7 @@ describe('migrations', () => {
       'app_user',
       'audit_log',
       'course',
+      'external_identity',
       'migrations',
       'outbox_event',
       'refresh_token',

@@ -107,6 +107,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether sign-in with a digital ID (OpenID Connect) is available, and its button text */
+        get: operations["getOidcStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the provider sends the browser back; signs in and redirects to the portal */
+        get: operations["completeOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start sign-in with the OpenID provider (a browser navigation, not a fetch) */
+        get: operations["startOidcSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -446,6 +497,15 @@ export interface components {
             staffStatus: components["schemas"]["StaffStatus"];
             targetGroup: components["schemas"]["TargetGroup"];
             targetGroupSource: components["schemas"]["TargetGroupSource"];
+        };
+        OidcStatusDto: {
+            /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
+            enabled: boolean;
+            /**
+             * @description Button text from OIDC_LABEL; null: the portal uses its own translated wording
+             * @example ThaiD
+             */
+            label: string | null;
         };
         PingDto: {
             /** Format: date-time */
@@ -874,6 +934,73 @@ export interface operations {
             };
             /** @description SELF_LOCKOUT (problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOidcStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcStatusDto"];
+                };
+            };
+        };
+    };
+    completeOidcSignIn: {
+        parameters: {
+            query?: {
+                /** @description The provider's error, e.g. access_denied */
+                error?: string;
+                state?: string;
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /sign-in?oidc=ok with the refresh cookie set, or to /sign-in?oidc=error&reason=… (see README) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startOidcSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's authorization page; or to /sign-in?oidc=error&reason=… when it cannot start */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_DISABLED: no provider is configured (problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import type { LOG_LEVELS, NODE_ENVS } from './env.schema';
+import type { LOG_LEVELS, NODE_ENVS, OidcClaimMapping } from './env.schema';
 
 /** The validated, typed and grouped configuration. Built once at boot by `loadConfig`. */
 export interface AppConfig {
@@ -8,6 +8,8 @@ export interface AppConfig {
   redis: { url: string; queuePrefix: string };
   security: { appSecret: string };
   auth: AuthConfig;
+  /** OpenID Connect sign-in; null when not configured. */
+  oidc: OidcConfig | null;
   log: { level: (typeof LOG_LEVELS)[number] };
   portal: { distDir: string };
   worker: { concurrency: number; outboxPollMs: number; heartbeatMs: number };
@@ -29,6 +31,22 @@ export interface AuthConfig {
   jwtKeyFile: string | null;
   /** Password hashes computed at once; more wait their turn instead of starving the API. */
   hashConcurrency: number;
+}
+
+/** A standard OpenID provider (e.g. ThaiD, VNeID), used with the authorization code flow and PKCE. */
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  /** Null for a public client (PKCE only, token endpoint auth method "none"). */
+  clientSecret: string | null;
+  /** Space-separated, always including "openid". */
+  scopes: string;
+  /** Text of the sign-in button; null lets the portal use its own translated wording. */
+  label: string | null;
+  /** Which claim fills which profile field. */
+  claims: OidcClaimMapping;
+  /** Where the provider sends the browser back: PUBLIC_URL + /api/v1/auth/oidc/callback. */
+  redirectUri: string;
 }
 
 /** Settings of the `npm start` launcher, which may have to start its own PostgreSQL and Redis. */

@@ -5,7 +5,9 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -64,6 +66,54 @@ function IsEd25519PrivateKey() {
           }
         },
       },
+    });
+}
+
+/** Profile fields an OpenID provider's claims may fill, and the claims read by default. */
+export const OIDC_PROFILE_FIELDS = ['email', 'emailVerified', 'displayName', 'nationalId', 'birthYear', 'locale'] as const;
+export type OidcProfileField = (typeof OIDC_PROFILE_FIELDS)[number];
+/** Claim name per profile field; null means the field is never taken from the provider. */
+export type OidcClaimMapping = Record<OidcProfileField, string | null>;
+
+export const DEFAULT_OIDC_CLAIMS: OidcClaimMapping = {
+  email: 'email',
+  emailVerified: 'email_verified',
+  displayName: 'name',
+  // Provider-specific (ThaiD: "pid"): only read when configured.
+  nationalId: null,
+  birthYear: 'birthdate',
+  locale: 'locale',
+};
+
+const OIDC_CLAIMS_MESSAGE = `must be a JSON object mapping some of ${OIDC_PROFILE_FIELDS.join(', ')} to claim names (or null), e.g. {"nationalId":"pid"}`;
+
+/** Parses OIDC_CLAIMS into a complete mapping (defaults for what is not given), or null when malformed. */
+export function parseOidcClaims(value: string | undefined): OidcClaimMapping | null {
+  if (value === undefined) return { ...DEFAULT_OIDC_CLAIMS };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const mapping = { ...DEFAULT_OIDC_CLAIMS };
+  for (const [field, claim] of Object.entries(parsed)) {
+    if (!(OIDC_PROFILE_FIELDS as readonly string[]).includes(field)) return null;
+    if (claim !== null && (typeof claim !== 'string' || !/^[\w:./-]{1,100}$/.test(claim))) return null;
+    mapping[field as OidcProfileField] = claim as string | null;
+  }
+  return mapping;
+}
+
+function IsOidcClaimMapping() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isOidcClaimMapping',
+      target: object.constructor,
+      propertyName,
+      options: { message: OIDC_CLAIMS_MESSAGE },
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseOidcClaims(value) !== null },
     });
 }
 
@@ -140,4 +190,23 @@ export class EnvSchema {
   @Min(1, { message: 'must be a whole number of days from 1 to 365' })
   @Max(365, { message: 'must be a whole number of days from 1 to 365' })
   AUTH_REFRESH_TTL_DAYS?: number;
+
+  // OpenID Connect sign-in (e.g. ThaiD, VNeID): enabled when OIDC_ISSUER_URL and OIDC_CLIENT_ID are both set.
+  @IsOptional() @IsUrlWithProtocol(['http:', 'https:'], 'https://id.example.org')
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional() @IsString() @MaxLength(255, { message: 'must be at most 255 characters' })
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional() @IsString() OIDC_CLIENT_SECRET?: string;
+
+  @IsOptional() @IsString()
+  @Matches(/^(?:[\x21\x23-\x5b\x5d-\x7e]+ )*[\x21\x23-\x5b\x5d-\x7e]+$/, { message: 'must be scopes separated by single spaces' })
+  @Matches(/(?:^| )openid(?: |$)/, { message: 'must include openid' })
+  OIDC_SCOPES?: string;
+
+  @IsOptional() @IsString() @MaxLength(60, { message: 'must be at most 60 characters' })
+  OIDC_LABEL?: string;
+
+  @IsOptional() @IsOidcClaimMapping() OIDC_CLAIMS?: string;
 }

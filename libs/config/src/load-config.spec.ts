@@ -98,6 +98,53 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('OpenID Connect sign-in', () => {
+    const oidc = { OIDC_ISSUER_URL: 'https://id.example.org', OIDC_CLIENT_ID: 'baanrian' };
+
+    it('is off unless both the issuer and the client id are set', () => {
+      expect(loadConfig(base).oidc).toBeNull();
+      expect(configError({ ...base, OIDC_ISSUER_URL: oidc.OIDC_ISSUER_URL }).message).toMatch(/^Invalid configuration: OIDC_CLIENT_ID is required/);
+      expect(configError({ ...base, OIDC_CLIENT_ID: 'x' }).message).toMatch(/^Invalid configuration: OIDC_ISSUER_URL is required/);
+    });
+
+    it('defaults to the standard scopes and claims, with the callback under the public URL', () => {
+      expect(loadConfig({ ...base, ...oidc, PUBLIC_URL: 'https://learn.example.org' }).oidc).toEqual({
+        issuerUrl: 'https://id.example.org',
+        clientId: 'baanrian',
+        clientSecret: null,
+        scopes: 'openid email profile',
+        label: null,
+        claims: { email: 'email', emailVerified: 'email_verified', displayName: 'name', nationalId: null, birthYear: 'birthdate', locale: 'locale' },
+        redirectUri: 'https://learn.example.org/api/v1/auth/oidc/callback',
+      });
+    });
+
+    it('merges a partial claim mapping over the defaults', () => {
+      const config = loadConfig({ ...base, ...oidc, OIDC_CLAIMS: '{"nationalId":"pid","locale":null}', OIDC_LABEL: ' ThaiD ', OIDC_SCOPES: 'openid pid name' });
+      expect(config.oidc).toMatchObject({ label: 'ThaiD', scopes: 'openid pid name', claims: { nationalId: 'pid', locale: null, email: 'email' } });
+    });
+
+    it.each([
+      ['OIDC_CLAIMS', 'not json'],
+      ['OIDC_CLAIMS', '{"shoeSize":"shoe"}'],
+      ['OIDC_CLAIMS', '{"email":42}'],
+      ['OIDC_CLAIMS', '["email"]'],
+      ['OIDC_SCOPES', 'email profile'],
+      ['OIDC_SCOPES', 'openid  email'],
+      ['OIDC_ISSUER_URL', 'id.example.org'],
+    ])('rejects %s=%s', (variable, value) => {
+      expect(configError({ ...base, ...oidc, [variable]: value }).variable).toBe(variable);
+    });
+
+    it('requires an https issuer in production, and never echoes the client secret', () => {
+      const production = { ...base, NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), AUTH_JWT_PRIVATE_KEY: ed25519Pem() };
+      expect(configError({ ...production, ...oidc, OIDC_ISSUER_URL: 'http://id.example.org' }).message).toBe(
+        'Invalid configuration: OIDC_ISSUER_URL must use https in production',
+      );
+      expect(configError({ ...base, ...oidc, OIDC_CLIENT_SECRET: 's3cret', OIDC_LABEL: 'x'.repeat(61) }).message).not.toContain('s3cret');
+    });
+  });
+
   it('says which server is missing when DATABASE_URL or REDIS_URL is unset', () => {
     expect(configError({ REDIS_URL: base.REDIS_URL }).message).toMatch(/^Invalid configuration: DATABASE_URL is required/);
     expect(configError({ DATABASE_URL: base.DATABASE_URL }).message).toMatch(/^Invalid configuration: REDIS_URL is required/);

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import path from 'node:path';
-import type { AppConfig, LauncherConfig } from './app-config';
-import { EnvSchema, unescapePem } from './env.schema';
+import type { AppConfig, LauncherConfig, OidcConfig } from './app-config';
+import { DEFAULT_OIDC_CLAIMS, EnvSchema, parseOidcClaims, unescapePem } from './env.schema';
 
 export type RawEnv = Record<string, string | undefined>;
 
@@ -74,6 +74,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,
       hashConcurrency: e.AUTH_HASH_CONCURRENCY ?? 2,
     },
+    oidc: oidcConfig(e, nodeEnv, publicUrl),
     log: { level: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info') },
     portal: { distDir: path.resolve(e.PORTAL_DIST_DIR ?? 'dist/apps/portal') },
     worker: {
@@ -81,6 +82,25 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       outboxPollMs: e.OUTBOX_POLL_MS ?? 500,
       heartbeatMs: 10_000,
     },
+  };
+}
+
+/** OIDC is on when both the issuer and the client id are given; one without the other is a mistake. */
+function oidcConfig(e: EnvSchema, nodeEnv: AppConfig['env'], publicUrl: string): OidcConfig | null {
+  if (!e.OIDC_ISSUER_URL && !e.OIDC_CLIENT_ID) return null;
+  const issuerUrl = required(e.OIDC_ISSUER_URL, 'OIDC_ISSUER_URL', 'OIDC_CLIENT_ID is set, so give the provider\'s issuer URL too');
+  const clientId = required(e.OIDC_CLIENT_ID, 'OIDC_CLIENT_ID', 'OIDC_ISSUER_URL is set, so give the client id registered with the provider too');
+  // Tokens and profile data travel from the provider: never in clear on a real server.
+  if (nodeEnv === 'production' && !issuerUrl.startsWith('https:')) throw new ConfigError('OIDC_ISSUER_URL', 'must use https in production');
+  return {
+    issuerUrl,
+    clientId,
+    clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+    scopes: e.OIDC_SCOPES ?? 'openid email profile',
+    label: e.OIDC_LABEL?.trim() || null,
+    // Validated with the rest of the environment, so the fallback is never used.
+    claims: parseOidcClaims(e.OIDC_CLAIMS) ?? { ...DEFAULT_OIDC_CLAIMS },
+    redirectUri: `${publicUrl}/api/v1/auth/oidc/callback`,
   };
 }
 

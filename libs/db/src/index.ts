@@ -1,4 +1,5 @@
 export { AuditLogEntity } from './accounts/audit-log.entity';
+export { ExternalIdentityEntity } from './accounts/external-identity.entity';
 export { RefreshTokenEntity } from './accounts/refresh-token.entity';
 export { UserRoleEntity } from './accounts/user-role.entity';
 export { UserEntity } from './accounts/user.entity';

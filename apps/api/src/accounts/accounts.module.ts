@@ -6,6 +6,12 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
+import { NationalIdHasher } from './oidc/national-id';
+import { OidcAccountsService } from './oidc/oidc-accounts.service';
+import { OidcFlowStore } from './oidc/oidc-flow.store';
+import { OidcIssuerService } from './oidc/oidc-issuer.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordService } from './password.service';
 import { ProfileService } from './profile.service';
 import { RateLimitService } from './rate-limit.service';
@@ -16,12 +22,17 @@ import { SetupService } from './setup.service';
 
 /** Accounts, sessions, first-run setup and user administration (issue 5, wave 1). */
 @Module({
-  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController],
+  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController, OidcController],
   providers: [
     AccessTokenService,
     AdminUsersService,
     AuditService,
     AuthService,
+    NationalIdHasher,
+    OidcAccountsService,
+    OidcFlowStore,
+    OidcIssuerService,
+    OidcService,
     PasswordService,
     ProfileService,
     RateLimitService,

@@ -32,4 +32,8 @@ export const RATE_LIMITS = {
   /** For password reset (wave 2): per email and per IP, every request. */
   passwordResetAccount: { name: 'password-reset:account', free: 3, baseMs: 30 * SECOND, maxMs: 30 * MINUTE, windowMs: 60 * MINUTE },
   passwordResetIp: { name: 'password-reset:ip', free: 20, baseMs: 5 * SECOND, maxMs: 15 * MINUTE, windowMs: 60 * MINUTE },
+  /** OpenID Connect, per IP: sign-ins started and not (yet) completed; a completed one is refunded. */
+  oidcStartIp: { name: 'oidc-start:ip', free: 30, baseMs: SECOND, maxMs: 5 * MINUTE, windowMs: 15 * MINUTE },
+  /** OpenID Connect, per IP: failed callbacks (successes are refunded). */
+  oidcCallbackIp: { name: 'oidc-callback:ip', free: 20, baseMs: SECOND, maxMs: 5 * MINUTE, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitPolicy>;

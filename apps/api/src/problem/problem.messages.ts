@@ -59,6 +59,11 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'An administrator already exists',
     vi: 'Hệ thống đã có quản trị viên',
   },
+  OIDC_DISABLED: {
+    th: 'เซิร์ฟเวอร์นี้ยังไม่ได้ตั้งค่าการเข้าสู่ระบบด้วยบัตรประชาชนดิจิทัล',
+    en: 'Sign-in with a digital ID is not set up on this server',
+    vi: 'Máy chủ này chưa thiết lập đăng nhập bằng định danh điện tử',
+  },
   USER_NOT_FOUND: { th: 'ไม่พบผู้ใช้นี้', en: 'User not found', vi: 'Không tìm thấy người dùng' },
   SELF_LOCKOUT: {
     th: 'ไม่สามารถระงับบัญชีหรือถอดสิทธิ์ผู้ดูแลของตนเองได้',
