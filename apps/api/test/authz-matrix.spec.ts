@@ -58,6 +58,9 @@ const MATRIX: Record<string, Entry> = {
   // Cookie-based: without the refresh cookie nobody is refreshed, and signing out is harmless.
   'POST /api/v1/auth/refresh': { expect: all(401) },
   'POST /api/v1/auth/sign-out': { expect: all(204) },
+  // Public: the same 202 for any email; a made-up token is refused whoever asks.
+  'POST /api/v1/auth/password/forgot': { expect: all(202), body: () => ({ email: uniqueEmail('matrix-forgot') }) },
+  'POST /api/v1/auth/password/reset': { expect: all(400), body: () => ({ token: 'made-up', password: 'a new password' }) },
   'GET /api/v1/setup': { expect: all(200) },
   'POST /api/v1/setup/admin': {
     expect: all(409),

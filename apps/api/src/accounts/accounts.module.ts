@@ -6,6 +6,8 @@ import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { ProfileService } from './profile.service';
 import { RateLimitService } from './rate-limit.service';
@@ -16,12 +18,13 @@ import { SetupService } from './setup.service';
 
 /** Accounts, sessions, first-run setup and user administration (issue 5, wave 1). */
 @Module({
-  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController],
+  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController, PasswordResetController],
   providers: [
     AccessTokenService,
     AdminUsersService,
     AuditService,
     AuthService,
+    PasswordResetService,
     PasswordService,
     ProfileService,
     RateLimitService,
