@@ -87,7 +87,11 @@ describe('the password-reset mail', () => {
     expect(mail.html).toContain(`href="https://learn.example.org/reset-password?token=${reset.token}"`);
     expect(mail.html).toContain('Nguyễn &lt;b&gt;&amp;&lt;/b&gt;');
     expect(mail.html).not.toContain('<b>');
-    const [delivery] = await db.query(`SELECT key, user_id, event_id, message_id FROM mail_delivery WHERE key = $1`, [`password-reset:${reset.data.resetTokenId}`]);
+    // Committed just after the SMTP server accepted the mail, so it may trail the mail's arrival.
+    const delivery = await eventually(async () => {
+      const [row] = await db.query(`SELECT key, user_id, event_id, message_id FROM mail_delivery WHERE key = $1`, [`password-reset:${reset.data.resetTokenId}`]);
+      return row;
+    }, 5_000, 'the delivery record');
     expect(delivery).toMatchObject({ user_id: reset.userId, event_id: reset.data.meta.eventId });
     expect(delivery.message_id).toBe(mail.headers['message-id']);
   });
