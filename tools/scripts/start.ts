@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   Demo accounts (sign in with the email or code and password):
 ${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(32)}${a.password.padEnd(22)}${a.roles.join(', ')}`).join('\n')}
   Create your own administrator: npm run create-admin
+  Mail: ${config.smtpConfigured ? 'sent through the SMTP server in SMTP_URL.' : 'SMTP_URL is not set, so mails (password-reset links) are written to the worker\'s log.'}
 
   Press Ctrl-C to stop everything.
 `);

@@ -63,6 +63,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/auth/oidc': { expect: all(200) },
   'GET /api/v1/auth/oidc/start': { expect: all(404) },
   'GET /api/v1/auth/oidc/callback': { expect: all(302) },
+  // Public: the same 202 for any email; a made-up token is refused whoever asks.
+  'POST /api/v1/auth/password/forgot': { expect: all(202), body: () => ({ email: uniqueEmail('matrix-forgot') }) },
+  'POST /api/v1/auth/password/reset': { expect: all(400), body: () => ({ token: 'made-up', password: 'a new password' }) },
   'GET /api/v1/setup': { expect: all(200) },
   'POST /api/v1/setup/admin': {
     expect: all(409),

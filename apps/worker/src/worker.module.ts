@@ -6,6 +6,9 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { MailQueueProcessor } from './mail/mail-queue.processor';
+import { MailService } from './mail/mail.service';
+import { PasswordResetMailJob } from './mail/password-reset-mail.job';
 import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { HousekeepingJob } from './system/housekeeping.job';
@@ -51,6 +54,9 @@ export class WorkerModule {
         OutboxRelayService,
         HousekeepingJob,
         HousekeepingScheduler,
+        MailQueueProcessor,
+        MailService,
+        PasswordResetMailJob,
         SystemPingJob,
         SystemQueueProcessor,
       ],

@@ -45,8 +45,15 @@ describe('housekeeping', () => {
         ($1, gen_random_uuid(), 'just-expired', now() - interval '1 day', NULL)`,
       [userId],
     );
+    await db.query(
+      `INSERT INTO password_reset_token (user_id, token_hash, expires_at, used_at) VALUES
+        ($1, 'reset-long-expired', now() - interval '2 days', NULL),
+        ($1, 'reset-used-recently', now() - interval '1 hour', now() - interval '2 hours')`,
+      [userId],
+    );
+    await db.query(`INSERT INTO mail_delivery (key, sent_at) VALUES ('old', now() - interval '9 days'), ('recent', now() - interval '1 day')`);
 
-    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 1, pings: 1, heartbeats: 1, refreshTokens: 1 });
+    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 1, pings: 1, heartbeats: 1, refreshTokens: 1, resetTokens: 1, mailDeliveries: 1 });
 
     expect(await ids('outbox_event')).toEqual([oldUnpublished, recentPublished].sort());
     expect(await ids('outbox_event')).not.toContain(oldPublished);
@@ -55,9 +62,11 @@ describe('housekeeping', () => {
     expect(await ids('system_ping')).not.toContain(oldPing);
     expect(await ids('worker_heartbeat', 'worker_id')).toEqual(['alive']);
     expect(await ids('refresh_token', 'token_hash')).toEqual(['just-expired', 'used-but-live']);
+    expect(await ids('password_reset_token', 'token_hash')).toEqual(['reset-used-recently']);
+    expect(await ids('mail_delivery', 'key')).toEqual(['recent']);
   });
 
   it('is idempotent: a second run deletes nothing more', async () => {
-    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 0, pings: 0, heartbeats: 0, refreshTokens: 0 });
+    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 0, pings: 0, heartbeats: 0, refreshTokens: 0, resetTokens: 0, mailDeliveries: 0 });
   });
 });

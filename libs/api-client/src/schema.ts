@@ -158,6 +158,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password-reset link to the account with this email, if there is one
+         * @description Always 202, after the same time, whether or not the account exists.
+         */
+        post: operations["forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token from the mail; every session of the account ends */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -458,6 +495,10 @@ export interface components {
             /** @example ค่าไม่อยู่ในตัวเลือกที่อนุญาต */
             message: string;
         };
+        ForgotPasswordDto: {
+            /** @example somchai@example.org */
+            email: string;
+        };
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
@@ -547,6 +588,11 @@ export interface components {
             lastPing: components["schemas"]["PingDto"] | null;
             /** @enum {string} */
             status: "ready";
+        };
+        ResetPasswordDto: {
+            password: string;
+            /** @description The token from the link in the mail (`/reset-password?token=…`) */
+            token: string;
         };
         /** @enum {string} */
         Role: "learner" | "instructor" | "admin";
@@ -1001,6 +1047,64 @@ export interface operations {
             };
             /** @description OIDC_DISABLED: no provider is configured (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted; a mail is sent if the email belongs to an account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests for this email or from this address: wait for Retry-After seconds (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RESET_TOKEN_INVALID: unknown, expired or already used; or VALIDATION_FAILED (problem+json) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

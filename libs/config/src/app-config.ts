@@ -13,6 +13,7 @@ export interface AppConfig {
   log: { level: (typeof LOG_LEVELS)[number] };
   portal: { distDir: string };
   worker: { concurrency: number; outboxPollMs: number; heartbeatMs: number };
+  mail: MailConfig;
 }
 
 export interface AuthConfig {
@@ -31,6 +32,22 @@ export interface AuthConfig {
   jwtKeyFile: string | null;
   /** Password hashes computed at once; more wait their turn instead of starving the API. */
   hashConcurrency: number;
+  /** How long a password-reset link works. */
+  passwordResetTtlMinutes: number;
+}
+
+/**
+ * Outgoing mail, sent by the worker. `smtp` when SMTP_URL is set; otherwise `log` in development
+ * and test (the whole mail, links included, goes to the worker's log: `npm start`'s demo mode) and
+ * `off` in production, where a reset link in a log file would be a leak: mails are then dropped
+ * with a warning that names SMTP_URL.
+ */
+export interface MailConfig {
+  transport: 'smtp' | 'log' | 'off';
+  /** `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`; null unless `smtp`. */
+  smtpUrl: string | null;
+  /** The From header. */
+  from: string;
 }
 
 /** A standard OpenID provider (e.g. ThaiD, VNeID), used with the authorization code flow and PKCE. */
@@ -58,6 +75,8 @@ export interface LauncherConfig {
   /** Set when the operator brings their own servers; the launcher then starts none. */
   databaseUrl: string | null;
   redisUrl: string | null;
+  /** Whether mails really go out; without SMTP_URL the launcher says they are written to the worker log. */
+  smtpConfigured: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

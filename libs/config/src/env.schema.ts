@@ -43,6 +43,20 @@ function IsUrlWithProtocol(protocols: string[], example: string) {
     });
 }
 
+/** `name@host` or `Display Name <name@host>`: what a From header accepts. */
+const MAILBOX = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+function IsMailbox() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isMailbox',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be an address like Baanrian <no-reply@learn.example.org>' },
+      validator: { validate: (value: unknown) => typeof value === 'string' && MAILBOX.test(value.trim()) },
+    });
+}
+
 /** PEM as given, or with `\n` escapes as .env files and single-line settings write it. */
 export function unescapePem(value: string): string {
   return value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
@@ -209,4 +223,15 @@ export class EnvSchema {
   OIDC_LABEL?: string;
 
   @IsOptional() @IsOidcClaimMapping() OIDC_CLAIMS?: string;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of minutes from 5 to 1440' })
+  @Min(5, { message: 'must be a whole number of minutes from 5 to 1440' })
+  @Max(1440, { message: 'must be a whole number of minutes from 5 to 1440' })
+  AUTH_PASSWORD_RESET_TTL_MINUTES?: number;
+
+  @ValidateIf((env: EnvSchema) => env.SMTP_URL !== undefined)
+  @IsUrlWithProtocol(['smtp:', 'smtps:'], 'smtp://user:password@mail.example.org:587')
+  SMTP_URL?: string;
+
+  @IsOptional() @IsMailbox()
+  MAIL_FROM?: string;
 }

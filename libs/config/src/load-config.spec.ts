@@ -155,6 +155,28 @@ describe('loadConfig', () => {
   });
 });
 
+describe('mail settings', () => {
+  it('sends through SMTP when SMTP_URL is set, else logs (development, test) or drops (production)', () => {
+    const smtp = loadConfig({ ...base, SMTP_URL: 'smtp://u:p@mail.example.org:587', MAIL_FROM: 'Baanrian <learn@example.org>' });
+    expect(smtp.mail).toEqual({ transport: 'smtp', smtpUrl: 'smtp://u:p@mail.example.org:587', from: 'Baanrian <learn@example.org>' });
+    expect(loadConfig(base).mail).toEqual({ transport: 'log', smtpUrl: null, from: 'Baanrian <no-reply@localhost.localdomain>' });
+    const production = { ...base, NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://learn.example.org' };
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ ...production, AUTH_JWT_PRIVATE_KEY: key }).mail).toEqual({ transport: 'off', smtpUrl: null, from: 'Baanrian <no-reply@learn.example.org>' });
+    expect(loadConfig(base).auth.passwordResetTtlMinutes).toBe(30);
+    expect(loadConfig({ ...base, AUTH_PASSWORD_RESET_TTL_MINUTES: '15' }).auth.passwordResetTtlMinutes).toBe(15);
+  });
+
+  it.each([
+    ['SMTP_URL', 'mail.example.org:587', 'must be a URL like smtp://user:password@mail.example.org:587'],
+    ['SMTP_URL', 'http://mail.example.org', 'must be a URL like smtp://user:password@mail.example.org:587'],
+    ['MAIL_FROM', 'no-reply', 'must be an address like Baanrian <no-reply@learn.example.org> (got "no-reply")'],
+    ['AUTH_PASSWORD_RESET_TTL_MINUTES', '2', 'must be a whole number of minutes from 5 to 1440'],
+  ])('rejects %s=%s', (variable, value, problem) => {
+    expect(configError({ ...base, [variable]: value }).message).toBe(`Invalid configuration: ${variable} ${problem}`);
+  });
+});
+
 describe('loadLauncherConfig', () => {
   it('leaves the servers to the launcher when no URLs are given', () => {
     const config = loadLauncherConfig({ DATA_DIR: '/srv/baanrian' });

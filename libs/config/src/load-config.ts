@@ -35,6 +35,12 @@ function toConfigError(error: ValidationError): ConfigError {
   return new ConfigError(error.property, `${message}${echo}`);
 }
 
+/** The public host, when it can be a mail domain (not an IP address or a bare `localhost`). */
+function mailDomain(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return host.includes('.') && !/^[\d.]+$/.test(host) ? host : 'localhost.localdomain';
+}
+
 function required<T>(value: T | undefined, variable: string, why: string): T {
   if (value === undefined) throw new ConfigError(variable, `is required: ${why}`);
   return value;
@@ -73,6 +79,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       // Production never gets here without a key (validated above).
       jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,
       hashConcurrency: e.AUTH_HASH_CONCURRENCY ?? 2,
+      passwordResetTtlMinutes: e.AUTH_PASSWORD_RESET_TTL_MINUTES ?? 30,
     },
     oidc: oidcConfig(e, nodeEnv, publicUrl),
     log: { level: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info') },
@@ -81,6 +88,11 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       concurrency: e.WORKER_CONCURRENCY ?? 10,
       outboxPollMs: e.OUTBOX_POLL_MS ?? 500,
       heartbeatMs: 10_000,
+    },
+    mail: {
+      transport: e.SMTP_URL ? 'smtp' : nodeEnv === 'production' ? 'off' : 'log',
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM?.trim() ?? `Baanrian <no-reply@${mailDomain(publicUrl)}>`,
     },
   };
 }
@@ -114,6 +126,7 @@ export function loadLauncherConfig(env: RawEnv = process.env): LauncherConfig {
     dataDir: path.resolve(e.DATA_DIR ?? '.data'),
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
+    smtpConfigured: e.SMTP_URL !== undefined,
   };
 }
 

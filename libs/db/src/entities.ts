@@ -1,9 +1,11 @@
 import { AuditLogEntity } from './accounts/audit-log.entity';
 import { ExternalIdentityEntity } from './accounts/external-identity.entity';
+import { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
 import { CourseEntity } from './courses/course.entity';
+import { MailDeliveryEntity } from './mail/mail-delivery.entity';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
 import { SystemPingEntity } from './system/system-ping.entity';
@@ -13,10 +15,12 @@ import { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
 export const ENTITIES = [
   AuditLogEntity,
   ExternalIdentityEntity,
+  PasswordResetTokenEntity,
   RefreshTokenEntity,
   UserEntity,
   UserRoleEntity,
   CourseEntity,
+  MailDeliveryEntity,
   OutboxEventEntity,
   SeedRunEntity,
   SystemPingEntity,

@@ -1,9 +1,11 @@
 export { AuditLogEntity } from './accounts/audit-log.entity';
 export { ExternalIdentityEntity } from './accounts/external-identity.entity';
+export { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
 export { RefreshTokenEntity } from './accounts/refresh-token.entity';
 export { UserRoleEntity } from './accounts/user-role.entity';
 export { UserEntity } from './accounts/user.entity';
 export { CourseEntity } from './courses/course.entity';
+export { MailDeliveryEntity } from './mail/mail-delivery.entity';
 export { createDataSource, dataSourceOptions, type DatabaseSettings } from './data-source';
 export { ENTITIES } from './entities';
 export { OutboxEventEntity } from './outbox/outbox-event.entity';

@@ -1,2 +1,3 @@
 export * from './job-map';
 export * from './queues';
+export * from './sealed-token';

@@ -9,6 +9,11 @@ export interface JobPayloads {
   'system.ping': { pingId: string };
   /** Hourly clean-up of rows that only matter for a while (scheduled, not an outbox event). */
   'system.housekeeping': Record<string, never>;
+  /**
+   * Someone asked for a password-reset link: the worker mails it. `sealedToken` is the raw token
+   * encrypted for the worker (see sealed-token.ts); the database holds only its hash otherwise.
+   */
+  'account.password-reset-requested': { resetTokenId: string; sealedToken: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -17,6 +22,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'system.ping': QueueName.System,
   'system.housekeeping': QueueName.System,
+  'account.password-reset-requested': QueueName.Mail,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

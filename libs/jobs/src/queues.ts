@@ -4,5 +4,7 @@
  */
 export const QueueName = {
   System: 'system',
+  /** Outgoing mail; its own queue, so a slow SMTP server never delays system jobs. */
+  Mail: 'mail',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

@@ -2,6 +2,7 @@ import { DomainException } from '../problem/domain.exception';
 
 /** Error codes of accounts, sessions and authorisation. Titles in th/en/vi: problem.messages.ts. */
 export const ACCOUNTS_ERROR_STATUS = {
+  RESET_TOKEN_INVALID: 400,
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
   SESSION_EXPIRED: 401,

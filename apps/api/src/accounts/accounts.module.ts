@@ -12,6 +12,8 @@ import { OidcFlowStore } from './oidc/oidc-flow.store';
 import { OidcIssuerService } from './oidc/oidc-issuer.service';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordResetService } from './password-reset.service';
 import { PasswordService } from './password.service';
 import { ProfileService } from './profile.service';
 import { RateLimitService } from './rate-limit.service';
@@ -22,7 +24,7 @@ import { SetupService } from './setup.service';
 
 /** Accounts, sessions, first-run setup and user administration (issue 5, wave 1). */
 @Module({
-  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController, OidcController],
+  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController, OidcController, PasswordResetController],
   providers: [
     AccessTokenService,
     AdminUsersService,
@@ -33,6 +35,7 @@ import { SetupService } from './setup.service';
     OidcFlowStore,
     OidcIssuerService,
     OidcService,
+    PasswordResetService,
     PasswordService,
     ProfileService,
     RateLimitService,

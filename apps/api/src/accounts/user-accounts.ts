@@ -116,7 +116,8 @@ export type AuditAction =
   | 'user.role.revoke'
   | 'user.disable'
   | 'user.enable'
-  | 'user.staff.confirm';
+  | 'user.staff.confirm'
+  | 'user.password.reset';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

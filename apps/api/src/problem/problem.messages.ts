@@ -70,6 +70,11 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'You cannot disable yourself or remove your own administrator role',
     vi: 'Bạn không thể tự vô hiệu hóa mình hoặc gỡ quyền quản trị của chính mình',
   },
+  RESET_TOKEN_INVALID: {
+    th: 'ลิงก์ตั้งรหัสผ่านใหม่นี้ใช้ไม่ได้แล้ว (หมดอายุหรือถูกใช้ไปแล้ว) กรุณาขอลิงก์ใหม่',
+    en: 'This password reset link no longer works (it has expired or was already used). Please ask for a new one.',
+    vi: 'Liên kết đặt lại mật khẩu này không còn hiệu lực (đã hết hạn hoặc đã được dùng). Vui lòng yêu cầu liên kết mới.',
+  },
   STAFF_NOT_REQUESTED: {
     th: 'ผู้ใช้นี้ไม่ได้เลือกกลุ่มบุคลากรทางการศึกษา',
     en: 'This user has not chosen the education staff group',

@@ -8,8 +8,8 @@ import type { Queue } from 'bullmq';
 export class OutboxQueues {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.System) system: Queue) {
-    this.queues = { [QueueName.System]: system };
+  constructor(@InjectQueue(QueueName.System) system: Queue, @InjectQueue(QueueName.Mail) mail: Queue) {
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail };
   }
 
   get(name: QueueName): Queue {

@@ -7,6 +7,8 @@ export interface HousekeepingResult {
   pings: number;
   heartbeats: number;
   refreshTokens: number;
+  resetTokens: number;
+  mailDeliveries: number;
 }
 
 /**
@@ -31,7 +33,11 @@ export class HousekeepingJob {
     // Expired a week ago: no longer usable, so a reuse of one would only be "expired" anyway.
     // Live families keep their used tokens, which is how a copied token is recognised.
     const [, refreshTokens] = await this.db.query(`DELETE FROM refresh_token WHERE expires_at < now() - interval '7 days'`);
-    const result = { outboxEvents, pings, heartbeats, refreshTokens };
+    // Reset links a day past their expiry are dead whatever their state.
+    const [, resetTokens] = await this.db.query(`DELETE FROM password_reset_token WHERE expires_at < now() - interval '1 day'`);
+    // Kept as long as a published event (and so a redelivered job) can still exist.
+    const [, mailDeliveries] = await this.db.query(`DELETE FROM mail_delivery WHERE sent_at < now() - interval '8 days'`);
+    const result = { outboxEvents, pings, heartbeats, refreshTokens, resetTokens, mailDeliveries };
     this.logger.log(result, 'housekeeping done');
     return result;
   }
