@@ -1,4 +1,5 @@
 import { AuditLogEntity } from './accounts/audit-log.entity';
+import { ConsentRecordEntity } from './accounts/consent-record.entity';
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
@@ -11,6 +12,7 @@ import { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
 /** Every entity, listed explicitly: bundled builds cannot discover them with globs. */
 export const ENTITIES = [
   AuditLogEntity,
+  ConsentRecordEntity,
   RefreshTokenEntity,
   UserEntity,
   UserRoleEntity,

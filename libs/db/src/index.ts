@@ -1,4 +1,5 @@
 export { AuditLogEntity } from './accounts/audit-log.entity';
+export { ConsentRecordEntity } from './accounts/consent-record.entity';
 export { RefreshTokenEntity } from './accounts/refresh-token.entity';
 export { UserRoleEntity } from './accounts/user-role.entity';
 export { UserEntity } from './accounts/user.entity';
