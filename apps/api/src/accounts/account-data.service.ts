@@ -31,13 +31,11 @@ export class AccountDataService {
       const me = await this.personData(manager, caller.id);
       const children = await manager.find(UserEntity, { where: { guardianId: caller.id }, order: { createdAt: 'ASC' } });
       const consentsGiven = await manager.find(ConsentRecordEntity, { where: { givenById: caller.id }, order: { givenAt: 'ASC' } });
+      // One after another: a transaction is one connection.
+      const childData: Record<string, unknown>[] = [];
+      for (const child of children.filter((c) => !c.erasedAt)) childData.push(await this.personData(manager, child.id));
       await writeAudit(manager, { actorId: caller.id, action: 'user.export', targetId: caller.id });
-      return {
-        exportedAt: new Date().toISOString(),
-        ...me,
-        consentsGiven: consentsGiven.map(toConsentDto),
-        children: await Promise.all(children.filter((c) => !c.erasedAt).map((c) => this.personData(manager, c.id))),
-      };
+      return { exportedAt: new Date().toISOString(), ...me, consentsGiven: consentsGiven.map(toConsentDto), children: childData };
     });
   }
 
