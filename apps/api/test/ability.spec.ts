@@ -77,6 +77,9 @@ describe('the policy (CASL abilities)', () => {
         expect(admin.can(action, asUser({ id: 'ann' }))).toBe(false);
         expect(childSession.can(action, asUser({ id: 'dee' }))).toBe(false);
       }
+      // A child session reads its own profile; its guardian edits it.
+      expect(childSession.can('read', asUser({ id: 'dee' }))).toBe(true);
+      expect(childSession.can('update', asUser({ id: 'dee' }))).toBe(false);
     });
 
     it('gives a child session of an administrator guardian no administration at all', () => {

@@ -76,7 +76,8 @@ const MATRIX: Record<string, Entry> = {
     body: () => ({ email: uniqueEmail('late-admin'), password: PASSWORD, displayName: 'Too late', preferredLocale: 'en' }),
   },
   'GET /api/v1/me': { expect: signedIn(200) },
-  'PATCH /api/v1/me': { expect: signedIn(200), body: () => ({ province: 'เชียงใหม่' }) },
+  // A child session reads its profile; the guardian edits it through /me/children/{id}.
+  'PATCH /api/v1/me': { expect: { ...signedIn(200), child: 403 }, body: () => ({ province: 'เชียงใหม่' }) },
   'GET /api/v1/admin/users': { expect: adminOnly(200) },
   'GET /api/v1/admin/audit': { expect: adminOnly(200) },
   // Only administrators grant roles, to anyone including themselves; nobody else, not even to themselves.

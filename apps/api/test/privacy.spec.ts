@@ -83,7 +83,12 @@ describe('child profiles', () => {
       await http().post(`/api/v1/me/children/${child.id}/switch`).set(bearer(token)).expect(403);
     }
     await http().post(`/api/v1/me/children/${stranger.id}/switch`).set(bearer(guardian.accessToken)).expect(404);
+    // Erasing the child the guardian's family is acting as returns that family to the guardian.
+    await switchToChild(http, guardian.accessToken, child.id);
     await http().delete(`/api/v1/me/children/${child.id}`).set(bearer(guardian.accessToken)).expect(204);
+    const reloaded = await refresh(guardian.cookie).expect(200);
+    expect(reloaded.body.user).toMatchObject({ id: guardian.id, actingAs: null });
+    guardian.cookie = refreshCookie(reloaded);
     const listed = await http().get('/api/v1/me/children').set(bearer(guardian.accessToken)).expect(200);
     expect(listed.body.map((c: { id: string }) => c.id)).not.toContain(child.id);
   });
@@ -138,6 +143,7 @@ describe('switching into a child and back', () => {
     await http().get('/api/v1/me/export').set(asChild).expect(403);
     await http().delete('/api/v1/me').set(asChild).send({ confirmation: 'DELETE' }).expect(403);
     await http().get('/api/v1/me/consents').set(asChild).expect(403);
+    await http().patch('/api/v1/me').set(asChild).send({ birthYear: 1970, phone: '+66 81 000 0000' }).expect(403);
     await http().put(`/api/v1/admin/users/${child.id}/roles/admin`).set(asChild).expect(403);
     const [{ count }] = await api.db().query(`SELECT count(*)::int AS count FROM app_user WHERE id = $1 AND erased_at IS NULL`, [guardian.id]);
     expect(count).toBe(1);

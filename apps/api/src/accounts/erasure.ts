@@ -18,7 +18,9 @@ export async function eraseUserData(manager: EntityManager, userId: string): Pro
      WHERE id = $1`,
     [userId],
   );
-  await manager.query(`DELETE FROM refresh_token WHERE user_id = $1 OR acting_as_id = $1`, [userId]);
+  await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
+  // A guardian's session acting as an erased child goes on as the guardian's own.
+  await manager.query(`UPDATE refresh_token SET acting_as_id = NULL WHERE acting_as_id = $1`, [userId]);
   // The records are evidence of consent to process data that no longer exists.
   await manager.query(`DELETE FROM consent_record WHERE subject_id = $1 OR given_by_id = $1`, [userId]);
   await manager.query(`DELETE FROM user_role WHERE user_id = $1`, [userId]);

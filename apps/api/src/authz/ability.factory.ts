@@ -48,7 +48,9 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
     // accounts stays with the guardian's own session, whatever roles are involved.
     cannot(['create', 'read', 'update', 'delete', 'switchTo'], 'Child');
     cannot(['give', 'read', 'withdraw'], 'Consent');
-    cannot(['export', 'erase', 'grantRole', 'disable', 'confirmStaff', 'list'], 'User');
+    // The child's profile is edited by the guardian's own session (PATCH /me/children/{id}),
+    // where the birth year and target group rules for children apply.
+    cannot(['update', 'export', 'erase', 'grantRole', 'disable', 'confirmStaff', 'list'], 'User');
     cannot('read', 'AuditLog');
   }
   return build();
