@@ -44,6 +44,8 @@ interface Entry {
   params?: Record<string, string>;
   body?: (ctx: Context) => object;
   before?: () => Promise<unknown>;
+  /** A fresh caller of the same kind for each cell, for operations that use the caller up. */
+  freshCaller?: boolean;
 }
 
 const all = (status: number): PerCaller => ({ anonymous: status, learner: status, instructor: status, admin: status });
@@ -105,8 +107,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/me/consents': { expect: { ...signedIn(201), child: 403 }, body: () => ({ purpose: 'communications', policyVersion: CONSENT_POLICY_VERSION }) },
   'DELETE /api/v1/me/consents/{id}': { byTarget: guardianOnly(204), id: consentOf },
   'GET /api/v1/me/export': { expect: { ...signedIn(200), child: 403 } },
-  // A wrong confirmation: the policy answers first (401/403); erasing for real is in privacy.spec.ts.
-  'DELETE /api/v1/me': { expect: { ...signedIn(400), child: 403 }, body: () => ({ confirmation: 'not yet' }) },
+  // Each cell erases a fresh account of the caller's kind (an administrator while others remain).
+  'DELETE /api/v1/me': { expect: { ...signedIn(204), child: 403 }, freshCaller: true, body: () => ({ confirmation: 'DELETE' }) },
 };
 
 function guardianOnly(own: number) {
@@ -117,6 +119,15 @@ function guardianOnly(own: number) {
     admin: { own, other: 403 },
     child: { own: 403, other: 403 },
   };
+}
+
+/** A new account of the caller's kind, signed in: a learner, an instructor, an administrator, or a learner acting as a new child. */
+async function freshToken(caller: Exclude<Caller, 'anonymous'>): Promise<string> {
+  const person = await signUp(http);
+  if (caller === 'learner') return person.accessToken;
+  if (caller === 'child') return switchToChild(http, person.accessToken, (await createChild(http, person.accessToken)).id);
+  await http().put(`/api/v1/admin/users/${person.id}/roles/${caller}`).set(bearer(tokenOf('admin'))).expect(200);
+  return (await signIn(http, person.email)).accessToken;
 }
 
 function tokenOf(caller: Guardian): string {
@@ -242,8 +253,8 @@ describe('the authorisation matrix', () => {
       const id = entry.id && target !== 'no user id' ? await entry.id(caller, target) : userId;
       const params: Record<string, string> = { id, ...entry.params };
       const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]);
+      const token = entry.freshCaller && caller !== 'anonymous' ? await freshToken(caller) : tokens[caller];
       let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
-      const token = tokens[caller];
       if (token) req = req.set(bearer(token));
       if (entry.body) req = req.send(entry.body(ctx));
       const res = await req;
