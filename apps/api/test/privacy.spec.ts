@@ -105,7 +105,7 @@ describe('switching into a child and back', () => {
     expect(claims).toMatchObject({ sub: child.id, act: { sub: guardian.id }, roles: ['learner'] });
     expect(claims.sid).toBe(claimsOf(guardian.accessToken).sid);
     const me = await http().get('/api/v1/me').set(bearer(switched.body.accessToken)).expect(200);
-    expect(me.body).toMatchObject({ id: child.id, isChild: true });
+    expect(me.body).toMatchObject({ id: child.id, isChild: true, actingAs: { guardianId: guardian.id, guardianName: 'พ่อของต้นกล้า' } });
 
     // A page load while acting: the guardian's cookie family resumes acting as the child.
     const reloaded = await refresh(guardian.cookie).expect(200);
