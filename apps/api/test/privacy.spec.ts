@@ -1,4 +1,4 @@
-import { CONSENT_POLICY_VERSION } from '@baanrian/contracts';
+import { CONSENT_POLICY_VERSION, MAX_CHILDREN_PER_GUARDIAN } from '@baanrian/contracts';
 import { uniqueName } from '@baanrian/testing';
 import { useTestApi } from './api-app';
 import { bearer, PASSWORD, refreshCookie, type Signed, signIn, signUp, uniqueEmail } from './accounts-helpers';
@@ -72,6 +72,18 @@ describe('child profiles', () => {
     expect(updated.body).toMatchObject({ birthYear: thisYear - 10, targetGroup: 'youth' });
     const listed = await http().get('/api/v1/me/children').set(bearer(guardian.accessToken)).expect(200);
     expect(listed.body.map((c: { id: string }) => c.id)).toEqual([child.id]);
+  });
+
+  it('are limited per guardian', async () => {
+    const busy = await signUp(http);
+    for (let i = 0; i < MAX_CHILDREN_PER_GUARDIAN; i++) await createChild(http, busy.accessToken, { displayName: `Child ${i}` });
+    const res = await http()
+      .post('/api/v1/me/children')
+      .set(bearer(busy.accessToken))
+      .set('Accept-Language', 'en')
+      .send({ displayName: 'One more', birthYear: thisYear - 1, consent: CHILD_CONSENT })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'TOO_MANY_CHILDREN', title: `You can have at most ${MAX_CHILDREN_PER_GUARDIAN} child profiles` });
   });
 
   it('are managed only by their guardian, not by another user or an administrator', async () => {

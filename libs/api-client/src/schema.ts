@@ -1484,7 +1484,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CONSENT_POLICY_OUTDATED (problem+json) */
+            /** @description CONSENT_POLICY_OUTDATED or TOO_MANY_CHILDREN (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -23,5 +23,8 @@ export const CHILD_REQUIRED_PURPOSE: ConsentPurpose = 'learning';
 /** Child profiles are for these target groups only (under 25, see TARGET_GROUP_AGES). */
 export const CHILD_TARGET_GROUPS = ['early_childhood', 'youth'] as const;
 
+/** Plenty for any family, and a bound on profiles one account can create (they hold no credentials, but fill tables). */
+export const MAX_CHILDREN_PER_GUARDIAN = 20;
+
 /** What the "delete my account" request must carry, so it is never sent by accident. */
 export const ERASE_CONFIRMATION = 'DELETE';

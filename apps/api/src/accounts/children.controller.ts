@@ -36,7 +36,7 @@ export class ChildrenController {
   @ApiOperation({ operationId: 'createChild', summary: "Create a child profile with the guardian's consent (recorded together)" })
   @ApiCreatedResponse({ type: ChildDto })
   @ApiBadRequestResponse({ description: 'CONSENT_REQUIRED, CHILD_AGE_OUT_OF_RANGE or VALIDATION_FAILED (problem+json)' })
-  @ApiConflictResponse({ description: 'CONSENT_POLICY_OUTDATED (problem+json)' })
+  @ApiConflictResponse({ description: 'CONSENT_POLICY_OUTDATED or TOO_MANY_CHILDREN (problem+json)' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateChildDto): Promise<ChildDto> {
     return this.children.create(user, dto);
   }

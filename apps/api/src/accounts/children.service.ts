@@ -2,6 +2,7 @@ import {
   CHILD_REQUIRED_PURPOSE,
   CHILD_TARGET_GROUPS,
   CONSENT_POLICY_VERSION,
+  MAX_CHILDREN_PER_GUARDIAN,
   type TargetGroup,
   targetGroupForBirthYear,
 } from '@baanrian/contracts';
@@ -57,7 +58,13 @@ export class ChildrenService {
     if (!dto.consent.purposes.includes(CHILD_REQUIRED_PURPOSE)) throw new PrivacyException('CONSENT_REQUIRED');
     childTargetGroup(dto.birthYear);
     return this.db.transaction(async (manager) => {
+      // The lock on the guardian serialises their creations, so the count holds.
       const parent = await requireUserWithRoles(manager, guardian.id, { lock: true });
+      const [{ count }]: { count: number }[] = await manager.query(
+        `SELECT count(*)::int AS count FROM app_user WHERE guardian_id = $1 AND erased_at IS NULL`,
+        [guardian.id],
+      );
+      if (count >= MAX_CHILDREN_PER_GUARDIAN) throw new PrivacyException('TOO_MANY_CHILDREN', { max: MAX_CHILDREN_PER_GUARDIAN });
       const child = await createAccount(manager, {
         email: null,
         passwordHash: null,

@@ -4,6 +4,7 @@ import { DomainException } from '../problem/domain.exception';
 export const PRIVACY_ERROR_STATUS = {
   CHILD_NOT_FOUND: 404,
   CHILD_AGE_OUT_OF_RANGE: 400,
+  TOO_MANY_CHILDREN: 409,
   CONSENT_REQUIRED: 400,
   CONSENT_POLICY_OUTDATED: 409,
   CONSENT_WITHDRAWN: 403,

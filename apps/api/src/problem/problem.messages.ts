@@ -77,6 +77,11 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Child profiles are for early childhood and youth only (under 25)',
     vi: 'Hồ sơ trẻ chỉ dành cho trẻ mầm non và thanh thiếu niên (dưới 25 tuổi)',
   },
+  TOO_MANY_CHILDREN: {
+    th: 'เพิ่มโปรไฟล์เด็กได้สูงสุด {max} คน',
+    en: 'You can have at most {max} child profiles',
+    vi: 'Bạn chỉ có thể có tối đa {max} hồ sơ trẻ',
+  },
   CONSENT_REQUIRED: {
     th: 'ต้องได้รับความยินยอมจากผู้ปกครองเพื่อการเรียนรู้ก่อน',
     en: "A guardian's consent for learning is required",
