@@ -1,4 +1,4 @@
-import { asCourse, asUser, defineAbilityFor } from '../src/authz/ability.factory';
+import { asChild, asConsent, asCourse, asUser, defineAbilityFor } from '../src/authz/ability.factory';
 import type { AuthUser } from '../src/authz/authz.types';
 import { ensureCan } from '../src/authz/policy';
 
@@ -49,5 +49,43 @@ describe('the policy (CASL abilities)', () => {
   it('refuses with 403 FORBIDDEN through the one check', () => {
     expect(() => ensureCan(learner, 'grantRole', asUser({ id: 'ann' }))).toThrow(expect.objectContaining({ code: 'FORBIDDEN', status: 403 }));
     expect(() => ensureCan(admin, 'grantRole', asUser({ id: 'ann' }))).not.toThrow();
+  });
+
+  describe('guardians, consent and rights', () => {
+    // Dee is Ann's child; a child session is Ann acting as Dee, and holds Dee's roles.
+    const childSession = defineAbilityFor({ id: 'dee', displayName: 'dee', roles: ['learner'], isChild: true, actingGuardianId: 'ann' });
+    const dee = asChild({ id: 'dee', guardianId: 'ann' });
+
+    it("lets only the guardian manage and switch into their child: not other people, not administrators", () => {
+      for (const action of ['read', 'update', 'delete', 'switchTo'] as const) {
+        expect([learner, instructor, admin, childSession].map((a) => a.can(action, dee))).toEqual([true, false, false, false]);
+      }
+      expect([learner, instructor, admin, childSession, anonymous].map((a) => a.can('create', 'Child'))).toEqual([true, true, true, false, false]);
+    });
+
+    it('lets people read and withdraw consents about themselves or given by them, and nobody else\'s', () => {
+      const forDee = asConsent({ subjectId: 'dee', givenById: 'ann' });
+      expect([learner, instructor, admin, childSession].map((a) => a.can('withdraw', forDee))).toEqual([true, false, false, false]);
+      expect(instructor.can('withdraw', asConsent({ subjectId: 'ben', givenById: 'ben' }))).toBe(true);
+      expect(learner.can('give', asConsent({ subjectId: 'dee', givenById: 'ann' }))).toBe(true);
+      expect(learner.can('give', asConsent({ subjectId: 'ann', givenById: 'ben' }))).toBe(false);
+    });
+
+    it('keeps export and erasure to the person themselves, never a child session, never an administrator on someone else', () => {
+      for (const action of ['export', 'erase'] as const) {
+        expect(learner.can(action, asUser({ id: 'ann' }))).toBe(true);
+        expect(admin.can(action, asUser({ id: 'ann' }))).toBe(false);
+        expect(childSession.can(action, asUser({ id: 'dee' }))).toBe(false);
+      }
+      // A child session reads its own profile; its guardian edits it.
+      expect(childSession.can('read', asUser({ id: 'dee' }))).toBe(true);
+      expect(childSession.can('update', asUser({ id: 'dee' }))).toBe(false);
+    });
+
+    it('gives a child session of an administrator guardian no administration at all', () => {
+      const adminsChild = defineAbilityFor({ id: 'kid', displayName: 'kid', roles: ['learner', 'admin'], isChild: true, actingGuardianId: 'cat' });
+      for (const action of ['grantRole', 'list', 'disable', 'confirmStaff'] as const) expect(adminsChild.can(action, 'User')).toBe(false);
+      expect(adminsChild.can('read', 'AuditLog')).toBe(false);
+    });
   });
 });

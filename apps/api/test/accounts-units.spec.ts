@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ACCOUNTS_ERROR_STATUS } from '../src/accounts/accounts.exception';
+import { PRIVACY_ERROR_STATUS } from '../src/accounts/privacy.exception';
 import { resolveSigningKey } from '../src/accounts/signing-key';
 import { PROBLEM_TITLES } from '../src/problem/problem.messages';
 
 describe('accounts problem codes', () => {
-  it.each(Object.keys(ACCOUNTS_ERROR_STATUS))('%s has a title in Thai, English and Vietnamese', (code) => {
+  it.each([...Object.keys(ACCOUNTS_ERROR_STATUS), ...Object.keys(PRIVACY_ERROR_STATUS)])('%s has a title in Thai, English and Vietnamese', (code) => {
     for (const locale of LOCALES) expect(PROBLEM_TITLES[code]?.[locale]).toMatch(/\S/);
   });
 });

@@ -2,36 +2,50 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { useTestApi } from './api-app';
+import { CONSENT_POLICY_VERSION } from '@baanrian/contracts';
 import { bearer, PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helpers';
+import { createChild, switchToChild } from './guardian-helpers';
 
 /**
  * The authorisation matrix: every operation of the OpenAPI document × every kind of caller ×
  * (for operations on a user id) the caller's own id versus another user's. The expected status
  * of each cell is declared below; an operation missing from the table fails the first test, so
  * a new endpoint cannot escape review.
+ *
+ * `child` is a guardian (the learner) acting as their child. Unless a row says otherwise a child
+ * is expected to get what a learner gets; rows for the family's account (children, consents,
+ * export, erasure) say `child` explicitly.
  */
 const api = useTestApi();
 const http = api.http;
 
-const CALLERS = ['anonymous', 'learner', 'instructor', 'admin'] as const;
+const CALLERS = ['anonymous', 'learner', 'instructor', 'admin', 'child'] as const;
 type Caller = (typeof CALLERS)[number];
+type Guardian = 'learner' | 'instructor' | 'admin';
 type Target = 'own' | 'other';
-type PerCaller = Record<Caller, number>;
+/** `child` defaults to the learner's status. */
+type PerCaller = Record<Exclude<Caller, 'child'>, number> & { child?: number };
 
 interface Context {
   ids: Record<Exclude<Caller, 'anonymous'> | 'other', string>;
   signInEmail: string;
+  /** A child profile of each guardian caller and of the other user. */
+  children: Record<Guardian | 'other', string>;
 }
 
 interface Entry {
   /** Same status whichever user id is in the path (or there is none). */
   expect?: PerCaller;
-  /** For paths with a user {id}: the status on the caller's own id and on another user's. */
-  byTarget?: Record<Caller, Record<Target, number>>;
+  /** For paths with a user {id}: the status on the caller's own id and on another user's (`child` defaults to the learner's). */
+  byTarget?: Record<Exclude<Caller, 'child'>, Record<Target, number>> & { child?: Record<Target, number> };
+  /** For paths whose {id} is not a user: the caller's own object and another user's. */
+  id?: (caller: Caller, target: Target) => Promise<string> | string;
   /** Path parameters other than a user id. */
   params?: Record<string, string>;
   body?: (ctx: Context) => object;
   before?: () => Promise<unknown>;
+  /** A fresh caller of the same kind for each cell, for operations that use the caller up. */
+  freshCaller?: boolean;
 }
 
 const all = (status: number): PerCaller => ({ anonymous: status, learner: status, instructor: status, admin: status });
@@ -72,7 +86,8 @@ const MATRIX: Record<string, Entry> = {
     body: () => ({ email: uniqueEmail('late-admin'), password: PASSWORD, displayName: 'Too late', preferredLocale: 'en' }),
   },
   'GET /api/v1/me': { expect: signedIn(200) },
-  'PATCH /api/v1/me': { expect: signedIn(200), body: () => ({ province: 'เชียงใหม่' }) },
+  // A child session reads its profile; the guardian edits it through /me/children/{id}.
+  'PATCH /api/v1/me': { expect: { ...signedIn(200), child: 403 }, body: () => ({ province: 'เชียงใหม่' }) },
   'GET /api/v1/admin/users': { expect: adminOnly(200) },
   'GET /api/v1/admin/audit': { expect: adminOnly(200) },
   // Only administrators grant roles, to anyone including themselves; nobody else, not even to themselves.
@@ -81,7 +96,68 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/admin/users/{id}/disable': { byTarget: adminOnlyByTarget(409, 200) },
   'POST /api/v1/admin/users/{id}/enable': { byTarget: adminOnlyByTarget(200, 200) },
   'POST /api/v1/admin/users/{id}/confirm-staff': { byTarget: adminOnlyByTarget(409, 200) },
+  // Guardians and children: only the guardian, never a child session, never another family (administrators included).
+  'GET /api/v1/me/children': { expect: { ...signedIn(200), child: 403 } },
+  'POST /api/v1/me/children': {
+    expect: { ...signedIn(201), child: 403 },
+    body: () => ({ displayName: 'Matrix child', birthYear: new Date().getFullYear() - 3, consent: { policyVersion: CONSENT_POLICY_VERSION, purposes: ['learning'] } }),
+  },
+  'PATCH /api/v1/me/children/{id}': { byTarget: guardianOnly(200), id: childOf, body: () => ({ displayName: 'Renamed' }) },
+  // "own" is a fresh child each time, so the children the other rows use stay.
+  'DELETE /api/v1/me/children/{id}': {
+    byTarget: guardianOnly(204),
+    id: async (caller, target) => (target === 'own' && isGuardian(caller) ? (await createChild(http, tokenOf(caller))).id : childOf(caller, target)),
+  },
+  'POST /api/v1/me/children/{id}/switch': { byTarget: guardianOnly(200), id: childOf },
+  'POST /api/v1/auth/switch-back': { expect: { ...signedIn(409), child: 200 } },
+  // Consents: one's own and those given for one's children; a child session has none to manage.
+  'GET /api/v1/me/consents': { expect: { ...signedIn(200), child: 403 } },
+  'POST /api/v1/me/consents': { expect: { ...signedIn(201), child: 403 }, body: () => ({ purpose: 'communications', policyVersion: CONSENT_POLICY_VERSION }) },
+  'DELETE /api/v1/me/consents/{id}': { byTarget: guardianOnly(204), id: consentOf },
+  'GET /api/v1/me/export': { expect: { ...signedIn(200), child: 403 } },
+  // Each cell erases a fresh account of the caller's kind (an administrator while others remain).
+  'DELETE /api/v1/me': { expect: { ...signedIn(204), child: 403 }, freshCaller: true, body: () => ({ confirmation: 'DELETE' }) },
 };
+
+function guardianOnly(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own, other: 403 },
+    instructor: { own, other: 403 },
+    admin: { own, other: 403 },
+    child: { own: 403, other: 403 },
+  };
+}
+
+/** A new account of the caller's kind, signed in: a learner, an instructor, an administrator, or a learner acting as a new child. */
+async function freshToken(caller: Exclude<Caller, 'anonymous'>): Promise<string> {
+  const person = await signUp(http);
+  if (caller === 'learner') return person.accessToken;
+  if (caller === 'child') return switchToChild(http, person.accessToken, (await createChild(http, person.accessToken)).id);
+  await http().put(`/api/v1/admin/users/${person.id}/roles/${caller}`).set(bearer(tokenOf('admin'))).expect(200);
+  return (await signIn(http, person.email)).accessToken;
+}
+
+function tokenOf(caller: Guardian): string {
+  const token = tokens[caller];
+  if (!token) throw new Error(`no token for ${caller}`);
+  return token;
+}
+
+const isGuardian = (caller: Caller): caller is Guardian => caller === 'learner' || caller === 'instructor' || caller === 'admin';
+
+/** The caller's child ("own"; a child session's own id) or the other user's child. */
+function childOf(caller: Caller, target: Target): string {
+  if (target === 'other' || caller === 'anonymous') return ctx.children.other;
+  return isGuardian(caller) ? ctx.children[caller] : ctx.ids.child;
+}
+
+/** A fresh consent of the caller ("own"), or one the other user gave. */
+async function consentOf(caller: Caller, target: Target): Promise<string> {
+  const giver = target === 'own' && isGuardian(caller) ? tokenOf(caller) : otherToken;
+  const res = await http().post('/api/v1/me/consents').set(bearer(giver)).send({ purpose: 'communications', policyVersion: CONSENT_POLICY_VERSION }).expect(201);
+  return res.body.id;
+}
 
 interface Operation {
   key: string;
@@ -111,12 +187,19 @@ interface Cell {
 
 function cells(entry: Entry): Cell[] {
   const { byTarget, expect: flat } = entry;
-  if (byTarget) return CALLERS.flatMap((caller) => (['own', 'other'] as const).map((target) => ({ caller, target, status: byTarget[caller][target] })));
-  if (flat) return CALLERS.map((caller) => ({ caller, target: 'no user id' as const, status: flat[caller] }));
+  if (byTarget) {
+    const statuses = { ...byTarget, child: byTarget.child ?? byTarget.learner };
+    return CALLERS.flatMap((caller) => (['own', 'other'] as const).map((target) => ({ caller, target, status: statuses[caller][target] })));
+  }
+  if (flat) {
+    const statuses = { ...flat, child: flat.child ?? flat.learner };
+    return CALLERS.map((caller) => ({ caller, target: 'no user id' as const, status: statuses[caller] }));
+  }
   throw new Error('a matrix entry needs expect or byTarget');
 }
 
 const tokens: Partial<Record<Caller, string>> = {};
+let otherToken: string;
 let ctx: Context;
 
 beforeAll(async () => {
@@ -133,7 +216,21 @@ beforeAll(async () => {
   tokens.admin = admin.body.accessToken;
   tokens.learner = learner.accessToken;
   tokens.instructor = (await signIn(http, instructor.email)).accessToken;
-  ctx = { ids: { admin: admin.body.user.id, learner: learner.id, instructor: instructor.id, other: other.id }, signInEmail: signInUser.email };
+  otherToken = other.accessToken;
+  const children = {
+    learner: (await createChild(http, learner.accessToken)).id,
+    instructor: (await createChild(http, tokens.instructor)).id,
+    admin: (await createChild(http, admin.body.accessToken)).id,
+    other: (await createChild(http, other.accessToken)).id,
+  };
+  // The learner acting as a child of their own (not the one the learner rows use).
+  const child = await createChild(http, learner.accessToken);
+  tokens.child = await switchToChild(http, learner.accessToken, child.id);
+  ctx = {
+    ids: { admin: admin.body.user.id, learner: learner.id, instructor: instructor.id, other: other.id, child: child.id },
+    signInEmail: signInUser.email,
+    children,
+  };
 });
 
 describe('the authorisation matrix', () => {
@@ -161,10 +258,11 @@ describe('the authorisation matrix', () => {
     it.each(cells(entry))('as $caller on $target → $status', async ({ caller, target, status }) => {
       await entry.before?.();
       const userId = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
-      const params: Record<string, string> = { id: userId, ...entry.params };
+      const id = entry.id && target !== 'no user id' ? await entry.id(caller, target) : userId;
+      const params: Record<string, string> = { id, ...entry.params };
       const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]);
+      const token = entry.freshCaller && caller !== 'anonymous' ? await freshToken(caller) : tokens[caller];
       let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
-      const token = tokens[caller];
       if (token) req = req.set(bearer(token));
       if (entry.body) req = req.send(entry.body(ctx));
       const res = await req;

@@ -37,6 +37,7 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([
       'app_user',
       'audit_log',
+      'consent_record',
       'course',
       'external_identity',
       'mail_delivery',

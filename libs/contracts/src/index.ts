@@ -4,3 +4,4 @@ export * from './locale';
 export * from './target-group';
 export * from './start-page';
 export * from './oidc';
+export * from './consent';

@@ -1,6 +1,7 @@
 import { AuditLogEntity } from './accounts/audit-log.entity';
 import { ExternalIdentityEntity } from './accounts/external-identity.entity';
 import { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
+import { ConsentRecordEntity } from './accounts/consent-record.entity';
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
@@ -16,6 +17,7 @@ export const ENTITIES = [
   AuditLogEntity,
   ExternalIdentityEntity,
   PasswordResetTokenEntity,
+  ConsentRecordEntity,
   RefreshTokenEntity,
   UserEntity,
   UserRoleEntity,

@@ -1,6 +1,7 @@
 export { AuditLogEntity } from './accounts/audit-log.entity';
 export { ExternalIdentityEntity } from './accounts/external-identity.entity';
 export { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
+export { ConsentRecordEntity } from './accounts/consent-record.entity';
 export { RefreshTokenEntity } from './accounts/refresh-token.entity';
 export { UserRoleEntity } from './accounts/user-role.entity';
 export { UserEntity } from './accounts/user.entity';

@@ -11,6 +11,15 @@ const ALGORITHMS = ['EdDSA'];
 export interface AccessTokenClaims {
   userId: string;
   roles: Role[];
+  /** `act.sub`: the guardian acting as this (child) user. */
+  actorId?: string | null;
+  /** `sid`: the refresh-token family this token belongs to. */
+  sessionId?: string | null;
+}
+
+export interface SessionContext {
+  actorId?: string | null;
+  sessionId?: string | null;
 }
 
 /** Short-lived EdDSA (Ed25519) JWTs: `iss` = public URL, `aud` = baanrian-api, 10 minutes. */
@@ -32,10 +41,14 @@ export class AccessTokenService implements OnModuleInit {
     if (source === 'generated-file') this.logger.log(`Generated an access-token signing key in ${this.config.auth.jwtKeyFile}`);
   }
 
-  async issue(userId: string, roles: Role[]): Promise<{ token: string; expiresAt: Date }> {
+  async issue(userId: string, roles: Role[], context: SessionContext = {}): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = issuedAt + this.config.auth.accessTokenTtlSeconds;
-    const token = await new SignJWT({ roles })
+    const claims: Record<string, unknown> = { roles };
+    // RFC 8693 actor claim: who is really acting when a guardian acts as a child.
+    if (context.actorId) claims.act = { sub: context.actorId };
+    if (context.sessionId) claims.sid = context.sessionId;
+    const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: this.keyId })
       .setSubject(userId)
       .setIssuer(this.config.auth.issuer)
@@ -57,7 +70,10 @@ export class AccessTokenService implements OnModuleInit {
         requiredClaims: ['sub', 'exp', 'iat'],
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-      return payload.sub ? { userId: payload.sub, roles } : null;
+      const act = payload.act as { sub?: unknown } | undefined;
+      const actorId = typeof act?.sub === 'string' ? act.sub : null;
+      const sessionId = typeof payload.sid === 'string' ? payload.sid : null;
+      return payload.sub ? { userId: payload.sub, roles, actorId, sessionId } : null;
     } catch {
       return null;
     }

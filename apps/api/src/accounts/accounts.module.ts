@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenService } from './access-token.service';
+import { AccountDataController } from './account-data.controller';
+import { AccountDataService } from './account-data.service';
 import { AdminUsersController, AuditController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { ChildrenController, SwitchBackController } from './children.controller';
+import { ChildrenService } from './children.service';
+import { ConsentsController } from './consents.controller';
+import { ConsentsService } from './consents.service';
 import { MeController } from './me.controller';
 import { NationalIdHasher } from './oidc/national-id';
 import { OidcAccountsService } from './oidc/oidc-accounts.service';
@@ -24,9 +30,23 @@ import { SetupService } from './setup.service';
 
 /** Accounts, sessions, first-run setup and user administration (issue 5, wave 1). */
 @Module({
-  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController, OidcController, PasswordResetController],
+  controllers: [
+    AuthController,
+    MeController,
+    SetupController,
+    AdminUsersController,
+    AuditController,
+    // Guardians, consent, export and erasure (wave 2)
+    ChildrenController,
+    SwitchBackController,
+    ConsentsController,
+    AccountDataController,
+    OidcController,
+    PasswordResetController,
+  ],
   providers: [
     AccessTokenService,
+    AccountDataService,
     AdminUsersService,
     AuditService,
     AuthService,
@@ -36,6 +56,8 @@ import { SetupService } from './setup.service';
     OidcIssuerService,
     OidcService,
     PasswordResetService,
+    ChildrenService,
+    ConsentsService,
     PasswordService,
     ProfileService,
     RateLimitService,

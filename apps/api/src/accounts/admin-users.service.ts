@@ -30,7 +30,9 @@ export class AdminUsersService {
       .orderBy('u.created_at', 'DESC')
       .addOrderBy('u.id', 'ASC')
       .take(query.limit ?? 20)
-      .skip(query.offset ?? 0);
+      .skip(query.offset ?? 0)
+      // Erased accounts are anonymous tombstones kept for counts, not users to manage.
+      .where('u.erased_at IS NULL');
     if (query.q) {
       // The same expression as app_user_search_idx (pg_trgm), so the index serves it.
       qb.andWhere(`(u.display_name || ' ' || u.account_code || ' ' || coalesce(u.email::text, '')) ILIKE :pattern`, {

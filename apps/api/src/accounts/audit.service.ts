@@ -11,7 +11,7 @@ export class AuditService {
   async list(query: PageQueryDto): Promise<AuditPageDto> {
     const rows: { id: string; at: Date; actor_id: string | null; actor_name: string | null; action: string; target_id: string | null; details: Record<string, unknown> }[] =
       await this.db.query(
-        `SELECT a.id, a.at, a.actor_id, u.display_name AS actor_name, a.action, a.target_id, a.details
+        `SELECT a.id, a.at, a.actor_id, CASE WHEN u.erased_at IS NULL THEN u.display_name END AS actor_name, a.action, a.target_id, a.details
          FROM audit_log a LEFT JOIN app_user u ON u.id = a.actor_id
          ORDER BY a.at DESC, a.id DESC LIMIT $1 OFFSET $2`,
         [query.limit ?? 20, query.offset ?? 0],

@@ -72,7 +72,7 @@ export class AuthService {
     await this.rateLimits.refund(ipKey);
     const account = await loadUserWithRoles(this.db.manager, userId);
     if (!account) throw new AccountsException('SESSION_REVOKED');
-    return { session: await this.sessions.describe(account), refresh: next };
+    return { session: await this.sessions.resume(this.db.manager, account, next), refresh: next };
   }
 
   async signOut(token: string | null): Promise<void> {

@@ -15,7 +15,7 @@ export class MeController {
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user' })
   @ApiOkResponse({ type: MeDto })
   get(@CurrentUser() user: AuthUser, @CurrentAbility() ability: AppAbility): Promise<MeDto> {
-    return this.profiles.get(ability, user.id);
+    return this.profiles.get(ability, user.id, user.actingGuardianId ?? null);
   }
 
   @Patch()

@@ -15,10 +15,12 @@ import { requireUserWithRoles } from './user-accounts';
 export class ProfileService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async get(ability: AppAbility, userId: string): Promise<MeDto> {
+  /** While a guardian acts as a child, the child's profile says who is acting. */
+  async get(ability: AppAbility, userId: string, actingGuardianId: string | null = null): Promise<MeDto> {
     const account = await requireUserWithRoles(this.db.manager, userId);
     ensureCan(ability, 'read', asUser(account.user));
-    return toMeDto(account);
+    const guardian = actingGuardianId ? await this.db.getRepository(UserEntity).findOneBy({ id: actingGuardianId }) : null;
+    return { ...toMeDto(account), actingAs: guardian ? { guardianId: guardian.id, guardianName: guardian.displayName } : null };
   }
 
   async update(ability: AppAbility, userId: string, dto: UpdateMeDto): Promise<MeDto> {

@@ -10,6 +10,10 @@ import { updateReturning } from './user-accounts';
 export interface IssuedRefreshToken {
   token: string;
   expiresAt: Date;
+  /** The family, named in access tokens as `sid` so /me/children/{id}/switch can find it. */
+  familyId?: string;
+  /** The child this family is acting as, if any. */
+  actingAsId?: string | null;
 }
 
 export function hashRefreshToken(token: string): string {
@@ -33,17 +37,39 @@ export class RefreshTokenService {
   ) {}
 
   /** Starts a new family (a sign-in), or continues one (a rotation). */
-  async issue(manager: EntityManager, userId: string, from?: { familyId: string; parentId: string }): Promise<IssuedRefreshToken> {
+  async issue(
+    manager: EntityManager,
+    userId: string,
+    from?: { familyId: string; parentId: string; actingAsId?: string | null },
+  ): Promise<IssuedRefreshToken> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenTtlDays * 86_400_000);
+    const familyId = from?.familyId ?? randomUUID();
+    const actingAsId = from?.actingAsId ?? null;
     await manager.insert(RefreshTokenEntity, {
       userId,
-      familyId: from?.familyId ?? randomUUID(),
+      familyId,
       parentId: from?.parentId ?? null,
       tokenHash: hashRefreshToken(token),
       expiresAt,
+      actingAsId,
     });
-    return { token, expiresAt };
+    return { token, expiresAt, familyId, actingAsId };
+  }
+
+  /**
+   * Starts or ends acting as a child in a guardian's family: the live token of the family carries
+   * the child, and rotation hands it on. Returns false when the family is not the user's or is over.
+   */
+  async setActing(manager: EntityManager, familyId: string, userId: string, childId: string | null): Promise<boolean> {
+    const rows = await updateReturning<{ id: string }>(
+      manager,
+      `UPDATE refresh_token SET acting_as_id = $3
+       WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL AND used_at IS NULL AND expires_at > now()
+       RETURNING id`,
+      [familyId, userId, childId],
+    );
+    return rows.length > 0;
   }
 
   /** The user a presented token belongs to, if it exists at all (for per-account rate limits). */
@@ -57,17 +83,17 @@ export class RefreshTokenService {
     const tokenHash = hashRefreshToken(token);
     const result = await this.db.transaction(async (manager): Promise<Rotation> => {
       // Atomic: of two concurrent uses of one token, exactly one gets the row; the other is a reuse.
-      const [claimed] = await updateReturning<{ id: string; user_id: string; family_id: string }>(
+      const [claimed] = await updateReturning<{ id: string; user_id: string; family_id: string; acting_as_id: string | null }>(
         manager,
         `UPDATE refresh_token t SET used_at = now()
          FROM app_user u
          WHERE t.token_hash = $1 AND t.user_id = u.id AND u.disabled_at IS NULL
            AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
-         RETURNING t.id, t.user_id, t.family_id`,
+         RETURNING t.id, t.user_id, t.family_id, t.acting_as_id`,
         [tokenHash],
       );
       if (claimed) {
-        const next = await this.issue(manager, claimed.user_id, { familyId: claimed.family_id, parentId: claimed.id });
+        const next = await this.issue(manager, claimed.user_id, { familyId: claimed.family_id, parentId: claimed.id, actingAsId: claimed.acting_as_id });
         return { outcome: 'rotated', userId: claimed.user_id, next };
       }
       const known = await manager.findOneBy(RefreshTokenEntity, { tokenHash });

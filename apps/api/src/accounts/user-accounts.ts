@@ -117,7 +117,9 @@ export type AuditAction =
   | 'user.disable'
   | 'user.enable'
   | 'user.staff.confirm'
-  | 'user.password.reset';
+  | 'user.password.reset'
+  | 'user.export'
+  | 'user.erase';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

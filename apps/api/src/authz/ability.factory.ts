@@ -1,12 +1,12 @@
 import { AbilityBuilder, createMongoAbility, subject } from '@casl/ability';
-import type { AppAbility, AuthUser, CourseSubject, UserSubject } from './authz.types';
+import type { AppAbility, AuthUser, ChildSubject, ConsentSubject, CourseSubject, UserSubject } from './authz.types';
 
 /**
  * The one place that says who may do what. Built per request from the caller's current roles
  * and id; anonymous callers get `null`.
  */
 export function defineAbilityFor(user: AuthUser | null): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
 
   // The catalog is public.
   can('read', 'Course', { status: 'published' });
@@ -26,9 +26,38 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
     // Only they hold `grantRole`: nobody else can give anyone a role.
     can('manage', 'all');
   }
+
+  // Guardians and consent (PDPA, Vietnam's personal-data rules). A person manages their own
+  // children and consents, and gives or withdraws consent about themselves or their children.
+  if (!user.isChild) {
+    can('create', 'Child');
+    can(['read', 'update', 'delete', 'switchTo'], 'Child', { guardianId: user.id });
+    can(['export', 'erase'], 'User', { id: user.id });
+    can(['read', 'withdraw'], 'Consent', { subjectId: user.id });
+    can(['read', 'withdraw'], 'Consent', { givenById: user.id });
+    // About oneself, or (checked on the Child first) about one's child.
+    can('give', 'Consent', { givenById: user.id });
+  }
+  // Only the guardian manages their children and the consents they gave: not even an
+  // administrator's `manage all` reaches another family's children or consents.
+  cannot(['read', 'update', 'delete', 'switchTo'], 'Child', { guardianId: { $ne: user.id } });
+  cannot(['read', 'withdraw'], 'Consent', { subjectId: { $ne: user.id }, givenById: { $ne: user.id } });
+  cannot(['export', 'erase'], 'User', { id: { $ne: user.id } });
+  if (user.isChild) {
+    // A child session (a guardian acting as the child) learns; everything about the family's
+    // accounts stays with the guardian's own session, whatever roles are involved.
+    cannot(['create', 'read', 'update', 'delete', 'switchTo'], 'Child');
+    cannot(['give', 'read', 'withdraw'], 'Consent');
+    // The child's profile is edited by the guardian's own session (PATCH /me/children/{id}),
+    // where the birth year and target group rules for children apply.
+    cannot(['update', 'export', 'erase', 'grantRole', 'disable', 'confirmStaff', 'list'], 'User');
+    cannot('read', 'AuditLog');
+  }
   return build();
 }
 
 /** Subject helpers, so rules see plain rows as typed objects. */
 export const asUser = (user: UserSubject) => subject('User', { id: user.id });
 export const asCourse = (course: CourseSubject) => subject('Course', { ...course });
+export const asChild = (child: ChildSubject) => subject('Child', { id: child.id, guardianId: child.guardianId });
+export const asConsent = (consent: ConsentSubject) => subject('Consent', { subjectId: consent.subjectId, givenById: consent.givenById });

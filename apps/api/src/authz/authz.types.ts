@@ -7,15 +7,37 @@ export interface AuthUser {
   id: string;
   displayName: string;
   roles: Role[];
+  /** A child profile (guardian_id set); its sessions are always a guardian acting as it. */
+  isChild?: boolean;
+  /** The guardian acting as this child (`act.sub` of the access token), else null. */
+  actingGuardianId?: string | null;
+  /** The refresh-token family the access token was issued for (`sid`), when known. */
+  sessionId?: string | null;
 }
 
 /**
  * `manage` is CASL's "any action". Actions only administrators hold at all (`list`, `grantRole`,
  * `disable`, `confirmStaff`) can be checked on the type alone, before any object is loaded.
  */
-export type AppAction = 'manage' | 'read' | 'update' | 'list' | 'grantRole' | 'disable' | 'confirmStaff';
+export type AppAction =
+  | 'manage'
+  | 'read'
+  | 'update'
+  | 'list'
+  | 'grantRole'
+  | 'disable'
+  | 'confirmStaff'
+  // Guardians and consent (wave 2): `create`/`delete`/`switchTo` a Child, `give`/`withdraw` a
+  // Consent, `export`/`erase` a User (download my data, delete my account).
+  | 'create'
+  | 'delete'
+  | 'switchTo'
+  | 'give'
+  | 'withdraw'
+  | 'export'
+  | 'erase';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -33,7 +55,24 @@ export interface CourseSubject {
   coTeacherIds?: string[];
 }
 
-export type AppSubject = AppSubjectType | (UserSubject & ForcedSubject<'User'>) | (CourseSubject & ForcedSubject<'Course'>);
+/** A child profile, as its guardian's rules see it. */
+export interface ChildSubject {
+  id: string;
+  guardianId: string;
+}
+
+/** A consent record: about `subjectId`, given by `givenById`. */
+export interface ConsentSubject {
+  subjectId: string;
+  givenById: string;
+}
+
+export type AppSubject =
+  | AppSubjectType
+  | (UserSubject & ForcedSubject<'User'>)
+  | (CourseSubject & ForcedSubject<'Course'>)
+  | (ChildSubject & ForcedSubject<'Child'>)
+  | (ConsentSubject & ForcedSubject<'Consent'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 

@@ -1,4 +1,4 @@
-import type { Role } from '@baanrian/contracts';
+import { CHILD_REQUIRED_PURPOSE, type Role } from '@baanrian/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -54,13 +54,29 @@ export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.header('authorization') ?? '');
     const claims = match ? await this.tokens.verify(match[1]) : null;
     if (!claims) return null;
-    const [user]: { id: string; display_name: string; roles: Role[] }[] = await this.db.query(
-      `SELECT u.id, u.display_name, coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+    // A child profile has no sign-in of its own: its tokens are valid only while its guardian
+    // acts as it (act.sub = guardian_id), the guardian can sign in, and the guardian's consent
+    // for learning is recorded and not withdrawn. Anyone else's token must not carry `act`.
+    const [user]: { id: string; display_name: string; guardian_id: string | null; roles: Role[] }[] = await this.db.query(
+      `SELECT u.id, u.display_name, u.guardian_id, coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
        FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
-       WHERE u.id = $1 AND u.disabled_at IS NULL
+       WHERE u.id = $1 AND u.disabled_at IS NULL AND u.erased_at IS NULL
+         AND (u.guardian_id IS NULL AND $2::uuid IS NULL
+              OR u.guardian_id = $2::uuid
+                 AND EXISTS (SELECT 1 FROM app_user g WHERE g.id = u.guardian_id AND g.disabled_at IS NULL AND g.erased_at IS NULL)
+                 AND EXISTS (SELECT 1 FROM consent_record c WHERE c.subject_id = u.id AND c.given_by_id = u.guardian_id
+                             AND c.purpose = $3 AND c.withdrawn_at IS NULL))
        GROUP BY u.id`,
-      [claims.userId],
+      [claims.userId, claims.actorId ?? null, CHILD_REQUIRED_PURPOSE],
     );
-    return user ? { id: user.id, displayName: user.display_name, roles: user.roles } : null;
+    if (!user) return null;
+    return {
+      id: user.id,
+      displayName: user.display_name,
+      roles: user.roles,
+      isChild: user.guardian_id !== null,
+      actingGuardianId: user.guardian_id,
+      sessionId: claims.sessionId ?? null,
+    };
   }
 }

@@ -80,6 +80,44 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'This user has not chosen the education staff group',
     vi: 'Người dùng này chưa chọn nhóm cán bộ giáo dục',
   },
+  // Guardians, consent, export and erasure (PrivacyException)
+  CHILD_NOT_FOUND: { th: 'ไม่พบโปรไฟล์เด็กนี้', en: 'Child profile not found', vi: 'Không tìm thấy hồ sơ của trẻ' },
+  CHILD_AGE_OUT_OF_RANGE: {
+    th: 'โปรไฟล์เด็กใช้ได้สำหรับเด็กปฐมวัยและเยาวชนเท่านั้น (อายุต่ำกว่า 25 ปี)',
+    en: 'Child profiles are for early childhood and youth only (under 25)',
+    vi: 'Hồ sơ trẻ chỉ dành cho trẻ mầm non và thanh thiếu niên (dưới 25 tuổi)',
+  },
+  TOO_MANY_CHILDREN: {
+    th: 'เพิ่มโปรไฟล์เด็กได้สูงสุด {max} คน',
+    en: 'You can have at most {max} child profiles',
+    vi: 'Bạn chỉ có thể có tối đa {max} hồ sơ trẻ',
+  },
+  CONSENT_REQUIRED: {
+    th: 'ต้องได้รับความยินยอมจากผู้ปกครองเพื่อการเรียนรู้ก่อน',
+    en: "A guardian's consent for learning is required",
+    vi: 'Cần có sự đồng ý của người giám hộ cho việc học',
+  },
+  CONSENT_POLICY_OUTDATED: {
+    th: 'นโยบายความเป็นส่วนตัวมีฉบับใหม่ กรุณาอ่านและให้ความยินยอมอีกครั้ง',
+    en: 'The privacy policy has a newer version. Please read it and consent again.',
+    vi: 'Chính sách quyền riêng tư đã có phiên bản mới. Vui lòng đọc và đồng ý lại.',
+  },
+  CONSENT_WITHDRAWN: {
+    th: 'ความยินยอมสำหรับโปรไฟล์นี้ถูกถอนแล้ว ผู้ปกครองต้องให้ความยินยอมใหม่ก่อนใช้งาน',
+    en: 'Consent for this profile was withdrawn. The guardian must consent again first.',
+    vi: 'Sự đồng ý cho hồ sơ này đã bị rút lại. Người giám hộ cần đồng ý lại trước.',
+  },
+  CONSENT_NOT_FOUND: { th: 'ไม่พบความยินยอมนี้', en: 'Consent not found', vi: 'Không tìm thấy sự đồng ý' },
+  NOT_ACTING: {
+    th: 'ขณะนี้ไม่ได้ใช้งานในโปรไฟล์ของเด็ก',
+    en: "You are not using a child's profile",
+    vi: 'Bạn không đang dùng hồ sơ của trẻ',
+  },
+  LAST_ADMIN: {
+    th: 'ไม่สามารถลบบัญชีผู้ดูแลระบบคนสุดท้ายได้ กรุณาแต่งตั้งผู้ดูแลคนอื่นก่อน',
+    en: 'The last administrator cannot delete their account. Make someone else an administrator first.',
+    vi: 'Không thể xóa tài khoản quản trị viên cuối cùng. Hãy chỉ định quản trị viên khác trước.',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */

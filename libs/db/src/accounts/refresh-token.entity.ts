@@ -42,4 +42,15 @@ export class RefreshTokenEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /**
+   * A guardian's session acting as one of their children: the family stays the guardian's
+   * (user_id) and the child is part of its state, so a refresh continues acting as the child.
+   */
+  @Column({ name: 'acting_as_id', type: 'uuid', nullable: true })
+  actingAsId: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'acting_as_id', foreignKeyConstraintName: 'FK_refresh_token_acting_as' })
+  actingAs?: UserEntity | null;
 }

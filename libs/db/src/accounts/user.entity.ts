@@ -99,6 +99,13 @@ export class UserEntity {
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
 
+  /**
+   * Set when the person erased their account: the row stays as an anonymous tombstone (no name,
+   * contact, birth year, district or secrets) so participation counts stay correct.
+   */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @OneToMany(() => UserRoleEntity, (role) => role.user)
   roles?: UserRoleEntity[];
 

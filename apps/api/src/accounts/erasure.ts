@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Erases one person's personal data in the caller's transaction, keeping an anonymous tombstone
+ * row so participation counts stay correct. Kept: id, target group (and how it was set), staff
+ * status, province, preferred language and dates; at the level of a province and an age band
+ * these describe a group, not a person. Removed: name, email, phone, account code, birth year,
+ * district, password and national-ID hashes, the guardian link, roles, sessions, consents,
+ * digital-ID links and password-reset tokens.
+ * Audit entries keep the bare id (actor or target) and never held names.
+ */
+export async function eraseUserData(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query(
+    `UPDATE app_user SET
+       email = NULL, display_name = '', phone = NULL, birth_year = NULL, district = NULL,
+       account_code = 'ERASED-' || replace(id::text, '-', ''),
+       password_hash = NULL, national_id_hash = NULL, guardian_id = NULL, last_sign_in_at = NULL,
+       disabled_at = coalesce(disabled_at, now()), erased_at = now(), updated_at = now()
+     WHERE id = $1`,
+    [userId],
+  );
+  await manager.query(`DELETE FROM refresh_token WHERE user_id = $1`, [userId]);
+  // A guardian's session acting as an erased child goes on as the guardian's own.
+  await manager.query(`UPDATE refresh_token SET acting_as_id = NULL WHERE acting_as_id = $1`, [userId]);
+  // The records are evidence of consent to process data that no longer exists.
+  await manager.query(`DELETE FROM consent_record WHERE subject_id = $1 OR given_by_id = $1`, [userId]);
+  await manager.query(`DELETE FROM user_role WHERE user_id = $1`, [userId]);
+  // The digital-ID link (provider subject) identifies the person at the provider.
+  await manager.query(`DELETE FROM external_identity WHERE user_id = $1`, [userId]);
+  await manager.query(`DELETE FROM password_reset_token WHERE user_id = $1`, [userId]);
+  // mail_delivery keeps its rows (bare ids and times): they are what makes "at most one mail" hold.
+}
