@@ -36,12 +36,14 @@ describe('migrations', () => {
     await db.runMigrations({ transaction: 'each' });
     expect(await tables(db)).toEqual([
       'app_user',
+      'assisted_account',
       'audit_log',
       'course',
       'migrations',
       'outbox_event',
       'refresh_token',
       'seed_run',
+      'sign_in_card',
       'system_ping',
       'user_role',
       'worker_heartbeat',

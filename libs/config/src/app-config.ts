@@ -29,6 +29,8 @@ export interface AuthConfig {
   jwtKeyFile: string | null;
   /** Password hashes computed at once; more wait their turn instead of starving the API. */
   hashConcurrency: number;
+  /** Days a printed sign-in card (assisted sign-up) stays valid if nobody uses it. */
+  cardTtlDays: number;
 }
 
 /** Settings of the `npm start` launcher, which may have to start its own PostgreSQL and Redis. */

@@ -140,4 +140,9 @@ export class EnvSchema {
   @Min(1, { message: 'must be a whole number of days from 1 to 365' })
   @Max(365, { message: 'must be a whole number of days from 1 to 365' })
   AUTH_REFRESH_TTL_DAYS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of days from 1 to 90' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 90' })
+  @Max(90, { message: 'must be a whole number of days from 1 to 90' })
+  AUTH_CARD_TTL_DAYS?: number;
 }

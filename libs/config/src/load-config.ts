@@ -73,6 +73,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       // Production never gets here without a key (validated above).
       jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,
       hashConcurrency: e.AUTH_HASH_CONCURRENCY ?? 2,
+      cardTtlDays: e.AUTH_CARD_TTL_DAYS ?? 14,
     },
     log: { level: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info') },
     portal: { distDir: path.resolve(e.PORTAL_DIST_DIR ?? 'dist/apps/portal') },

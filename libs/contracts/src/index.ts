@@ -3,3 +3,4 @@ export * from './course';
 export * from './locale';
 export * from './target-group';
 export * from './start-page';
+export * from './sign-in-card';

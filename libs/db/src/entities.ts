@@ -1,5 +1,7 @@
+import { AssistedAccountEntity } from './accounts/assisted-account.entity';
 import { AuditLogEntity } from './accounts/audit-log.entity';
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
+import { SignInCardEntity } from './accounts/sign-in-card.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
 import { CourseEntity } from './courses/course.entity';
@@ -10,8 +12,10 @@ import { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
 
 /** Every entity, listed explicitly: bundled builds cannot discover them with globs. */
 export const ENTITIES = [
+  AssistedAccountEntity,
   AuditLogEntity,
   RefreshTokenEntity,
+  SignInCardEntity,
   UserEntity,
   UserRoleEntity,
   CourseEntity,

@@ -1,5 +1,7 @@
+export { AssistedAccountEntity } from './accounts/assisted-account.entity';
 export { AuditLogEntity } from './accounts/audit-log.entity';
 export { RefreshTokenEntity } from './accounts/refresh-token.entity';
+export { SignInCardEntity } from './accounts/sign-in-card.entity';
 export { UserRoleEntity } from './accounts/user-role.entity';
 export { UserEntity } from './accounts/user.entity';
 export { CourseEntity } from './courses/course.entity';

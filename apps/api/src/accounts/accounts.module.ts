@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { AccessTokenService } from './access-token.service';
 import { AdminUsersController, AuditController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
+import { AssistedAccountsController, CardSignInController } from './assisted-accounts.controller';
+import { AssistedAccountsService } from './assisted-accounts.service';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CardSignInService } from './card-sign-in.service';
 import { MeController } from './me.controller';
 import { PasswordService } from './password.service';
 import { ProfileService } from './profile.service';
@@ -13,21 +16,25 @@ import { RefreshTokenService } from './refresh-token.service';
 import { SessionService } from './session.service';
 import { SetupController } from './setup.controller';
 import { SetupService } from './setup.service';
+import { SignInCardCodes } from './sign-in-card.codes';
 
 /** Accounts, sessions, first-run setup and user administration (issue 5, wave 1). */
 @Module({
-  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController],
+  controllers: [AuthController, MeController, SetupController, AdminUsersController, AuditController, AssistedAccountsController, CardSignInController],
   providers: [
     AccessTokenService,
     AdminUsersService,
+    AssistedAccountsService,
     AuditService,
     AuthService,
+    CardSignInService,
     PasswordService,
     ProfileService,
     RateLimitService,
     RefreshTokenService,
     SessionService,
     SetupService,
+    SignInCardCodes,
   ],
   exports: [AccessTokenService, RateLimitService],
 })

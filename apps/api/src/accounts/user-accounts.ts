@@ -116,7 +116,9 @@ export type AuditAction =
   | 'user.role.revoke'
   | 'user.disable'
   | 'user.enable'
-  | 'user.staff.confirm';
+  | 'user.staff.confirm'
+  | 'assisted.create'
+  | 'assisted.card.issue';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

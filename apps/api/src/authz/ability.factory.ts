@@ -1,12 +1,12 @@
 import { AbilityBuilder, createMongoAbility, subject } from '@casl/ability';
-import type { AppAbility, AuthUser, CourseSubject, UserSubject } from './authz.types';
+import type { AppAbility, AssistedAccountSubject, AuthUser, CourseSubject, UserSubject } from './authz.types';
 
 /**
  * The one place that says who may do what. Built per request from the caller's current roles
  * and id; anonymous callers get `null`.
  */
 export function defineAbilityFor(user: AuthUser | null): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
 
   // The catalog is public.
   can('read', 'Course', { status: 'published' });
@@ -19,6 +19,12 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
     // Instructors manage the courses they own or co-teach (see CourseSubject).
     can('manage', 'Course', { ownerId: user.id });
     can('manage', 'Course', { coTeacherIds: { $all: [user.id] } });
+    // Assisted sign-up: instructors create accounts for people without email, and print new
+    // cards only for the accounts they created, and never once that account holds a staff role
+    // (a new card can reset its secret: that would be a way into a colleague's account).
+    can('create', 'AssistedAccount');
+    can('issueCard', 'AssistedAccount', { createdById: user.id });
+    cannot('issueCard', 'AssistedAccount', { roles: { $in: ['instructor', 'admin'] } });
   }
 
   if (user.roles.includes('admin')) {
@@ -32,3 +38,4 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
 /** Subject helpers, so rules see plain rows as typed objects. */
 export const asUser = (user: UserSubject) => subject('User', { id: user.id });
 export const asCourse = (course: CourseSubject) => subject('Course', { ...course });
+export const asAssistedAccount = (account: AssistedAccountSubject) => subject('AssistedAccount', { ...account });

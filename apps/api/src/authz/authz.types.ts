@@ -13,9 +13,11 @@ export interface AuthUser {
  * `manage` is CASL's "any action". Actions only administrators hold at all (`list`, `grantRole`,
  * `disable`, `confirmStaff`) can be checked on the type alone, before any object is loaded.
  */
-export type AppAction = 'manage' | 'read' | 'update' | 'list' | 'grantRole' | 'disable' | 'confirmStaff';
+export type AppAction = 'manage' | 'read' | 'update' | 'list' | 'grantRole' | 'disable' | 'confirmStaff'
+  // Assisted sign-up: create an account for someone without email, print its sign-in card.
+  | 'create' | 'issueCard';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'AssistedAccount' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -33,7 +35,18 @@ export interface CourseSubject {
   coTeacherIds?: string[];
 }
 
-export type AppSubject = AppSubjectType | (UserSubject & ForcedSubject<'User'>) | (CourseSubject & ForcedSubject<'Course'>);
+/** An account made by assisted sign-up: who made it, and the roles it holds now. */
+export interface AssistedAccountSubject {
+  userId: string;
+  createdById: string | null;
+  roles: Role[];
+}
+
+export type AppSubject =
+  | AppSubjectType
+  | (UserSubject & ForcedSubject<'User'>)
+  | (CourseSubject & ForcedSubject<'Course'>)
+  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 
