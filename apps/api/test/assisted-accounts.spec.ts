@@ -1,9 +1,13 @@
 import { CARD_CODE_ALPHABET, isGuessablePin } from '@baanrian/contracts';
+import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
+import { RedisClient } from '../src/redis/redis.client';
 import { useTestApi } from './api-app';
 import { bearer, PASSWORD, refreshCookie, signIn, signUp, uniqueEmail } from './accounts-helpers';
 
 const api = useTestApi();
+// Several tests hash a few PINs with Argon2id (19 MiB each): allow for a busy machine.
+jest.setTimeout(15_000);
 const http = api.http;
 
 const PIN = '480153';
@@ -287,6 +291,21 @@ describe('a new card', () => {
     await http().put(`/api/v1/admin/users/${id}/roles/instructor`).set(bearer(admin)).expect(200);
     await issue(instructor.token, id).expect(403);
     await issue(admin, id).expect(201);
+  });
+});
+
+describe('signing in with an account code and a PIN', () => {
+  it('is slowed down like any sign-in, and the count is kept for a day (README: the maths of PIN guessing)', async () => {
+    const { card } = await createAssisted();
+    await finish(card);
+    for (let i = 0; i < 5; i++) await http().post('/api/v1/auth/sign-in').send({ login: card.accountCode, password: '730591' }).expect(401);
+    const limited = await http().post('/api/v1/auth/sign-in').send({ login: card.accountCode, password: PIN }).expect(429);
+    expect(limited.headers['retry-after']).toBe('1');
+    const redis = api.app().get(RedisClient);
+    const key = `${redis.keyPrefix}rate:sign-in:account-code:${createHash('sha256').update(card.accountCode.toLowerCase()).digest('hex').slice(0, 32)}`;
+    expect(await redis.client.pttl(key)).toBeGreaterThan(23 * 3_600_000);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await signIn(http, card.accountCode, PIN);
   });
 });
 
