@@ -54,6 +54,7 @@ describe('the policy (CASL abilities)', () => {
     expect([instructor.can('issueCard', bens), instructor.can('issueCard', dans), instructor.can('issueCard', orphan)]).toEqual([true, false, false]);
     expect([admin.can('issueCard', bens), admin.can('issueCard', dans), admin.can('issueCard', orphan)]).toEqual([true, true, true]);
     expect(learner.can('issueCard', 'AssistedAccount')).toBe(false);
+    expect([instructor.can('read', bens), instructor.can('read', dans), admin.can('read', dans), learner.can('read', 'AssistedAccount')]).toEqual([true, false, true, false]);
     // A card can reset the holder's secret: never an instructor's way into a colleague's account.
     const promoted = asAssistedAccount({ userId: 'gus', createdById: 'ben', roles: ['instructor', 'learner'] });
     expect(instructor.can('issueCard', promoted)).toBe(false);

@@ -295,6 +295,34 @@ describe('a new card', () => {
   });
 });
 
+describe('the list of assisted accounts', () => {
+  it('shows instructors the accounts they created and administrators all, with what a reprint needs', async () => {
+    const mine = await createAssisted(instructor.token, { displayName: 'ตาสมหวัง รายการ' });
+    const theirs = await createAssisted(otherInstructor, { displayName: 'ยายสมใจ รายการ' });
+    await finish(theirs.card);
+    const list = (token: string, q = 'รายการ') => http().get('/api/v1/assisted-accounts').query({ q }).set(bearer(token));
+
+    const own = (await list(instructor.token).expect(200)).body;
+    expect(own).toEqual({
+      total: 1,
+      items: [
+        {
+          user: expect.objectContaining({ id: mine.id, accountCode: mine.card.accountCode, email: null }),
+          createdById: instructor.id,
+          createdByName: 'Khru Lek',
+          secretSet: false,
+          liveCardExpiresAt: mine.card.expiresAt,
+        },
+      ],
+    });
+    const all = (await list(admin).expect(200)).body;
+    expect(all.items.map((i: { user: { displayName: string } }) => i.user.displayName)).toEqual(['ยายสมใจ รายการ', 'ตาสมหวัง รายการ']);
+    expect(all.items[0]).toMatchObject({ secretSet: true, liveCardExpiresAt: null, createdByName: 'Khru Noi' });
+    expect((await list(instructor.token, mine.card.accountCode.toLowerCase()).expect(200)).body.total).toBe(1);
+    expect((await list(learner).expect(403)).body.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('signing in with an account code and a PIN', () => {
   it('is slowed down like any sign-in, and the count is kept for a day (README: the maths of PIN guessing)', async () => {
     const { card } = await createAssisted();

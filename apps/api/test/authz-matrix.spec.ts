@@ -78,6 +78,7 @@ const MATRIX: Record<string, Entry> = {
     expect: { anonymous: 401, learner: 403, instructor: 201, admin: 201 },
     body: () => ({ displayName: 'Matrix Elder', preferredLocale: 'th', birthYear: 1950 }),
   },
+  'GET /api/v1/assisted-accounts': { expect: { anonymous: 401, learner: 403, instructor: 200, admin: 200 } },
   // A new card: only for assisted accounts (neither own nor other is one: administrators get 409),
   // and for instructors only those they created (assisted-accounts.spec.ts covers the creator).
   'POST /api/v1/admin/users/{id}/card': {

@@ -131,7 +131,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Assisted accounts, newest first: those the instructor created, or all for administrators */
+        get: operations["listAssistedAccounts"];
         put?: never;
         /** Create a learner account without email or password, and its printable sign-in card (instructors and administrators; audited) */
         post: operations["createAssistedAccount"];
@@ -412,6 +413,23 @@ export interface components {
         };
         AssistedAccountDto: {
             card: components["schemas"]["SignInCardDto"];
+            user: components["schemas"]["AdminUserDto"];
+        };
+        AssistedAccountPageDto: {
+            items: components["schemas"]["AssistedAccountSummaryDto"][];
+            total: number;
+        };
+        AssistedAccountSummaryDto: {
+            /** Format: uuid */
+            createdById: string | null;
+            createdByName: string | null;
+            /**
+             * Format: date-time
+             * @description Expiry of the card that still works, if any
+             */
+            liveCardExpiresAt: string | null;
+            /** @description The holder has chosen a PIN or password (a new card then needs resetSecret) */
+            secretSet: boolean;
             user: components["schemas"]["AdminUserDto"];
         };
         AuditEntryDto: {
@@ -1063,6 +1081,44 @@ export interface operations {
             };
             /** @description SELF_LOCKOUT (problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAssistedAccounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of a name or account code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedAccountPageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to read AssistedAccount (problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

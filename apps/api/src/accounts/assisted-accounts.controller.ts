@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
-import { Body, Controller, Header, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -15,7 +15,16 @@ import { Auth, CurrentAbility, CurrentUser } from '../authz/auth.decorator';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { SessionDto } from './account.dto';
 import { UserIdParamsDto } from './admin.dto';
-import { AssistedAccountDto, CompleteCardDto, CreateAssistedAccountDto, IssueCardDto, RedeemCardDto, SetupTokenDto } from './assisted.dto';
+import {
+  AssistedAccountDto,
+  AssistedAccountPageDto,
+  CompleteCardDto,
+  CreateAssistedAccountDto,
+  IssueCardDto,
+  ListAssistedAccountsQueryDto,
+  RedeemCardDto,
+  SetupTokenDto,
+} from './assisted.dto';
 import { AssistedAccountsService } from './assisted-accounts.service';
 import { clientIp } from './auth.controller';
 import { CardSignInService } from './card-sign-in.service';
@@ -38,6 +47,17 @@ export class AssistedAccountsController {
   @ApiCreatedResponse({ type: AssistedAccountDto, description: 'The one-time code is in this response only' })
   create(@Body() dto: CreateAssistedAccountDto, @CurrentUser() actor: AuthUser): Promise<AssistedAccountDto> {
     return this.assisted.create(actor, dto);
+  }
+
+  @Get('assisted-accounts')
+  @Auth({ can: ['read', 'AssistedAccount'] })
+  @ApiOperation({
+    operationId: 'listAssistedAccounts',
+    summary: 'Assisted accounts, newest first: those the instructor created, or all for administrators',
+  })
+  @ApiOkResponse({ type: AssistedAccountPageDto })
+  list(@Query() query: ListAssistedAccountsQueryDto, @CurrentAbility() ability: AppAbility): Promise<AssistedAccountPageDto> {
+    return this.assisted.list(ability, query);
   }
 
   @Post('admin/users/:id/card')

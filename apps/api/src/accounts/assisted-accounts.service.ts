@@ -1,15 +1,22 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { formatCardCode } from '@baanrian/contracts';
-import { AssistedAccountEntity, SignInCardEntity, UserEntity } from '@baanrian/db';
+import { AssistedAccountEntity, SignInCardEntity, UserEntity, UserRoleEntity } from '@baanrian/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { asAssistedAccount } from '../authz/ability.factory';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { ensureCan } from '../authz/policy';
 import { toAdminUserDto } from './account.mapper';
 import { AccountsException } from './accounts.exception';
-import type { AssistedAccountDto, CreateAssistedAccountDto, IssueCardDto, SignInCardDto } from './assisted.dto';
+import type {
+  AssistedAccountDto,
+  AssistedAccountPageDto,
+  CreateAssistedAccountDto,
+  IssueCardDto,
+  ListAssistedAccountsQueryDto,
+  SignInCardDto,
+} from './assisted.dto';
 import { RefreshTokenService } from './refresh-token.service';
 import { generateCardCode, qrSvg, SignInCardCodes } from './sign-in-card.codes';
 import { createAccount, requireUserWithRoles, writeAudit } from './user-accounts';
@@ -88,6 +95,49 @@ export class AssistedAccountsService {
     return { user, card: await this.describe(printed) };
   }
 
+  /** Assisted accounts the caller may see (the policy's `read` rules): for reprinting a lost card. */
+  async list(ability: AppAbility, query: ListAssistedAccountsQueryDto): Promise<AssistedAccountPageDto> {
+    const params: unknown[] = [readableCreators(ability)];
+    let filter = 'WHERE ($1::uuid[] IS NULL OR a.created_by_id = ANY($1::uuid[]))';
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      filter += ` AND (u.display_name || ' ' || u.account_code) ILIKE $2`;
+    }
+    const from = `FROM assisted_account a JOIN app_user u ON u.id = a.user_id`;
+    const rows: { id: string; created_by_id: string | null; created_by_name: string | null; live_card_expires_at: Date | null }[] = await this.db.query(
+      `SELECT u.id, a.created_by_id, creator.display_name AS created_by_name, live.expires_at AS live_card_expires_at
+       ${from}
+       LEFT JOIN app_user creator ON creator.id = a.created_by_id
+       LEFT JOIN sign_in_card live ON live.user_id = u.id AND live.used_at IS NULL AND live.revoked_at IS NULL AND live.expires_at > now()
+       ${filter}
+       ORDER BY a.created_at DESC, u.id LIMIT ${query.limit ?? 20} OFFSET ${query.offset ?? 0}`,
+      params,
+    );
+    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total ${from} ${filter}`, params);
+    const ids = rows.map((row) => row.id);
+    const [users, roles] = ids.length
+      ? await Promise.all([
+          this.db.getRepository(UserEntity).findBy({ id: In(ids) }),
+          this.db.getRepository(UserRoleEntity).find({ where: { userId: In(ids) }, order: { role: 'ASC' } }),
+        ])
+      : [[], []];
+    const items = rows.flatMap((row) => {
+      const user = users.find((u) => u.id === row.id);
+      if (!user) return [];
+      const held = roles.filter((r) => r.userId === user.id).map((r) => r.role);
+      return [
+        {
+          user: toAdminUserDto(user, held),
+          createdById: row.created_by_id,
+          createdByName: row.created_by_name,
+          secretSet: user.passwordHash !== null,
+          liveCardExpiresAt: row.live_card_expires_at?.toISOString() ?? null,
+        },
+      ];
+    });
+    return { items, total };
+  }
+
   /** Stores the new card's keyed hash; the code itself leaves only in this response. */
   private async print(manager: EntityManager, user: UserEntity, issuedById: string): Promise<PrintedCard> {
     const code = generateCardCode();
@@ -104,4 +154,22 @@ export class AssistedAccountsService {
     const signInUrl = `${this.config.http.publicUrl}/card#c=${accountCode}.${code}`;
     return { accountCode, oneTimeCode: formatCardCode(code), signInUrl, qrSvg: await qrSvg(signInUrl), expiresAt: expiresAt.toISOString() };
   }
+}
+
+/**
+ * The creators whose assisted accounts the policy lets the caller read: null for all of them (an
+ * unconditional rule, i.e. administrators), else the `createdById` values of the rules. Any other
+ * kind of rule is refused loudly rather than guessed at, so the policy stays the one source.
+ */
+function readableCreators(ability: AppAbility): string[] | null {
+  const ids: string[] = [];
+  for (const rule of ability.rulesFor('read', 'AssistedAccount')) {
+    const conditions = rule.conditions as Record<string, unknown> | undefined;
+    if (!rule.inverted && !conditions) return null;
+    if (rule.inverted || Object.keys(conditions ?? {}).join() !== 'createdById' || typeof conditions?.createdById !== 'string') {
+      throw new Error('Listing assisted accounts understands only "can read where createdById = …" rules');
+    }
+    ids.push(conditions.createdById);
+  }
+  return ids;
 }

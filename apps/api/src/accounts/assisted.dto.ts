@@ -13,7 +13,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, registerDecorator } from 'class-validator';
 import { ProfileFieldsDto } from './account.dto';
-import { AdminUserDto } from './admin.dto';
+import { AdminUserDto, PageQueryDto } from './admin.dto';
 import { SETUP_TOKEN_TTL_MINUTES } from './sign-in-card.codes';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -101,4 +101,24 @@ export class CompleteCardDto {
   @ForSecretKind('pin', 'isGuessablePin', 'is too easy to guess', (v) => !PIN_PATTERN.test(v) || !isGuessablePin(v))
   @ForSecretKind('password', 'minLength', `must be at least ${PASSWORD_MIN_LENGTH} characters`, (v) => v.length >= PASSWORD_MIN_LENGTH)
   secret: string;
+}
+
+export class ListAssistedAccountsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of a name or account code', maxLength: 100 })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  q?: string;
+}
+
+export class AssistedAccountSummaryDto {
+  @ApiProperty({ type: AdminUserDto }) user: AdminUserDto;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById: string | null;
+  @ApiProperty({ type: String, nullable: true }) createdByName: string | null;
+  @ApiProperty({ description: 'The holder has chosen a PIN or password (a new card then needs resetSecret)' }) secretSet: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Expiry of the card that still works, if any' })
+  liveCardExpiresAt: string | null;
+}
+
+export class AssistedAccountPageDto {
+  @ApiProperty({ type: [AssistedAccountSummaryDto] }) items: AssistedAccountSummaryDto[];
+  @ApiProperty() total: number;
 }

@@ -19,11 +19,11 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
     // Instructors manage the courses they own or co-teach (see CourseSubject).
     can('manage', 'Course', { ownerId: user.id });
     can('manage', 'Course', { coTeacherIds: { $all: [user.id] } });
-    // Assisted sign-up: instructors create accounts for people without email, and print new
-    // cards only for the accounts they created, and never once that account holds a staff role
+    // Assisted sign-up: instructors create accounts for people without email, and list and print
+    // new cards only for the accounts they created, and never once that account holds a staff role
     // (a new card can reset its secret: that would be a way into a colleague's account).
     can('create', 'AssistedAccount');
-    can('issueCard', 'AssistedAccount', { createdById: user.id });
+    can(['read', 'issueCard'], 'AssistedAccount', { createdById: user.id });
     cannot('issueCard', 'AssistedAccount', { roles: { $in: ['instructor', 'admin'] } });
   }
 
