@@ -1,6 +1,7 @@
 import { CARD_CODE_ALPHABET, isGuessablePin } from '@baanrian/contracts';
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
+import { SignInCardCodes } from '../src/accounts/sign-in-card.codes';
 import { RedisClient } from '../src/redis/redis.client';
 import { useTestApi } from './api-app';
 import { bearer, PASSWORD, refreshCookie, signIn, signUp, uniqueEmail } from './accounts-helpers';
@@ -215,13 +216,16 @@ describe('assisted sign-up', () => {
     expect(expired).toMatchObject({ code: 'CARD_INVALID', title: 'Mã trên thẻ không đúng, đã hết hạn hoặc đã được sử dụng. Hãy kiểm tra lại hoặc xin giáo viên thẻ mới.' });
   });
 
-  it('refuses forged setup tokens', async () => {
+  it('refuses forged and expired setup tokens', async () => {
     const { card } = await createAssisted();
     const token = await setupToken(card);
     const [cardId, expiry, mac] = token.split('.');
     for (const forged of [`${cardId}.${Number(expiry) + 3600}.${mac}`, `${cardId}.${expiry}.${'A'.repeat(43)}`, 'not-a-token']) {
       expect((await complete(forged).expect(400)).body.code).toBe('CARD_INVALID');
-    }
+    }    // A genuine token expires after 15 minutes.
+    const stale = api.app().get(SignInCardCodes).issueSetupToken(cardId, Date.now() - 15 * 60_000 - 1000);
+    expect((await complete(stale).expect(400)).body.code).toBe('CARD_INVALID');
+    await complete(token).expect(200);
   });
 
   it('is for instructors and administrators only', async () => {
