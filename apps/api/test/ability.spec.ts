@@ -1,4 +1,4 @@
-import { asChild, asConsent, asCourse, asUser, defineAbilityFor } from '../src/authz/ability.factory';
+import { asAssistedAccount, asChild, asConsent, asCourse, asUser, defineAbilityFor } from '../src/authz/ability.factory';
 import type { AuthUser } from '../src/authz/authz.types';
 import { ensureCan } from '../src/authz/policy';
 
@@ -44,6 +44,23 @@ describe('the policy (CASL abilities)', () => {
     const draft = asCourse({ id: 'c5', status: 'draft', ownerId: 'dan' });
     expect([anonymous, learner, instructor].map((a) => a.can('read', published))).toEqual([true, true, true]);
     expect([anonymous, learner, instructor].map((a) => a.can('read', draft))).toEqual([false, false, false]);
+  });
+
+  it('lets instructors and administrators create assisted accounts, and print cards for those the instructor created', () => {
+    expect([anonymous, learner, instructor, admin].map((a) => a.can('create', 'AssistedAccount'))).toEqual([false, false, true, true]);
+    const bens = asAssistedAccount({ userId: 'gus', createdById: 'ben', roles: ['learner'] });
+    const dans = asAssistedAccount({ userId: 'hal', createdById: 'dan', roles: ['learner'] });
+    const orphan = asAssistedAccount({ userId: 'ivy', createdById: null, roles: ['learner'] });
+    expect([instructor.can('issueCard', bens), instructor.can('issueCard', dans), instructor.can('issueCard', orphan)]).toEqual([true, false, false]);
+    expect([admin.can('issueCard', bens), admin.can('issueCard', dans), admin.can('issueCard', orphan)]).toEqual([true, true, true]);
+    expect(learner.can('issueCard', 'AssistedAccount')).toBe(false);
+    expect([instructor.can('read', bens), instructor.can('read', dans), admin.can('read', dans), learner.can('read', 'AssistedAccount')]).toEqual([true, false, true, false]);
+    // A card can reset the holder's secret: never an instructor's way into a colleague's account.
+    const promoted = asAssistedAccount({ userId: 'gus', createdById: 'ben', roles: ['instructor', 'learner'] });
+    expect(instructor.can('issueCard', promoted)).toBe(false);
+    expect(admin.can('issueCard', promoted)).toBe(true);
+    const both = defineAbilityFor(person('ben', 'instructor', 'admin'));
+    expect(both.can('issueCard', promoted)).toBe(true);
   });
 
   it('refuses with 403 FORBIDDEN through the one check', () => {

@@ -33,5 +33,6 @@ export function useTestApi(options: { seed?: (db: DataSource) => Promise<unknown
     http: () => request(started.app.getHttpServer()),
     db: () => started.db,
     databaseUrl: () => database.url,
+    app: () => started.app,
   };
 }

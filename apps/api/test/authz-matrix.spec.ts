@@ -117,6 +117,26 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/me/export': { expect: { ...signedIn(200), child: 403 } },
   // Each cell erases a fresh account of the caller's kind (an administrator while others remain).
   'DELETE /api/v1/me': { expect: { ...signedIn(204), child: 403 }, freshCaller: true, body: () => ({ confirmation: 'DELETE' }) },
+  // Assisted sign-up: instructors and administrators create accounts for people without email.
+  'POST /api/v1/assisted-accounts': {
+    expect: { anonymous: 401, learner: 403, instructor: 201, admin: 201 },
+    body: () => ({ displayName: 'Matrix Elder', preferredLocale: 'th', birthYear: 1950 }),
+  },
+  'GET /api/v1/assisted-accounts': { expect: { anonymous: 401, learner: 403, instructor: 200, admin: 200 } },
+  // A new card: only for assisted accounts (neither own nor other is one: administrators get 409),
+  // and for instructors only those they created (assisted-accounts.spec.ts covers the creator).
+  'POST /api/v1/admin/users/{id}/card': {
+    byTarget: {
+      anonymous: { own: 401, other: 401 },
+      learner: { own: 403, other: 403 },
+      instructor: { own: 403, other: 403 },
+      admin: { own: 409, other: 409 },
+    },
+    body: () => ({}),
+  },
+  // Card sign-in is public; a wrong card is 400 for everyone.
+  'POST /api/v1/auth/card': { expect: all(400), body: () => ({ accountCode: 'BR-00001', oneTimeCode: 'ABCD-EFGH' }) },
+  'POST /api/v1/auth/card/complete': { expect: all(400), body: () => ({ setupToken: 'forged', secretKind: 'pin', secret: '480153' }) },
 };
 
 function guardianOnly(own: number) {

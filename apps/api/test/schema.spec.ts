@@ -36,6 +36,7 @@ describe('migrations', () => {
     await db.runMigrations({ transaction: 'each' });
     expect(await tables(db)).toEqual([
       'app_user',
+      'assisted_account',
       'audit_log',
       'consent_record',
       'course',
@@ -46,6 +47,7 @@ describe('migrations', () => {
       'password_reset_token',
       'refresh_token',
       'seed_run',
+      'sign_in_card',
       'system_ping',
       'user_role',
       'worker_heartbeat',

@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Print a new sign-in card for an assisted account, replacing its previous card (its creator or an administrator; audited) */
+        post: operations["issueSignInCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/confirm-staff": {
         parameters: {
             query?: never;
@@ -102,6 +119,58 @@ export interface paths {
         post?: never;
         /** Revoke a role (audited); administrators cannot revoke their own admin role */
         delete: operations["revokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assisted-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assisted accounts, newest first: those the instructor created, or all for administrators */
+        get: operations["listAssistedAccounts"];
+        put?: never;
+        /** Create a learner account without email or password, and its printable sign-in card (instructors and administrators; audited) */
+        post: operations["createAssistedAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange the codes on a sign-in card for a short-lived setup token */
+        post: operations["redeemSignInCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/card/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a PIN or password with a setup token and sign in; the card stops working */
+        post: operations["completeSignInCard"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -553,6 +622,27 @@ export interface components {
             /** @description Number of matching users, for pagination */
             total: number;
         };
+        AssistedAccountDto: {
+            card: components["schemas"]["SignInCardDto"];
+            user: components["schemas"]["AdminUserDto"];
+        };
+        AssistedAccountPageDto: {
+            items: components["schemas"]["AssistedAccountSummaryDto"][];
+            total: number;
+        };
+        AssistedAccountSummaryDto: {
+            /** Format: uuid */
+            createdById: string | null;
+            createdByName: string | null;
+            /**
+             * Format: date-time
+             * @description Expiry of the card that still works, if any
+             */
+            liveCardExpiresAt: string | null;
+            /** @description The holder has chosen a PIN or password (a new card then needs resetSecret) */
+            secretSet: boolean;
+            user: components["schemas"]["AdminUserDto"];
+        };
         AuditEntryDto: {
             /** @example user.role.grant */
             action: string;
@@ -607,6 +697,12 @@ export interface components {
             id: string;
             targetGroup: components["schemas"]["TargetGroup"];
         };
+        CompleteCardDto: {
+            /** @description A PIN is exactly 6 digits and not an easy one (000000, 123456, 121212…); a password is 8 to 128 characters */
+            secret: string;
+            secretKind: components["schemas"]["SecretKind"];
+            setupToken: string;
+        };
         ConsentDto: {
             /** Format: date-time */
             givenAt: string;
@@ -652,6 +748,24 @@ export interface components {
             targetGroups: components["schemas"]["TargetGroup"][];
             title: components["schemas"]["LocalizedTextDto"];
         };
+        CreateAssistedAccountDto: {
+            /**
+             * @description Not later than this year
+             * @example 1958
+             */
+            birthYear?: number | null;
+            /** @example บุญมี ศรีสุข */
+            displayName: string;
+            /** @example สันทราย */
+            district?: string | null;
+            /** @example +66 81 234 5678 */
+            phone?: string | null;
+            preferredLocale: components["schemas"]["Locale"];
+            /** @example เชียงใหม่ */
+            province?: string | null;
+            /** @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm */
+            targetGroup?: components["schemas"]["TargetGroup"] | null;
+        };
         CreateChildDto: {
             /**
              * @description Early childhood or youth (under 25 this year)
@@ -689,6 +803,13 @@ export interface components {
              * @description One of your children (a guardian consenting again); yourself when absent
              */
             subjectId?: string;
+        };
+        IssueCardDto: {
+            /**
+             * @description Needed once the holder has chosen a PIN or password: it is removed at once and their sessions end, and they choose a new one with the new card (a forgotten PIN). Without it such accounts get 409 CARD_SECRET_SET.
+             * @default false
+             */
+            resetSecret: boolean;
         };
         LivenessDto: {
             /** @enum {string} */
@@ -780,6 +901,15 @@ export interface components {
             /** @enum {string} */
             status: "ready";
         };
+        RedeemCardDto: {
+            /** @example BR-48217 */
+            accountCode: string;
+            /**
+             * @description Case, spaces and dashes do not matter
+             * @example K7MQ-3XPA
+             */
+            oneTimeCode: string;
+        };
         ResetPasswordDto: {
             password: string;
             /** @description The token from the link in the mail (`/reset-password?token=…`) */
@@ -787,6 +917,8 @@ export interface components {
         };
         /** @enum {string} */
         Role: "learner" | "instructor" | "admin";
+        /** @enum {string} */
+        SecretKind: "password" | "pin";
         SessionDto: {
             /** @description Bearer token for the Authorization header; keep it in memory only */
             accessToken: string;
@@ -804,6 +936,28 @@ export interface components {
         SetupStatusDto: {
             /** @description True until the first administrator exists */
             needsAdmin: boolean;
+        };
+        SetupTokenDto: {
+            /** @description Finishes this card within 15 minutes, with POST /auth/card/complete */
+            setupToken: string;
+        };
+        SignInCardDto: {
+            /** @example BR-48217 */
+            accountCode: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Shown once, here; only a keyed hash is stored
+             * @example K7MQ-3XPA
+             */
+            oneTimeCode: string;
+            /** @description The QR code of signInUrl, an SVG document */
+            qrSvg: string;
+            /**
+             * @description What the QR code holds; the codes are in the fragment, which browsers never send to a server
+             * @example https://learn.example.org/card#c=BR-48217.K7MQ3XPA
+             */
+            signInUrl: string;
         };
         SignInDto: {
             /**
@@ -942,6 +1096,59 @@ export interface operations {
             };
             /** @description Requires permission to list User (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    issueSignInCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedAccountDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to issueCard AssistedAccount (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description USER_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_ASSISTED_ACCOUNT, or CARD_SECRET_SET without resetSecret (problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1175,6 +1382,150 @@ export interface operations {
             };
             /** @description SELF_LOCKOUT (problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAssistedAccounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of a name or account code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedAccountPageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to read AssistedAccount (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createAssistedAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssistedAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The one-time code is in this response only */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedAccountDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create AssistedAccount (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redeemSignInCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemCardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupTokenDto"];
+                };
+            };
+            /** @description CARD_INVALID: wrong, unknown, expired, replaced or used card, all alike (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts: wait for Retry-After seconds (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    completeSignInCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteCardDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the refresh cookie is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description CARD_INVALID: wrong, unknown, expired, replaced or used card, all alike (problem+json) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,8 @@ export interface AuthConfig {
   hashConcurrency: number;
   /** How long a password-reset link works. */
   passwordResetTtlMinutes: number;
+  /** Days a printed sign-in card (assisted sign-up) stays valid if nobody uses it. */
+  cardTtlDays: number;
 }
 
 /**

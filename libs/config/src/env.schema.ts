@@ -234,4 +234,8 @@ export class EnvSchema {
 
   @IsOptional() @IsMailbox()
   MAIL_FROM?: string;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of days from 1 to 90' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 90' })
+  @Max(90, { message: 'must be a whole number of days from 1 to 90' })
+  AUTH_CARD_TTL_DAYS?: number;
 }

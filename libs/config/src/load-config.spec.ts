@@ -96,6 +96,14 @@ describe('loadConfig', () => {
         'Invalid configuration: AUTH_HASH_CONCURRENCY must be a whole number from 1 to 16 (got "0")',
       );
     });
+
+    it('keeps unused sign-in cards valid for 14 days unless configured', () => {
+      expect(loadConfig(base).auth.cardTtlDays).toBe(14);
+      expect(loadConfig({ ...base, AUTH_CARD_TTL_DAYS: '3' }).auth.cardTtlDays).toBe(3);
+      expect(configError({ ...base, AUTH_CARD_TTL_DAYS: '91' }).message).toBe(
+        'Invalid configuration: AUTH_CARD_TTL_DAYS must be a whole number of days from 1 to 90 (got "91")',
+      );
+    });
   });
 
   describe('OpenID Connect sign-in', () => {

@@ -80,6 +80,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,
       hashConcurrency: e.AUTH_HASH_CONCURRENCY ?? 2,
       passwordResetTtlMinutes: e.AUTH_PASSWORD_RESET_TTL_MINUTES ?? 30,
+      cardTtlDays: e.AUTH_CARD_TTL_DAYS ?? 14,
     },
     oidc: oidcConfig(e, nodeEnv, publicUrl),
     log: { level: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info') },

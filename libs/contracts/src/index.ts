@@ -5,3 +5,4 @@ export * from './target-group';
 export * from './start-page';
 export * from './oidc';
 export * from './consent';
+export * from './sign-in-card';

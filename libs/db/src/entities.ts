@@ -1,8 +1,10 @@
+import { AssistedAccountEntity } from './accounts/assisted-account.entity';
 import { AuditLogEntity } from './accounts/audit-log.entity';
 import { ExternalIdentityEntity } from './accounts/external-identity.entity';
 import { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
 import { ConsentRecordEntity } from './accounts/consent-record.entity';
 import { RefreshTokenEntity } from './accounts/refresh-token.entity';
+import { SignInCardEntity } from './accounts/sign-in-card.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
 import { CourseEntity } from './courses/course.entity';
@@ -14,11 +16,13 @@ import { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
 
 /** Every entity, listed explicitly: bundled builds cannot discover them with globs. */
 export const ENTITIES = [
+  AssistedAccountEntity,
   AuditLogEntity,
   ExternalIdentityEntity,
   PasswordResetTokenEntity,
   ConsentRecordEntity,
   RefreshTokenEntity,
+  SignInCardEntity,
   UserEntity,
   UserRoleEntity,
   CourseEntity,

@@ -1,8 +1,10 @@
+export { AssistedAccountEntity } from './accounts/assisted-account.entity';
 export { AuditLogEntity } from './accounts/audit-log.entity';
 export { ExternalIdentityEntity } from './accounts/external-identity.entity';
 export { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
 export { ConsentRecordEntity } from './accounts/consent-record.entity';
 export { RefreshTokenEntity } from './accounts/refresh-token.entity';
+export { SignInCardEntity } from './accounts/sign-in-card.entity';
 export { UserRoleEntity } from './accounts/user-role.entity';
 export { UserEntity } from './accounts/user.entity';
 export { CourseEntity } from './courses/course.entity';

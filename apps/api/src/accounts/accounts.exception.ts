@@ -16,6 +16,10 @@ export const ACCOUNTS_ERROR_STATUS = {
   SELF_LOCKOUT: 409,
   STAFF_NOT_REQUESTED: 409,
   TOO_MANY_REQUESTS: 429,
+  // Assisted sign-up and sign-in cards
+  CARD_INVALID: 400,
+  CARD_SECRET_SET: 409,
+  NOT_ASSISTED_ACCOUNT: 409,
 } as const;
 
 export type AccountsErrorCode = keyof typeof ACCOUNTS_ERROR_STATUS;

@@ -4,6 +4,8 @@ import { AccountDataController } from './account-data.controller';
 import { AccountDataService } from './account-data.service';
 import { AdminUsersController, AuditController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
+import { AssistedAccountsController, CardSignInController } from './assisted-accounts.controller';
+import { AssistedAccountsService } from './assisted-accounts.service';
 import { AuditService } from './audit.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,6 +13,7 @@ import { ChildrenController, SwitchBackController } from './children.controller'
 import { ChildrenService } from './children.service';
 import { ConsentsController } from './consents.controller';
 import { ConsentsService } from './consents.service';
+import { CardSignInService } from './card-sign-in.service';
 import { MeController } from './me.controller';
 import { NationalIdHasher } from './oidc/national-id';
 import { OidcAccountsService } from './oidc/oidc-accounts.service';
@@ -27,6 +30,7 @@ import { RefreshTokenService } from './refresh-token.service';
 import { SessionService } from './session.service';
 import { SetupController } from './setup.controller';
 import { SetupService } from './setup.service';
+import { SignInCardCodes } from './sign-in-card.codes';
 
 /** Accounts, sessions, first-run setup and user administration (issue 5, wave 1). */
 @Module({
@@ -43,11 +47,15 @@ import { SetupService } from './setup.service';
     AccountDataController,
     OidcController,
     PasswordResetController,
+    // Assisted sign-up: accounts without email, printed sign-in cards
+    AssistedAccountsController,
+    CardSignInController,
   ],
   providers: [
     AccessTokenService,
     AccountDataService,
     AdminUsersService,
+    AssistedAccountsService,
     AuditService,
     AuthService,
     NationalIdHasher,
@@ -58,12 +66,14 @@ import { SetupService } from './setup.service';
     PasswordResetService,
     ChildrenService,
     ConsentsService,
+    CardSignInService,
     PasswordService,
     ProfileService,
     RateLimitService,
     RefreshTokenService,
     SessionService,
     SetupService,
+    SignInCardCodes,
   ],
   exports: [AccessTokenService, RateLimitService],
 })

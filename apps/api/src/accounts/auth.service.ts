@@ -42,7 +42,9 @@ export class AuthService {
   async signIn(dto: SignInDto, ip: string): Promise<StartedSession> {
     const accountCode = normalizeAccountCode(dto.login);
     const ipKey: RateLimitKey = { policy: RATE_LIMITS.signInIp, subject: ip };
-    const accountKey: RateLimitKey = { policy: RATE_LIMITS.signInAccount, subject: accountCode ?? dto.login };
+    const accountKey: RateLimitKey = accountCode
+      ? { policy: RATE_LIMITS.signInAccountCode, subject: accountCode }
+      : { policy: RATE_LIMITS.signInAccount, subject: dto.login };
     await this.rateLimits.consume([ipKey, accountKey]);
 
     const users = this.db.getRepository(UserEntity);

@@ -28,5 +28,6 @@ export async function eraseUserData(manager: EntityManager, userId: string): Pro
   // The digital-ID link (provider subject) identifies the person at the provider.
   await manager.query(`DELETE FROM external_identity WHERE user_id = $1`, [userId]);
   await manager.query(`DELETE FROM password_reset_token WHERE user_id = $1`, [userId]);
+  await manager.query(`DELETE FROM sign_in_card WHERE user_id = $1`, [userId]);
   // mail_delivery keeps its rows (bare ids and times): they are what makes "at most one mail" hold.
 }

@@ -19,6 +19,13 @@ const MINUTE = 60 * SECOND;
 export const RATE_LIMITS = {
   /** Per account (the login typed): attempts; a successful sign-in clears it. */
   signInAccount: { name: 'sign-in:account', free: 5, baseMs: SECOND, maxMs: 15 * MINUTE, windowMs: 60 * MINUTE },
+  /**
+   * Per account code: like signInAccount, but remembered for a day. Account codes belong to
+   * people without email, who often sign in with a 6-digit PIN; with a one-hour memory an
+   * attacker pausing 75 minutes between bursts gets ~15 guesses per burst (~235 a day), with a
+   * day's memory at most ~15 + 96 (one per 15-minute wait) ≈ 110 a day. README: "Sign-in cards".
+   */
+  signInAccountCode: { name: 'sign-in:account-code', free: 5, baseMs: SECOND, maxMs: 15 * MINUTE, windowMs: 24 * 60 * MINUTE },
   /** Per IP: failures (successes are refunded), generous because a learning centre shares one address. */
   signInIp: { name: 'sign-in:ip', free: 50, baseMs: SECOND, maxMs: 5 * MINUTE, windowMs: 15 * MINUTE },
   /** Per email being registered: attempts. */
@@ -36,4 +43,11 @@ export const RATE_LIMITS = {
   oidcStartIp: { name: 'oidc-start:ip', free: 30, baseMs: SECOND, maxMs: 5 * MINUTE, windowMs: 15 * MINUTE },
   /** OpenID Connect, per IP: failed callbacks (successes are refunded). */
   oidcCallbackIp: { name: 'oidc-callback:ip', free: 20, baseMs: SECOND, maxMs: 5 * MINUTE, windowMs: 15 * MINUTE },
+  /**
+   * Sign-in cards (assisted sign-up): per account code, every attempt (a success clears it), with
+   * the same 15-minute cap as sign-in but remembered for a day, so pausing does not buy fresh
+   * free attempts; per IP, failures only (a learning centre redeems many cards from one address).
+   */
+  cardAccount: { name: 'card:account', free: 5, baseMs: SECOND, maxMs: 15 * MINUTE, windowMs: 24 * 60 * MINUTE },
+  cardIp: { name: 'card:ip', free: 30, baseMs: SECOND, maxMs: 5 * MINUTE, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitPolicy>;

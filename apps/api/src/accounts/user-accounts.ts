@@ -119,7 +119,9 @@ export type AuditAction =
   | 'user.staff.confirm'
   | 'user.password.reset'
   | 'user.export'
-  | 'user.erase';
+  | 'user.erase'
+  | 'assisted.create'
+  | 'assisted.card.issue';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

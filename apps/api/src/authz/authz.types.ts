@@ -35,9 +35,11 @@ export type AppAction =
   | 'give'
   | 'withdraw'
   | 'export'
-  | 'erase';
+  | 'erase'
+  // Assisted sign-up: create an account for someone without email, print its sign-in card.
+  | 'issueCard';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -67,12 +69,20 @@ export interface ConsentSubject {
   givenById: string;
 }
 
+/** An account made by assisted sign-up: who made it, and the roles it holds now. */
+export interface AssistedAccountSubject {
+  userId: string;
+  createdById: string | null;
+  roles: Role[];
+}
+
 export type AppSubject =
   | AppSubjectType
   | (UserSubject & ForcedSubject<'User'>)
   | (CourseSubject & ForcedSubject<'Course'>)
   | (ChildSubject & ForcedSubject<'Child'>)
-  | (ConsentSubject & ForcedSubject<'Consent'>);
+  | (ConsentSubject & ForcedSubject<'Consent'>)
+  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 

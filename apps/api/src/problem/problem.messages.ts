@@ -118,6 +118,22 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The last administrator cannot delete their account. Make someone else an administrator first.',
     vi: 'Không thể xóa tài khoản quản trị viên cuối cùng. Hãy chỉ định quản trị viên khác trước.',
   },
+  // Assisted sign-up: one answer for a wrong, unknown, expired, replaced or used card.
+  CARD_INVALID: {
+    th: 'รหัสบนบัตรไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว กรุณาตรวจสอบอีกครั้ง หรือขอบัตรใหม่จากผู้สอน',
+    en: 'The card code is not correct, has expired or has already been used. Check it, or ask your instructor for a new card.',
+    vi: 'Mã trên thẻ không đúng, đã hết hạn hoặc đã được sử dụng. Hãy kiểm tra lại hoặc xin giáo viên thẻ mới.',
+  },
+  CARD_SECRET_SET: {
+    th: 'ผู้เรียนคนนี้ตั้ง PIN หรือรหัสผ่านแล้ว หากต้องการให้ตั้งใหม่ ให้ออกบัตรใหม่แบบรีเซ็ต',
+    en: 'This learner has already chosen a PIN or password. To let them choose a new one, issue a card with reset.',
+    vi: 'Người học này đã đặt mã PIN hoặc mật khẩu. Để họ đặt lại, hãy cấp thẻ mới có đặt lại.',
+  },
+  NOT_ASSISTED_ACCOUNT: {
+    th: 'บัตรเข้าสู่ระบบใช้ได้เฉพาะบัญชีที่ผู้สอนหรือผู้ดูแลสร้างให้',
+    en: 'Sign-in cards are only for accounts created by an instructor or administrator',
+    vi: 'Thẻ đăng nhập chỉ dành cho tài khoản do giáo viên hoặc quản trị viên tạo',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */
@@ -136,6 +152,12 @@ export const FIELD_MESSAGES: Catalog = {
   minLength: { th: 'สั้นเกินไป', en: 'is too short', vi: 'quá ngắn' },
   isEmail: { th: 'รูปแบบอีเมลไม่ถูกต้อง', en: 'is not a valid email address', vi: 'không phải là địa chỉ email hợp lệ' },
   matches: { th: 'รูปแบบไม่ถูกต้อง', en: 'is not in the expected format', vi: 'không đúng định dạng' },
+  isPin: { th: 'PIN ต้องเป็นตัวเลข 6 หลัก', en: 'must be exactly 6 digits', vi: 'phải gồm đúng 6 chữ số' },
+  isGuessablePin: {
+    th: 'PIN นี้เดาง่ายเกินไป หลีกเลี่ยงตัวเลขซ้ำหรือเรียงกัน เช่น 000000 หรือ 123456',
+    en: 'is too easy to guess: avoid repeated or consecutive digits such as 000000 or 123456',
+    vi: 'quá dễ đoán: tránh các chữ số lặp lại hoặc liên tiếp như 000000 hay 123456',
+  },
 };
 
 export function interpolate(template: string, params: Record<string, string | number>): string {
