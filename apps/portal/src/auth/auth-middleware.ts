@@ -8,10 +8,13 @@ export interface TokenSource {
 }
 
 /**
- * Calls whose 401 means "wrong credentials" or "no session", not "the access token expired":
- * refreshing and retrying them would be wrong (and the refresh itself would loop).
+ * Calls that present other credentials (the refresh cookie, a password, a card code): they need
+ * no access token, and their 401 means "wrong credentials" or "no session", not "the access token
+ * expired", so refreshing and retrying them would be wrong (and the refresh itself would loop).
  */
-const NO_RETRY = /\/api\/v1\/(auth\/(refresh|sign-in|sign-up|sign-out|password\/|card)|setup\/admin)/;
+const CREDENTIAL_CALL = /\/api\/v1\/(auth\/(refresh|sign-in|sign-up|password\/|card)|setup\/admin)/;
+/** Sign-out sends the token it has, but a 401 there just means there is nothing left to end. */
+const SIGN_OUT = '/api/v1/auth/sign-out';
 
 /**
  * openapi-fetch middleware for every client: adds `Authorization: Bearer <access token>`, and on
@@ -23,8 +26,9 @@ export function authMiddleware(session: TokenSource): Middleware {
   const pending = new Map<string, { copy: Request; sentToken: string | null }>();
   return {
     async onRequest({ request, schemaPath, id }) {
-      const retryable = !NO_RETRY.test(schemaPath);
-      // Only ordinary calls wait for a token that is about to expire; auth calls go as they are.
+      if (CREDENTIAL_CALL.test(schemaPath)) return request;
+      const retryable = schemaPath !== SIGN_OUT;
+      // Ordinary calls wait for a token that is about to expire to be refreshed first.
       const token = retryable ? await session.tokenForRequest() : session.accessToken();
       if (token) request.headers.set('Authorization', `Bearer ${token}`);
       // The body can be read only once: keep a copy to send again.

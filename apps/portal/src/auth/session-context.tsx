@@ -57,10 +57,11 @@ export function SessionProvider({ store, api, children }: SessionContextValue & 
   useEffect(() => store.start(), [store]);
   useLanguageFollowsUser(value, state);
 
-  // Another user (sign-out, switching into a child): nothing cached for the last one may show.
+  // Someone else now (sign-out, switching into a child): nothing cached for the last user may
+  // show. Not on the first sign-in of the page: queries started for that user must keep going.
   const lastUser = useRef(userId);
   useEffect(() => {
-    if (lastUser.current !== userId) queryClient.removeQueries({ queryKey: [ACCOUNT_QUERY_ROOT] });
+    if (lastUser.current !== null && lastUser.current !== userId) queryClient.removeQueries({ queryKey: [ACCOUNT_QUERY_ROOT] });
     lastUser.current = userId;
   }, [userId, queryClient]);
 

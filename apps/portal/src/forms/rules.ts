@@ -41,8 +41,10 @@ export const formatBirthYear = (year: number | null | undefined, era: Era): stri
   year == null ? '' : String(year + (era === 'be' ? BUDDHIST_ERA_OFFSET : 0));
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Digits with the usual separators, 9–15 digits (Thai mobiles have 10, with +66 11). */
-const PHONE = /^\+?[\d\s()-]+$/;
+/** The API's phone pattern (an optional +, then digits, spaces, brackets and dashes, 6–21 long). */
+const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/;
+/** Province and district: free text, as long as the API stores. */
+const AREA_MAX_LENGTH = 100;
 
 type AccountsT = TFunction<'accounts'>;
 type Check = (value: string) => string | null;
@@ -68,7 +70,7 @@ export const accountRules = {
     value.trim() === ''
       ? t('rules.required')
       : value.trim().length > DISPLAY_NAME_MAX_LENGTH
-        ? t('rules.displayNameLong', { max: DISPLAY_NAME_MAX_LENGTH })
+        ? t('rules.tooLong', { max: DISPLAY_NAME_MAX_LENGTH })
         : null,
   birthYear: (t: AccountsT, era: Era, today = new Date()): Check =>
     optional((value) => {
@@ -78,11 +80,8 @@ export const accountRules = {
         ? null
         : t('rules.birthYear', { min: formatBirthYear(MIN_BIRTH_YEAR, era), max: formatBirthYear(max, era) });
     }),
-  phone: (t: AccountsT): Check =>
-    optional((value) => {
-      const digits = normalizeDigits(value).replace(/\D/g, '');
-      return PHONE.test(normalizeDigits(value).trim()) && digits.length >= 9 && digits.length <= 15 ? null : t('rules.phone');
-    }),
+  phone: (t: AccountsT): Check => optional((value) => (PHONE.test(normalizeDigits(value).trim()) ? null : t('rules.phone'))),
+  area: (t: AccountsT): Check => (value) => (value.trim().length > AREA_MAX_LENGTH ? t('rules.tooLong', { max: AREA_MAX_LENGTH }) : null),
   /** The typed confirmation for deleting an account must match the word shown. */
   matches: (t: AccountsT, expected: string): Check => (value) =>
     // NFC: Vietnamese keyboards may send "Ó" as O + combining accent.

@@ -117,12 +117,14 @@ export function ProfileFields({ draft, defaults = {}, subject = 'self' }: Profil
         name="province"
         label={t('profile.province')}
         defaultValue={defaults.province ?? ''}
+        validate={accountRules.area(t)}
         autoComplete={other ? 'off' : 'address-level1'}
       />
       <TextField
         name="district"
         label={t('profile.district')}
         defaultValue={defaults.district ?? ''}
+        validate={accountRules.area(t)}
         autoComplete={other ? 'off' : 'address-level2'}
       />
     </>
