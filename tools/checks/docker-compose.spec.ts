@@ -21,6 +21,9 @@ const INSTALL_HINT =
   'install the Debian package: apt-get install -y --no-install-recommends docker-compose';
 
 const APP_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+// Not a real key: compose only interpolates it; the api validates it at boot.
+const AUTH_JWT_PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIPlaceholderPlaceholderPlaceholder00\\n-----END PRIVATE KEY-----';
+const REQUIRED = { APP_SECRET, AUTH_JWT_PRIVATE_KEY };
 
 let workDir: string;
 let emptyEnvFile: string;
@@ -56,7 +59,7 @@ function composeEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     if (
-      /^(APP_SECRET|POSTGRES_PASSWORD|PUBLIC_URL|BAANRIAN_TAG)$/.test(key) ||
+      /^(APP_SECRET|AUTH_JWT_PRIVATE_KEY|POSTGRES_PASSWORD|PUBLIC_URL|BAANRIAN_TAG)$/.test(key) ||
       key.startsWith('COMPOSE_') ||
       key.startsWith('DOCKER_')
     ) {
@@ -135,24 +138,31 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+/);
   });
 
-  it('is valid when APP_SECRET is set', () => {
-    const result = composeConfig(composeFile, { APP_SECRET });
+  it('is valid when APP_SECRET and AUTH_JWT_PRIVATE_KEY are set', () => {
+    const result = composeConfig(composeFile, REQUIRED);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('fails without APP_SECRET, naming APP_SECRET', () => {
-    const result = composeConfig(composeFile, {});
+    const result = composeConfig(composeFile, { AUTH_JWT_PRIVATE_KEY });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('APP_SECRET');
     expect(result.stderr).toMatch(/at least 32 characters/);
+  });
+
+  it('fails without AUTH_JWT_PRIVATE_KEY, saying how to make one', () => {
+    const result = composeConfig(composeFile, { APP_SECRET });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('AUTH_JWT_PRIVATE_KEY');
+    expect(result.stderr).toContain('openssl genpkey -algorithm ed25519');
   });
 
   it('rejects a copy with an unknown service key', () => {
     const file = writeBroken('unknown-key.yml', (s) =>
       s.replace(/^ {2}api:\n/m, '  api:\n    bogus_option: true\n'),
     );
-    const result = composeConfig(file, { APP_SECRET });
+    const result = composeConfig(file, REQUIRED);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('bogus_option');
   });
@@ -164,7 +174,7 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
         '  portal:\n$1    depends_on:\n      backend:\n',
       ),
     );
-    const result = composeConfig(file, { APP_SECRET });
+    const result = composeConfig(file, REQUIRED);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/backend.*undefined/);
   });
@@ -173,7 +183,7 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
     const file = writeBroken('bad-condition.yml', (s) =>
       s.replace('condition: service_completed_successfully', 'condition: service_finished'),
     );
-    const result = composeConfig(file, { APP_SECRET });
+    const result = composeConfig(file, REQUIRED);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('service_finished');
   });
@@ -185,7 +195,7 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
   describe('resolved configuration', () => {
     let config: ComposeConfig;
     beforeAll(() => {
-      config = resolvedConfig({ APP_SECRET });
+      config = resolvedConfig(REQUIRED);
     });
 
     it('defines exactly the six services', () => {
@@ -236,13 +246,14 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
           DATABASE_URL: 'postgres://baanrian:baanrian@postgres:5432/baanrian',
           REDIS_URL: 'redis://redis:6379',
           APP_SECRET,
+          AUTH_JWT_PRIVATE_KEY,
           PUBLIC_URL: 'http://localhost:8080',
         }),
       );
     });
 
     it('shares database, redis and secret settings with worker and migrate', () => {
-      const shared = ['DATABASE_URL', 'REDIS_URL', 'APP_SECRET', 'PUBLIC_URL', 'NODE_ENV'];
+      const shared = ['DATABASE_URL', 'REDIS_URL', 'APP_SECRET', 'AUTH_JWT_PRIVATE_KEY', 'PUBLIC_URL', 'NODE_ENV'];
       for (const name of ['worker', 'migrate']) {
         for (const key of shared) {
           expect(config.services[name].environment?.[key]).toBe(
@@ -271,7 +282,7 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
 
     it('honours POSTGRES_PASSWORD and PUBLIC_URL overrides', () => {
       const custom = resolvedConfig({
-        APP_SECRET,
+        ...REQUIRED,
         POSTGRES_PASSWORD: 's3cret',
         PUBLIC_URL: 'https://lms.example.test',
       });

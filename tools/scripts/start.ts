@@ -1,6 +1,7 @@
 import { ConfigError, type LauncherConfig, loadLauncherConfig, type RawEnv } from '@baanrian/config';
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   isPortFree,
@@ -17,6 +18,7 @@ import {
   stopProcess,
   waitForReady,
 } from '@baanrian/dev-services';
+import { DEMO_ACCOUNTS } from '../../apps/api/src/seed/demo-accounts';
 
 /**
  * `npm start` (and `npm run dev` with --dev): brings up everything Baanrian needs on one machine.
@@ -29,6 +31,7 @@ const children: ChildProcess[] = [];
 let postgres: RunningPostgres | null = null;
 let redis: RunningRedis | null = null;
 let stopping = false;
+let servicesFile: string | null = null;
 
 const say = (line: string) => console.log(`[baanrian] ${line}`);
 
@@ -67,6 +70,9 @@ async function main(): Promise<void> {
   say(dev ? 'Starting in watch mode…' : 'Building and starting…');
   const [urls] = await Promise.all([servers(config), buildApps(dev ? ['api'] : ['api', 'worker', 'portal'])]);
   const env: RawEnv = { DATABASE_URL: urls.databaseUrl, REDIS_URL: urls.redisUrl, HOST: config.host, PORT: String(config.port) };
+  // While running, tell operator commands (`npm run create-admin`) where the servers are.
+  servicesFile = path.join(config.dataDir, 'services.json');
+  writeFileSync(servicesFile, JSON.stringify({ DATABASE_URL: urls.databaseUrl, REDIS_URL: urls.redisUrl }), { mode: 0o600 });
   say((await runOrFail('Migrations', process.execPath, ['dist/apps/api/cli.js', 'migrate'], env)).trim());
   say((await runOrFail('Demo seed', process.execPath, ['dist/apps/api/cli.js', 'seed'], env)).trim());
 
@@ -92,7 +98,9 @@ async function main(): Promise<void> {
     Health        ${url}/api/v1/health/ready
 
   Demo data: ${'published courses for all five target groups (Thai, English, Vietnamese).'}
-  Demo accounts: none yet. Sign-in arrives with the accounts feature (issue 5).
+  Demo accounts (sign in with the email or code and password):
+${DEMO_ACCOUNTS.map((a) => `    ${a.login.padEnd(32)}${a.password.padEnd(22)}${a.roles.join(', ')}`).join('\n')}
+  Create your own administrator: npm run create-admin
 
   Press Ctrl-C to stop everything.
 `);
@@ -111,6 +119,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   say('Stopping…');
+  if (servicesFile) rmSync(servicesFile, { force: true });
   await Promise.all(children.map((child) => stopProcess(child)));
   const pg = postgres as RunningPostgres | null;
   const rd = redis as RunningRedis | null;

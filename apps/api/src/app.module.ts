@@ -1,10 +1,13 @@
 import type { AppConfig } from '@baanrian/config';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthzModule } from './authz/authz.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { LoggerModule } from './observability/logger.module';
+import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -12,7 +15,16 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule, DatabaseModule, SystemModule, CoursesModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule,
+        DatabaseModule,
+        RedisModule,
+        AuthzModule,
+        AccountsModule,
+        SystemModule,
+        CoursesModule,
+      ],
       providers: [HttpDrainService],
     };
   }

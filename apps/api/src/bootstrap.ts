@@ -1,6 +1,7 @@
 import type { AppConfig } from '@baanrian/config';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -21,6 +22,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   // Phones on weak connections: text (HTML, JS, JSON) shrinks to a fraction over the wire.
   app.use(compression());
   app.useBodyParser('json', { limit: '1mb' });
+  // Only the refresh cookie is read, and only by /auth.
+  app.use(cookieParser());
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

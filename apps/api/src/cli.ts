@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@baanrian/config';
 import { createDataSource } from '@baanrian/db';
 import { writeFileSync } from 'node:fs';
+import { createAdminCommand } from './accounts/create-admin.command';
 import { generateOpenApiJson } from './openapi';
 import { seedDemo } from './seed/demo-seed';
 
-/** Operator commands: `node dist/apps/api/cli.js <migrate|revert|seed|openapi FILE>`. */
-async function run(command: string | undefined, arg: string | undefined): Promise<void> {
+/** Operator commands: `node dist/apps/api/cli.js <migrate|revert|seed|create-admin|openapi FILE>`. */
+async function run(command: string | undefined, args: string[]): Promise<void> {
+  const arg = args[0];
   if (command === 'openapi') {
     const json = await generateOpenApiJson();
     if (arg) writeFileSync(arg, json);
@@ -24,15 +26,17 @@ async function run(command: string | undefined, arg: string | undefined): Promis
       console.log('Reverted the last migration');
     } else if (command === 'seed') {
       console.log(`Demo seed: ${await seedDemo(db)}`);
+    } else if (command === 'create-admin') {
+      console.log(await createAdminCommand(db, args));
     } else {
-      throw new Error(`Unknown command "${command ?? ''}". Use migrate, revert, seed or openapi [file].`);
+      throw new Error(`Unknown command "${command ?? ''}". Use migrate, revert, seed, create-admin or openapi [file].`);
     }
   } finally {
     await db.destroy();
   }
 }
 
-run(process.argv[2], process.argv[3]).catch((error: unknown) => {
+run(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -11,6 +11,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Baanrian API')
     .setDescription('Self-hosted MOOC and lifelong-learning LMS. Errors are application/problem+json (RFC 9457).')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from sign-in or refresh (10 minutes)' })
+    .addCookieAuth('baanrian_refresh', { type: 'apiKey', in: 'cookie', description: 'HttpOnly refresh token, sent only to /api/v1/auth' }, 'refresh-cookie')
     .build();
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,

@@ -32,5 +32,6 @@ export function useTestApi(options: { seed?: (db: DataSource) => Promise<unknown
   return {
     http: () => request(started.app.getHttpServer()),
     db: () => started.db,
+    databaseUrl: () => database.url,
   };
 }

@@ -1,4 +1,5 @@
 import { TARGET_GROUPS } from '@baanrian/contracts';
+import { DEMO_ACCOUNTS } from '../src/seed/demo-accounts';
 import { DEMO_COURSES } from '../src/seed/demo-courses';
 import { seedDemo } from '../src/seed/demo-seed';
 import { useTestApi } from './api-app';
@@ -69,5 +70,12 @@ describe('GET /api/v1/courses', () => {
   it.each(['0', '101', 'ten'])('rejects limit=%s', async (limit) => {
     const res = await http().get(`/api/v1/courses?limit=${limit}`).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('limit');
+  });
+});
+
+describe('demo accounts', () => {
+  it.each(DEMO_ACCOUNTS.map((a) => [a.login, a]))('%s signs in with the documented password', async (_login, account) => {
+    const res = await http().post('/api/v1/auth/sign-in').send({ login: account.login, password: account.password }).expect(200);
+    expect(res.body.user.roles).toEqual([...account.roles].sort());
   });
 });

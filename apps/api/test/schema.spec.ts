@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { generateOpenApiJson } from '../src/openapi';
+import { DEMO_ACCOUNTS } from '../src/seed/demo-accounts';
 import { DEMO_COURSES } from '../src/seed/demo-courses';
-import { DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
+import { DEMO_ACCOUNTS_SEED, DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
 
 const tables = async (db: DataSource) =>
   (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r: { tablename: string }) => r.tablename);
@@ -33,7 +34,18 @@ describe('migrations', () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await db.undoLastMigration({ transaction: 'each' });
     expect(await tables(db)).toEqual(['migrations']);
     await db.runMigrations({ transaction: 'each' });
-    expect(await tables(db)).toEqual(['course', 'migrations', 'outbox_event', 'seed_run', 'system_ping', 'worker_heartbeat']);
+    expect(await tables(db)).toEqual([
+      'app_user',
+      'audit_log',
+      'course',
+      'migrations',
+      'outbox_event',
+      'refresh_token',
+      'seed_run',
+      'system_ping',
+      'user_role',
+      'worker_heartbeat',
+    ]);
   });
 });
 
@@ -68,6 +80,36 @@ describe('demo seed', () => {
     await db.query('DROP TRIGGER interrupt ON course');
     expect(await seedDemo(db)).toBe('seeded');
     expect((await db.query('SELECT name FROM seed_run'))[0].name).toBe(DEMO_SEED);
+  });
+
+  it('seeds the documented demo accounts with their roles, once', async () => {
+    expect(await seedDemo(db)).toBe('seeded');
+    const users = await db.query(
+      `SELECT coalesce(u.email::text, u.account_code) AS login, u.target_group, u.staff_status, array_agg(r.role ORDER BY r.role) AS roles
+       FROM app_user u JOIN user_role r ON r.user_id = u.id GROUP BY u.id ORDER BY 1`,
+    );
+    expect(users).toEqual([
+      { login: 'BR-25001', target_group: 'elderly', staff_status: 'none', roles: ['learner'] },
+      { login: 'admin@demo.baanrian.test', target_group: 'general_public', staff_status: 'none', roles: ['admin', 'learner'] },
+      { login: 'instructor@demo.baanrian.test', target_group: 'education_staff', staff_status: 'confirmed', roles: ['instructor', 'learner'] },
+      { login: 'learner@demo.baanrian.test', target_group: 'general_public', staff_status: 'none', roles: ['learner'] },
+    ]);
+    expect(users.map((u: { login: string }) => u.login).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.login).sort());
+    expect(await seedDemo(db)).toBe('already-seeded');
+  });
+
+  it('adds the demo accounts to a demo database seeded before they existed', async () => {
+    await db.query(`INSERT INTO seed_run (name) VALUES ($1)`, [DEMO_SEED]);
+    expect(await seedDemo(db)).toBe('seeded');
+    expect(Number((await db.query('SELECT count(*) AS n FROM app_user'))[0].n)).toBe(DEMO_ACCOUNTS.length);
+    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(0);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_SEED]);
+  });
+
+  it('never seeds (public passwords!) into a database that has users of its own', async () => {
+    await db.query(`INSERT INTO app_user (account_code, display_name, target_group) VALUES ('BR-99999', 'Real person', 'youth')`);
+    expect(await seedDemo(db)).toBe('database-not-empty');
+    expect(Number((await db.query('SELECT count(*) AS n FROM app_user'))[0].n)).toBe(1);
   });
 
   it('never seeds demo data into a database that already has courses', async () => {

@@ -6,6 +6,12 @@ export type CourseSummary = Schemas['CourseSummaryDto'];
 export type CourseList = Schemas['CourseListDto'];
 export type TargetGroupValue = Schemas['TargetGroup'];
 export type Problem = Schemas['ProblemDto'];
+export type Me = Schemas['MeDto'];
+export type Session = Schemas['SessionDto'];
+export type RoleValue = Schemas['Role'];
+export type AdminUser = Schemas['AdminUserDto'];
+export type AdminUserPage = Schemas['AdminUserPageDto'];
+export type AuditEntry = Schemas['AuditEntryDto'];
 
 export interface ApiClientOptions {
   /** Origin of the API; empty for the same origin as the page. */

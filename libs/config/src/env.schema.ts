@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { createPrivateKey } from 'node:crypto';
 import {
   IsIn,
   IsInt,
@@ -32,6 +33,32 @@ function IsUrlWithProtocol(protocols: string[], example: string) {
           try {
             const url = new URL(value);
             return protocols.includes(url.protocol) && url.hostname.length > 0;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}
+
+/** PEM as given, or with `\n` escapes as .env files and single-line settings write it. */
+export function unescapePem(value: string): string {
+  return value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
+}
+
+function IsEd25519PrivateKey() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isEd25519PrivateKey',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be an Ed25519 private key in PEM form (openssl genpkey -algorithm ed25519)' },
+      validator: {
+        validate(value: unknown) {
+          // A missing key is reported by @IsString with the reason it is required.
+          if (typeof value !== 'string') return value === undefined;
+          try {
+            return createPrivateKey(unescapePem(value)).asymmetricKeyType === 'ed25519';
           } catch {
             return false;
           }
@@ -98,4 +125,19 @@ export class EnvSchema {
   OUTBOX_POLL_MS?: number;
 
   @IsOptional() @IsString() DATA_DIR?: string;
+
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUTH_JWT_PRIVATE_KEY !== undefined)
+  @IsString({ message: 'is required in production: an Ed25519 private key in PEM form (openssl genpkey -algorithm ed25519)' })
+  @IsEd25519PrivateKey()
+  AUTH_JWT_PRIVATE_KEY?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number from 1 to 16' })
+  @Min(1, { message: 'must be a whole number from 1 to 16' })
+  @Max(16, { message: 'must be a whole number from 1 to 16' })
+  AUTH_HASH_CONCURRENCY?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of days from 1 to 365' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 365' })
+  @Max(365, { message: 'must be a whole number of days from 1 to 365' })
+  AUTH_REFRESH_TTL_DAYS?: number;
 }

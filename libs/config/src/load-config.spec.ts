@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+import path from 'node:path';
 import { ConfigError, loadConfig, loadLauncherConfig } from './index';
 
 const base = { DATABASE_URL: 'postgres://u:p@db:5432/baanrian', REDIS_URL: 'redis://cache:6379' };
@@ -41,13 +43,59 @@ describe('loadConfig', () => {
     expect(configError({ ...base, [variable]: value }).message).toBe(`Invalid configuration: ${variable} ${problem}`);
   });
 
+  const ed25519Pem = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
   it('requires a long APP_SECRET in production and accepts one', () => {
-    expect(configError({ ...base, NODE_ENV: 'production' }).variable).toBe('APP_SECRET');
-    expect(configError({ ...base, NODE_ENV: 'production', APP_SECRET: 'short' }).message).toBe(
+    const key = { AUTH_JWT_PRIVATE_KEY: ed25519Pem() };
+    expect(configError({ ...base, ...key, NODE_ENV: 'production' }).variable).toBe('APP_SECRET');
+    expect(configError({ ...base, ...key, NODE_ENV: 'production', APP_SECRET: 'short' }).message).toBe(
       'Invalid configuration: APP_SECRET must be at least 32 characters long',
     );
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', APP_SECRET: secret }).security.appSecret).toBe(secret);
+    expect(loadConfig({ ...base, ...key, NODE_ENV: 'production', APP_SECRET: secret }).security.appSecret).toBe(secret);
+  });
+
+  describe('the access-token signing key', () => {
+    const production = { ...base, NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) };
+
+    it('is required in production', () => {
+      expect(configError(production).message).toBe(
+        'Invalid configuration: AUTH_JWT_PRIVATE_KEY is required in production: an Ed25519 private key in PEM form (openssl genpkey -algorithm ed25519)',
+      );
+    });
+
+    it('must be an Ed25519 private key, and is never echoed', () => {
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      for (const value of [rsa, 'not a key']) {
+        const error = configError({ ...production, AUTH_JWT_PRIVATE_KEY: value });
+        expect(error.message).toBe('Invalid configuration: AUTH_JWT_PRIVATE_KEY must be an Ed25519 private key in PEM form (openssl genpkey -algorithm ed25519)');
+      }
+    });
+
+    it('accepts a PEM written on one line with \\n escapes', () => {
+      const pem = ed25519Pem();
+      const config = loadConfig({ ...production, AUTH_JWT_PRIVATE_KEY: pem.replace(/\n/g, '\\n') });
+      expect(config.auth.jwtPrivateKeyPem).toBe(pem);
+      expect(config.auth.jwtKeyFile).toBeNull();
+    });
+
+    it('is generated into the data dir in development, and kept in memory only in test mode', () => {
+      expect(loadConfig({ ...base, DATA_DIR: '/srv/b' }).auth.jwtKeyFile).toBe(path.resolve('/srv/b/auth/jwt-ed25519.pem'));
+      expect(loadConfig({ ...base, NODE_ENV: 'test' }).auth).toMatchObject({ jwtPrivateKeyPem: null, jwtKeyFile: null });
+    });
+
+    it('signs tokens for the public URL, for 10 minutes, hashing two passwords at a time by default', () => {
+      expect(loadConfig({ ...base, PUBLIC_URL: 'https://learn.example.org/' }).auth).toMatchObject({
+        issuer: 'https://learn.example.org',
+        audience: 'baanrian-api',
+        accessTokenTtlSeconds: 600,
+        refreshTokenTtlDays: 30,
+        hashConcurrency: 2,
+      });
+      expect(configError({ ...base, AUTH_HASH_CONCURRENCY: '0' }).message).toBe(
+        'Invalid configuration: AUTH_HASH_CONCURRENCY must be a whole number from 1 to 16 (got "0")',
+      );
+    });
   });
 
   it('says which server is missing when DATABASE_URL or REDIS_URL is unset', () => {

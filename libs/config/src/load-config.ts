@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import path from 'node:path';
 import type { AppConfig, LauncherConfig } from './app-config';
-import { EnvSchema } from './env.schema';
+import { EnvSchema, unescapePem } from './env.schema';
 
 export type RawEnv = Record<string, string | undefined>;
 
@@ -31,7 +31,7 @@ function validateEnv(env: RawEnv): EnvSchema {
 
 function toConfigError(error: ValidationError): ConfigError {
   const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-  const echo = /SECRET|PASSWORD|URL/.test(error.property) ? '' : ` (got "${String(error.value)}")`;
+  const echo = /SECRET|PASSWORD|URL|KEY/.test(error.property) ? '' : ` (got "${String(error.value)}")`;
   return new ConfigError(error.property, `${message}${echo}`);
 }
 
@@ -46,12 +46,13 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
   const nodeEnv = e.NODE_ENV ?? 'development';
   const host = e.HOST ?? '127.0.0.1';
   const port = e.PORT ?? 3000;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
   return {
     env: nodeEnv,
     http: {
       host,
       port,
-      publicUrl: (e.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, ''),
+      publicUrl,
       trustProxy: e.TRUST_PROXY ?? false,
     },
     database: {
@@ -63,6 +64,16 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       queuePrefix: e.QUEUE_PREFIX ?? 'baanrian',
     },
     security: { appSecret: e.APP_SECRET ?? DEV_SECRET },
+    auth: {
+      issuer: publicUrl,
+      audience: 'baanrian-api',
+      accessTokenTtlSeconds: 600,
+      refreshTokenTtlDays: e.AUTH_REFRESH_TTL_DAYS ?? 30,
+      jwtPrivateKeyPem: e.AUTH_JWT_PRIVATE_KEY ? unescapePem(e.AUTH_JWT_PRIVATE_KEY) : null,
+      // Production never gets here without a key (validated above).
+      jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,
+      hashConcurrency: e.AUTH_HASH_CONCURRENCY ?? 2,
+    },
     log: { level: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info') },
     portal: { distDir: path.resolve(e.PORTAL_DIST_DIR ?? 'dist/apps/portal') },
     worker: {

@@ -1,3 +1,7 @@
+export { AuditLogEntity } from './accounts/audit-log.entity';
+export { RefreshTokenEntity } from './accounts/refresh-token.entity';
+export { UserRoleEntity } from './accounts/user-role.entity';
+export { UserEntity } from './accounts/user.entity';
 export { CourseEntity } from './courses/course.entity';
 export { createDataSource, dataSourceOptions, type DatabaseSettings } from './data-source';
 export { ENTITIES } from './entities';

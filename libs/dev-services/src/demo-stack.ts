@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,18 @@ export async function startDemoStack(options: { log?: (line: string) => void } =
     buildApps(['api', 'worker', 'portal']),
   ]);
   const port = await freePort();
-  const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', APP_SECRET: 'demo-stack-secret-for-local-measurements-only' };
+  // Production mode, as measured: it needs its own access-token signing key.
+  const jwtKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const env = {
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    APP_SECRET: 'demo-stack-secret-for-local-measurements-only',
+    AUTH_JWT_PRIVATE_KEY: jwtKey,
+  };
   await runOrFail('Migrations', process.execPath, ['dist/apps/api/cli.js', 'migrate'], env);
   await runOrFail('Demo seed', process.execPath, ['dist/apps/api/cli.js', 'seed'], env);
   const children = [startService('worker', 'dist/apps/worker/main.js', env, options.log ?? quiet), startService('api', 'dist/apps/api/main.js', env, options.log ?? quiet)];

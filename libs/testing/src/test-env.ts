@@ -1,5 +1,5 @@
 import { type AppConfig, loadConfig, rawEnv } from '@baanrian/config';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -74,6 +74,12 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   };
 }
 
+/**
+ * One access-token signing key per test process, so that several APIs started by one test file
+ * (e.g. two processes sharing Redis) accept each other's tokens, as a real deployment does.
+ */
+export const TEST_JWT_PRIVATE_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** The application configuration for a test, with its own database and queue prefix. */
 export function testConfig(databaseUrlValue: string, overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -83,6 +89,7 @@ export function testConfig(databaseUrlValue: string, overrides: Record<string, s
     QUEUE_PREFIX: uniqueName('q'),
     LOG_LEVEL: 'silent',
     OUTBOX_POLL_MS: '50',
+    AUTH_JWT_PRIVATE_KEY: TEST_JWT_PRIVATE_KEY,
     PORTAL_DIST_DIR: path.join(testServers().repoRoot, 'dist/apps/portal'),
     ...overrides,
   });

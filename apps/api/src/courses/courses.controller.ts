@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../authz/auth.decorator';
 import { CourseListDto, ListCoursesQueryDto } from './course.dto';
 import { CoursesService } from './courses.service';
 
 @ApiTags('courses')
 @Controller('courses')
+@Auth({ public: true, can: ['read', 'Course'] })
 export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 

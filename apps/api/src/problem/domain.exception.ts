@@ -10,6 +10,8 @@ export abstract class DomainException<Code extends string = string> extends Erro
     readonly params: Record<string, string | number> = {},
     /** Extra members of the problem document, e.g. the failing readiness checks. */
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that belong to the answer, e.g. `Retry-After` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(code);
     this.name = new.target.name;

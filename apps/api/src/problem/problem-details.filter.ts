@@ -19,6 +19,7 @@ interface Problem {
   code: string;
   params?: Record<string, string | number>;
   extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
   errors?: { field: string; message: string }[];
 }
 
@@ -41,6 +42,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500 && !(exception instanceof DomainException)) {
       this.logger.error({ err: exception, requestId: req.id }, 'request failed');
     }
+    for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
     const title = PROBLEM_TITLES[problem.code]?.[locale] ?? PROBLEM_TITLES[CODE_BY_STATUS[problem.status] ?? 'INTERNAL_ERROR'][locale];
     res
       .status(problem.status)
@@ -70,7 +72,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DomainException) {
-      return { status: exception.status, code: exception.code, params: exception.params, extensions: exception.extensions };
+      return {
+        status: exception.status,
+        code: exception.code,
+        params: exception.params,
+        extensions: exception.extensions,
+        headers: exception.headers,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

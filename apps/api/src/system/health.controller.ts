@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../authz/auth.decorator';
 import { LivenessDto, ReadinessDto } from './health.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
+@Auth({ public: true })
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

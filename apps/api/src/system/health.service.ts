@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CheckDto, ReadinessDto } from './health.dto';
-import { RedisHealthClient } from './redis.provider';
+import { RedisClient } from '../redis/redis.client';
 import { SystemPingService } from './system-ping.service';
 import { SystemException } from './system.exception';
 
@@ -15,7 +15,7 @@ export class HealthService implements BeforeApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly redis: RedisHealthClient,
+    private readonly redis: RedisClient,
     private readonly pings: SystemPingService,
   ) {}
 

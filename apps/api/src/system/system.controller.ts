@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../authz/auth.decorator';
 import { SystemPingService } from './system-ping.service';
 import { PingDto } from './system.dto';
 
 @ApiTags('system')
 @Controller('system/pings')
+@Auth({ public: true })
 export class SystemController {
   constructor(private readonly pings: SystemPingService) {}
 

@@ -3,13 +3,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
-import { RedisHealthClient } from './redis.provider';
 import { SystemPingService } from './system-ping.service';
 import { SystemController } from './system.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SystemPingEntity])],
   controllers: [HealthController, SystemController],
-  providers: [HealthService, RedisHealthClient, SystemPingService],
+  providers: [HealthService, SystemPingService],
 })
 export class SystemModule {}

@@ -31,6 +31,7 @@ export interface SpawnOptions {
 const APP_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'PUBLIC_URL', 'TRUST_PROXY', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'REDIS_URL',
   'QUEUE_PREFIX', 'APP_SECRET', 'LOG_LEVEL', 'PORTAL_DIST_DIR', 'WORKER_CONCURRENCY', 'OUTBOX_POLL_MS', 'DATA_DIR',
+  'AUTH_JWT_PRIVATE_KEY', 'AUTH_HASH_CONCURRENCY', 'AUTH_REFRESH_TTL_DAYS',
 ];
 
 /** This process's environment (PATH, HOME…) without any app setting or test-runner variable, plus `overrides`. */

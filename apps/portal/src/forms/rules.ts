@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import {
   DISPLAY_NAME_MAX_LENGTH,
   isTargetGroup,
-  MIN_BIRTH_YEAR,
+  BIRTH_YEAR_MIN,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PIN_PATTERN,
@@ -76,9 +76,9 @@ export const accountRules = {
     optional((value) => {
       const year = parseBirthYear(value, era);
       const max = today.getUTCFullYear();
-      return year !== null && Number.isInteger(year) && year >= MIN_BIRTH_YEAR && year <= max
+      return year !== null && Number.isInteger(year) && year >= BIRTH_YEAR_MIN && year <= max
         ? null
-        : t('rules.birthYear', { min: formatBirthYear(MIN_BIRTH_YEAR, era), max: formatBirthYear(max, era) });
+        : t('rules.birthYear', { min: formatBirthYear(BIRTH_YEAR_MIN, era), max: formatBirthYear(max, era) });
     }),
   phone: (t: AccountsT): Check => optional((value) => (PHONE.test(normalizeDigits(value).trim()) ? null : t('rules.phone'))),
   area: (t: AccountsT): Check => (value) => (value.trim().length > AREA_MAX_LENGTH ? t('rules.tooLong', { max: AREA_MAX_LENGTH }) : null),

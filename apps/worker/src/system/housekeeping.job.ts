@@ -6,6 +6,7 @@ export interface HousekeepingResult {
   outboxEvents: number;
   pings: number;
   heartbeats: number;
+  refreshTokens: number;
 }
 
 /**
@@ -27,7 +28,10 @@ export class HousekeepingJob {
     );
     // Rows of workers that were killed without a chance to remove their own.
     const [, heartbeats] = await this.db.query(`DELETE FROM worker_heartbeat WHERE last_seen_at < now() - interval '1 day'`);
-    const result = { outboxEvents, pings, heartbeats };
+    // Expired a week ago: no longer usable, so a reuse of one would only be "expired" anyway.
+    // Live families keep their used tokens, which is how a copied token is recognised.
+    const [, refreshTokens] = await this.db.query(`DELETE FROM refresh_token WHERE expires_at < now() - interval '7 days'`);
+    const result = { outboxEvents, pings, heartbeats, refreshTokens };
     this.logger.log(result, 'housekeeping done');
     return result;
   }

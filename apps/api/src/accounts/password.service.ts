@@ -1,0 +1,38 @@
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { hashNeedsUpgrade, hashPassword, verifyPassword } from './password-hash';
+import { Semaphore } from './semaphore';
+
+export interface PasswordCheck {
+  ok: boolean;
+  /** A new hash with today's parameters, when the stored one is weaker; save it. */
+  upgradedHash: string | null;
+}
+
+/** Hashing and verification, at most `AUTH_HASH_CONCURRENCY` at a time per process. */
+@Injectable()
+export class PasswordService implements OnModuleInit {
+  private readonly gate: Semaphore;
+  /** Verified against when there is no account, so unknown logins take as long as wrong passwords. */
+  private dummyHash = '';
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.gate = new Semaphore(config.auth.hashConcurrency);
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await this.hash(randomBytes(18).toString('base64'));
+  }
+
+  hash(password: string): Promise<string> {
+    return this.gate.run(() => hashPassword(password));
+  }
+
+  /** Always does one full verification, whether or not there is a hash to check against. */
+  async check(storedHash: string | null, password: string): Promise<PasswordCheck> {
+    const ok = await this.gate.run(() => verifyPassword(storedHash ?? this.dummyHash, password));
+    if (!ok || storedHash === null) return { ok: false, upgradedHash: null };
+    return { ok: true, upgradedHash: hashNeedsUpgrade(storedHash) ? await this.hash(password) : null };
+  }
+}
