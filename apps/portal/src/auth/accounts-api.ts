@@ -1,74 +1,31 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { Problem } from '@baanrian/api-client';
+import type { paths, Problem, Schemas } from '@baanrian/api-client';
 import type { Locale, Role, TargetGroup } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../api/errors';
 
 /*
- * Every HTTP call the accounts screens make, in one file. The generated client
- * (libs/api-client) does not describe these endpoints yet, so `AccountsPaths` below mirrors the
- * accounts contract (notes/accounts-contract.md) by hand, in openapi-typescript's shape. Once the
- * API's OpenAPI document has them: replace `AccountsPaths` with the generated `paths` (or pass the
- * app's ApiClient to `createAccountsApi`), delete the hand-written DTOs, and let the compiler point
- * at each call below that no longer matches the API.
+ * Every HTTP call the accounts screens make, in one file. Paths and DTOs come from the generated
+ * client (libs/api-client) where the API's OpenAPI document has them (wave 1); the rest (wave 2:
+ * password reset, OIDC, cards, children, consents, export, erasure) mirror the accounts contract
+ * (notes/accounts-contract.md) by hand, in openapi-typescript's shape. When the generated client
+ * has them all: drop `HandWrittenPaths` and the hand-written DTOs, use `paths` (or the app's
+ * ApiClient) directly, and let the compiler point at each call below that no longer matches.
  */
 
 // ---- DTOs (accounts contract) -------------------------------------------------------------
+// Hand-written below only where the generated client has nothing yet (wave 2).
 
-export type StaffStatus = 'none' | 'pending' | 'confirmed';
+export type StaffStatus = Schemas['StaffStatus'];
 
-export interface MeDto {
-  id: string;
-  email: string | null;
-  /** e.g. "BR-48217": printed on assisted sign-in cards; sign-in accepts it instead of an email. */
-  accountCode: string;
-  displayName: string;
-  phone: string | null;
-  preferredLocale: Locale;
-  birthYear: number | null;
-  province: string | null;
-  district: string | null;
-  targetGroup: TargetGroup;
-  targetGroupSource: 'age' | 'learner';
-  staffStatus: StaffStatus;
-  roles: Role[];
-  isChild: boolean;
-  /** Set while a guardian acts as one of their children. */
-  actingAs: { guardianId: string; guardianName: string } | null;
-  createdAt: string;
-}
-
-export interface SessionDto {
-  accessToken: string;
-  expiresAt: string;
-  user: MeDto;
-}
-
-export interface AdminUserDto {
-  id: string;
-  email: string | null;
-  accountCode: string;
-  displayName: string;
-  roles: Role[];
-  targetGroup: TargetGroup;
-  staffStatus: StaffStatus;
-  disabled: boolean;
-  createdAt: string;
-  lastSignInAt: string | null;
-}
+// Wave 1 (sign-up, sessions, /me, setup, admin users, audit): the generated types.
+export type MeDto = Schemas['MeDto'];
+export type SessionDto = Schemas['SessionDto'];
+export type AdminUserDto = Schemas['AdminUserDto'];
+export type AuditEntryDto = Schemas['AuditEntryDto'];
 
 export interface Page<T> {
   items: T[];
   total: number;
-}
-
-export interface AuditEntryDto {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetId: string | null;
-  details: unknown;
 }
 
 export interface ChildDto {
@@ -150,7 +107,7 @@ type Op<Params, RequestBody, Responses> = {
 } & ([RequestBody] extends [never] ? { requestBody?: never } : { requestBody: RequestBody });
 type Get<Params, Response> = { parameters: Params; get: Op<Params, never, { 200: Json<Response> }> };
 
-export interface AccountsPaths {
+interface HandWrittenPaths {
   '/api/v1/auth/sign-up': { parameters: NoParams; post: Op<NoParams, Body<SignUpBody>, { 201: Json<SessionDto> }> };
   '/api/v1/auth/sign-in': { parameters: NoParams; post: Op<NoParams, Body<{ login: string; password: string }>, { 200: Json<SessionDto> }> };
   '/api/v1/auth/refresh': { parameters: NoParams; post: Op<NoParams, never, { 200: Json<SessionDto> }> };
@@ -224,6 +181,28 @@ export interface AccountsPaths {
     post: Op<NoParams, Body<ProfileFields>, { 201: Json<{ user: AdminUserDto; card: SignInCardDto }> }>;
   };
 }
+
+/**
+ * The generated types win wherever the API's OpenAPI document already has the path (wave 1 since
+ * the merge of accounts-core); the hand-written ones cover the rest until it does. A path whose
+ * generated shape differs from how it is called below fails to compile.
+ */
+export type AccountsPaths = {
+  [P in keyof HandWrittenPaths]: P extends keyof paths ? PreferGenerated<paths[P], HandWrittenPaths[P]> : HandWrittenPaths[P];
+};
+
+/** Per method: the generated operation when there is one, else the hand-written one (e.g. DELETE /me, wave 2). */
+type PreferGenerated<Generated, HandWritten> = {
+  [K in keyof Generated | keyof HandWritten]: K extends keyof Generated
+    ? [Exclude<Generated[K], undefined>] extends [never]
+      ? K extends keyof HandWritten
+        ? HandWritten[K]
+        : Generated[K]
+      : Generated[K]
+    : K extends keyof HandWritten
+      ? HandWritten[K]
+      : never;
+};
 
 // ---- The client ------------------------------------------------------------------------------
 
