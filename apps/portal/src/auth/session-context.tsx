@@ -27,11 +27,14 @@ function useLanguageFollowsUser({ store, api }: SessionContextValue, state: Sess
   const userId = state.user?.id ?? null;
   const preferred = state.user?.preferredLocale ?? null;
 
+  // Once per signed-in user (sign-in, switching profile), not on every render: the `i18n` that
+  // useTranslation returns is a new object after each language change.
+  const appliedFor = useRef<string | null>(null);
   useEffect(() => {
+    if (appliedFor.current === userId) return;
+    appliedFor.current = userId;
     if (preferred && isLocale(preferred) && preferred !== currentLocale(i18n)) void i18n.changeLanguage(preferred);
-    // Keyed on the user, not on `preferred`: it applies at sign-in and when switching profile;
-    // a profile edit changes the language itself (account page).
-  }, [userId, i18n]); // preferred is read for this user only
+  }, [userId, preferred, i18n]);
 
   useEffect(() => {
     const onChange = () => {

@@ -256,6 +256,31 @@ describe('the header on the start page', () => {
   });
 });
 
+describe('language, remembered per user', () => {
+  it("applies the user's language at sign-in, and saves a later switch to their profile", async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    const patches: unknown[] = [];
+    renderApp({
+      url: '/',
+      handler: api({
+        'POST /api/v1/auth/refresh': () => json(session(me({ preferredLocale: 'th' }))),
+        'PATCH /api/v1/me': async (request) => {
+          patches.push(await request.json());
+          return json(me({ preferredLocale: 'en' }));
+        },
+      }),
+    });
+    // English on this device, Thai in the profile: the profile wins once signed in.
+    await waitFor(() => expect(document.documentElement.lang).toBe('th'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'ภาษา' }), { target: { value: 'en' } });
+    await waitFor(() => expect(patches).toEqual([{ preferredLocale: 'en' }]));
+    // …and stays English (the switch is not undone by the profile it just saved).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.documentElement.lang).toBe('en');
+    expect((screen.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement).value).toBe('en');
+  });
+});
+
 describe('account page', () => {
   it('deletes the account only after the confirmation word is typed', async () => {
     localStorage.setItem(SESSION_HINT_KEY, '1');
