@@ -31,6 +31,20 @@ function detailsText(details: unknown): string {
     .join('; ');
 }
 
+type AccountsT = ReturnType<typeof useAccountsTranslation>['t'];
+
+/** The actions the portal knows by name (apps/api writes them); any other is shown as its code. */
+function actionName(t: AccountsT, action: string): string | null {
+  const known: Record<string, string> = {
+    'user.role.grant': t('admin.audit.actionNames.roleGrant'),
+    'user.role.revoke': t('admin.audit.actionNames.roleRevoke'),
+    'user.disable': t('admin.audit.actionNames.disable'),
+    'user.enable': t('admin.audit.actionNames.enable'),
+    'user.staff.confirm': t('admin.audit.actionNames.staffConfirm'),
+  };
+  return known[action] ?? null;
+}
+
 /** `/admin/audit`: what administrators did (role changes, disables, exports), newest first. */
 export function AdminAuditPage() {
   return (
@@ -85,9 +99,7 @@ function AuditScreen() {
                     <time dateTime={isoDate(entry.at)}>{formatDateTime(entry.at, locale)}</time>
                   </Cell>
                   <Cell>{entry.actorName ?? entry.actorId ?? t('admin.audit.system')}</Cell>
-                  <Cell>
-                    <code>{entry.action}</code>
-                  </Cell>
+                  <Cell>{actionName(t, entry.action) ?? <code>{entry.action}</code>}</Cell>
                   <Cell>{entry.targetId ?? ''}</Cell>
                   <Cell>
                     <span className="admin-details">{detailsText(entry.details)}</span>

@@ -198,8 +198,11 @@ function ManageUser({ user: initial, onClose }: { user: AdminUserDto; onClose: (
             <Switch
               key={r}
               isSelected={user.roles.includes(r)}
-              // Keeping your own admin role avoids locking the last administrator out.
-              isDisabled={pending || (isSelf && r === 'admin')}
+              // Keeping your own admin role avoids locking the last administrator out (the API
+              // refuses too: SELF_LOCKOUT). While a change is saving the switches are read-only, not
+              // disabled, so the focused one keeps focus (and Escape still reaches the dialog).
+              isDisabled={isSelf && r === 'admin'}
+              isReadOnly={pending}
               onChange={(on) => apply(() => (on ? api.grantRole(user.id, r) : api.revokeRole(user.id, r)))}
             >
               {t(`roles.${r}`)}
