@@ -308,3 +308,97 @@ describe('account page', () => {
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Sign in' })).toBeTruthy();
   });
 });
+
+describe('guardian and assisted sign-up screens (wave 2 endpoints, contract shapes)', () => {
+  it('adds a child only with the consent box ticked, sending the policy version', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    let children: unknown[] = [];
+    const posted: unknown[] = [];
+    renderApp({
+      url: '/account/children',
+      handler: api({
+        'POST /api/v1/auth/refresh': () => json(session()),
+        'GET /api/v1/me/children': () => json(children),
+        'POST /api/v1/me/children': async (request) => {
+          posted.push(await request.json());
+          children = [{ id: 'c-1', displayName: 'Nong Fah', birthYear: 2021, targetGroup: 'early_childhood', consentGivenAt: '2025-06-01T03:00:00Z' }];
+          return json(children[0], 201);
+        },
+      }),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'My children' });
+    await screen.findByRole('heading', { name: 'No child profiles yet' });
+    type(field("Child's name"), 'Nong Fah');
+    type(field('Year of birth'), '2021');
+    submit('Add child');
+    const consent = screen.getByRole('checkbox', { name: /I am this child's parent or guardian/ });
+    await waitFor(() => expect(describedBy(consent)).toContain("A child's profile needs your consent"));
+    expect(posted).toEqual([]);
+
+    fireEvent.click(consent);
+    submit('Add child');
+    expect(await screen.findByRole('heading', { level: 3, name: 'Nong Fah' })).toBeTruthy();
+    expect(posted).toEqual([{ displayName: 'Nong Fah', birthYear: 2021, consent: { policyVersion: '2025-01', purposes: ['learning', 'progress_records'] } }]);
+    expect(screen.getByRole('button', { name: 'Learn as Nong Fah' })).toBeTruthy();
+  });
+
+  it('redeems a sign-in card, then sets a 6-digit PIN and is signed in', async () => {
+    const bodies: unknown[] = [];
+    renderApp({
+      url: '/card?c=BR-25001',
+      handler: api({
+        'POST /api/v1/auth/card': async (request) => {
+          bodies.push(await request.json());
+          return json({ setupToken: 'setup-1' });
+        },
+        'POST /api/v1/auth/card/complete': async (request) => {
+          bodies.push(await request.json());
+          return json(session(me({ displayName: 'Yai Boonma', email: null, accountCode: 'BR-25001' })));
+        },
+        'GET /api/v1/me/consents': () => json([]),
+      }),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in with your card' });
+    expect(field(/Account code/).value).toBe('BR-25001');
+    type(field(/One-time code/), 'K7Q-2MX');
+    submit('Continue');
+    const pin = await screen.findByLabelText('Choose a 6-digit PIN', { selector: 'input' });
+    type(pin, '12345');
+    submit('Save and sign in');
+    await waitFor(() => expect(describedBy(pin)).toContain('A PIN is exactly 6 digits'));
+    type(pin, '๒๔๖๘๑๓'); // Thai digits count
+    submit('Save and sign in');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeTruthy();
+    expect(bodies).toEqual([
+      { accountCode: 'BR-25001', oneTimeCode: 'K7Q-2MX' },
+      { setupToken: 'setup-1', secretKind: 'pin', secret: '246813' },
+    ]);
+  });
+
+  it('gives an instructor a printable card with the QR code as an image', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    renderApp({
+      url: '/admin/assisted',
+      handler: api({
+        'POST /api/v1/auth/refresh': () => json(session(me({ roles: ['learner', 'instructor'] }))),
+        'POST /api/v1/assisted-accounts': () =>
+          json(
+            {
+              user: { id: 'u-9', email: null, accountCode: 'BR-25002', displayName: 'Ta Mee', roles: ['learner'], targetGroup: 'elderly', staffStatus: 'none', disabled: false, createdAt: '2025-06-01T00:00:00Z', lastSignInAt: null },
+              card: { accountCode: 'BR-25002', oneTimeCode: 'H4K-9PZ', signInUrl: 'http://portal.test/card?c=BR-25002', qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', expiresAt: '2025-07-01T00:00:00Z' },
+            },
+            201,
+          ),
+      }),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Assisted sign-up' });
+    type(field("Learner's name"), 'Ta Mee');
+    submit('Create the account and card');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Sign-in card for Ta Mee' })).toBeTruthy();
+    expect(screen.getByText('H4K-9PZ')).toBeTruthy();
+    const qr = screen.getByRole('img', { name: /QR code/ }) as HTMLImageElement;
+    expect(qr.src.startsWith('data:image/svg+xml')).toBe(true);
+    expect(document.querySelector('main script')).toBeNull(); // the SVG is never markup in the page
+    expect(screen.getByRole('button', { name: 'Print the card' })).toBeTruthy();
+  });
+});

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
+import { normalizeAccountCode } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
 import type { SecretKind } from '../../auth/accounts-api';
 import { ACCOUNT_ROUTES } from '../../auth/next-path';
@@ -51,7 +52,9 @@ function RedeemCode({ initialCode, onRedeemed }: { initialCode: string; onRedeem
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          const accountCode = String(data.get('accountCode')).trim().toUpperCase();
+          const typed = normalizeDigits(String(data.get('accountCode')));
+          // "br 48217" is BR-48217 (contracts' own reading, as at sign-in).
+          const accountCode = normalizeAccountCode(typed) ?? typed.trim().toUpperCase();
           const oneTimeCode = normalizeDigits(String(data.get('oneTimeCode'))).replace(/\s+/g, '');
           void run(async () => {
             const { setupToken } = await api.redeemCard(accountCode, oneTimeCode);
