@@ -148,7 +148,7 @@ function UsersScreen() {
                   <Cell>{statusText(t, user)}</Cell>
                   <Cell>{user.lastSignInAt ? formatDate(user.lastSignInAt, locale) : t('admin.users.never')}</Cell>
                   <Cell>
-                    <Button variant="secondary" onPress={() => setManaging(user)} aria-label={t('admin.users.manageLabel', { name: user.displayName })}>
+                    <Button variant="secondary" className="admin-table-action" onPress={() => setManaging(user)} aria-label={t('admin.users.manageLabel', { name: user.displayName })}>
                       {t('admin.users.manage')}
                     </Button>
                   </Cell>
