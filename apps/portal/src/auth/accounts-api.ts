@@ -33,7 +33,8 @@ export interface ChildDto {
   displayName: string;
   birthYear: number;
   targetGroup: TargetGroup;
-  consentGivenAt: string;
+  /** Null when the guardian withdrew the "learning" consent: the child's data is not processed. */
+  consentGivenAt: string | null;
 }
 
 export interface ConsentDto {
@@ -88,10 +89,11 @@ export interface AdminUserQuery {
 export type SecretKind = 'password' | 'pin';
 
 /**
- * The consent a guardian gives when adding a child. The contract has no endpoint naming the
- * current policy version or the purposes, so the portal states them here (one place to change).
+ * The consent a guardian gives when adding a child. No endpoint names the current policy version,
+ * so the portal states it here, matching the API's (CONSENT_POLICY_VERSION and
+ * CHILD_REQUIRED_PURPOSE in libs/contracts on the privacy branch; import them once merged).
  */
-export const CHILD_CONSENT = { policyVersion: '2025-01', purposes: ['learning', 'progress_records'] } as const;
+export const CHILD_CONSENT = { policyVersion: '2026-11', purposes: ['learning'] } as const;
 
 // ---- Paths, in openapi-typescript's shape ---------------------------------------------------
 

@@ -197,7 +197,8 @@ type AccountsT = ReturnType<typeof useAccountsTranslation>['t'];
 function purposeLabel(t: AccountsT, purpose: string): string {
   const known: Record<string, string> = {
     learning: t('consents.purpose.learning'),
-    progress_records: t('consents.purpose.progress_records'),
+    participation_reports: t('consents.purpose.participation_reports'),
+    communications: t('consents.purpose.communications'),
   };
   return known[purpose] ?? purpose;
 }

@@ -47,6 +47,10 @@ function api(routes: Record<string, Route> = {}) {
   };
 }
 
+// The first render of a lazy page transforms its modules: slow on a busy machine, not a failure.
+vi.setConfig({ testTimeout: 20_000 });
+const h1 = (name: string) => screen.findByRole('heading', { level: 1, name }, { timeout: 10_000 });
+
 const sent = (requests: Request[], method: string, path: string) =>
   requests.filter((r) => r.method === method && new URL(r.url).pathname === path);
 
@@ -70,7 +74,7 @@ beforeEach(() => {
 describe('sign-up', () => {
   it('checks the fields before sending: errors next to each field, nothing sent', async () => {
     const { requests } = renderApp({ url: '/sign-up', handler: api() });
-    await screen.findByRole('heading', { level: 1, name: 'Create an account' });
+    await h1('Create an account');
     expect(document.title).toBe('Create an account · บ้านเรียน Baanrian');
 
     type(field('Email'), 'not-an-email');
@@ -90,7 +94,7 @@ describe('sign-up', () => {
 
   it('hints at password strength as the learner types', async () => {
     renderApp({ url: '/sign-up', handler: api() });
-    await screen.findByRole('heading', { level: 1, name: 'Create an account' });
+    await h1('Create an account');
     type(passwordField('Password'), 'abcdefgh');
     expect(describedBy(passwordField('Password'))).toContain('Strength: weak.');
     type(passwordField('Password'), 'Rice fields at dawn 1987');
@@ -109,7 +113,7 @@ describe('sign-up', () => {
         },
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'สมัครสมาชิก' });
+    await h1('สมัครสมาชิก');
     type(field('อีเมล'), 'somsri@example.org');
     type(passwordField('รหัสผ่าน'), 'ข้าวเหนียวมะม่วง99');
     type(field('ชื่อของคุณ'), 'สมศรี');
@@ -137,7 +141,7 @@ describe('sign-up', () => {
             : json(problem({ status: 409, code: 'EMAIL_TAKEN', title: 'This email already has an account' }), 409),
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'Create an account' });
+    await h1('Create an account');
     type(field('Email'), 'malee@example.org');
     type(passwordField('Password'), 'a long enough password');
     type(field('Your name'), 'Admin');
@@ -158,7 +162,7 @@ describe('sign-in', () => {
       url: '/sign-in',
       handler: api({ 'POST /api/v1/auth/sign-in': () => json(problem({ status: 401, code: 'INVALID_CREDENTIALS', title: 'Wrong email, account code or password' }), 401) }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await h1('Sign in');
     type(field('Email or account code'), 'BR-48217');
     type(passwordField('Password or PIN'), '123456');
     submit('Sign in');
@@ -171,7 +175,7 @@ describe('sign-in', () => {
 
   it('offers "sign in with digital ID" only when the instance has it', async () => {
     const first = renderApp({ url: '/sign-in', handler: api() });
-    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await h1('Sign in');
     await waitFor(() => expect(sent(first.requests, 'GET', '/api/v1/auth/oidc')).toHaveLength(1));
     expect(screen.queryByRole('link', { name: /digital ID|ThaiD/ })).toBeNull();
     first.unmount();
@@ -191,13 +195,13 @@ describe('guarded pages', () => {
         'GET /api/v1/me/consents': () => json([]),
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    await h1('Sign in');
     expect(window.location.pathname + window.location.search).toBe('/sign-in?next=%2Faccount');
 
     type(field('Email or account code'), 'malee@example.org');
     type(passwordField('Password or PIN'), 'a long enough password');
     submit('Sign in');
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeTruthy();
+    expect(await h1('My account')).toBeTruthy();
     expect(window.location.pathname).toBe('/account');
     expect(screen.getByText('BR-48217')).toBeTruthy();
   });
@@ -205,7 +209,7 @@ describe('guarded pages', () => {
   it('shows a friendly "no access" to a learner on an admin page', async () => {
     localStorage.setItem(SESSION_HINT_KEY, '1');
     const { requests } = renderApp({ url: '/admin/users', handler: api({ 'POST /api/v1/auth/refresh': () => json(session()) }) });
-    expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeTruthy();
+    expect(await h1('No access')).toBeTruthy();
     expect(document.title).toBe('No access · บ้านเรียน Baanrian');
     expect(screen.getByRole('link', { name: 'Go to the courses' })).toBeTruthy();
     expect(sent(requests, 'GET', '/api/v1/admin/users')).toEqual([]);
@@ -222,7 +226,7 @@ describe('guarded pages', () => {
         'PUT /api/v1/admin/users/u-2/roles/instructor': () => json({ ...somchai, roles: ['learner', 'instructor'] }),
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'Users' });
+    await h1('Users');
     await screen.findByRole('button', { name: 'Manage Somchai' });
     expect(new URL(sent(requests, 'GET', '/api/v1/admin/users')[0].url).search).toBe('?role=learner&limit=20&offset=0');
 
@@ -292,7 +296,7 @@ describe('account page', () => {
         'DELETE /api/v1/me': () => new Response(null, { status: 204 }),
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'My account' });
+    await h1('My account');
     fireEvent.click(screen.getByRole('button', { name: 'Delete my account…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete your account for good?' });
     const confirm = within(dialog).getByRole('textbox', { name: 'Type DELETE to confirm' });
@@ -303,7 +307,7 @@ describe('account page', () => {
 
     type(confirm, 'DELETE');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete my account for good' }));
-    await screen.findByRole('heading', { level: 1, name: 'Find a course' });
+    await h1('Find a course');
     expect(await sent(requests, 'DELETE', '/api/v1/me')[0].json()).toEqual({ confirmation: 'DELETE' });
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Sign in' })).toBeTruthy();
   });
@@ -326,7 +330,7 @@ describe('guardian and assisted sign-up screens (wave 2 endpoints, contract shap
         },
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'My children' });
+    await h1('My children');
     await screen.findByRole('heading', { name: 'No child profiles yet' });
     type(field("Child's name"), 'Nong Fah');
     type(field('Year of birth'), '2021');
@@ -338,8 +342,16 @@ describe('guardian and assisted sign-up screens (wave 2 endpoints, contract shap
     fireEvent.click(consent);
     submit('Add child');
     expect(await screen.findByRole('heading', { level: 3, name: 'Nong Fah' })).toBeTruthy();
-    expect(posted).toEqual([{ displayName: 'Nong Fah', birthYear: 2021, consent: { policyVersion: '2025-01', purposes: ['learning', 'progress_records'] } }]);
+    expect(posted).toEqual([{ displayName: 'Nong Fah', birthYear: 2021, consent: { policyVersion: '2026-11', purposes: ['learning'] } }]);
     expect(screen.getByRole('button', { name: 'Learn as Nong Fah' })).toBeTruthy();
+  });
+
+  it('fills both codes in from the QR link, and takes the one-time code out of the address', async () => {
+    renderApp({ url: '/card#c=BR-25001.K7QM2MXP', handler: api() });
+    await h1('Sign in with your card');
+    expect(field(/Account code/).value).toBe('BR-25001');
+    expect(field(/One-time code/).value).toBe('K7QM2MXP');
+    expect(window.location.href).toBe('http://localhost:3000/card');
   });
 
   it('redeems a sign-in card, then sets a 6-digit PIN and is signed in', async () => {
@@ -358,7 +370,7 @@ describe('guardian and assisted sign-up screens (wave 2 endpoints, contract shap
         'GET /api/v1/me/consents': () => json([]),
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'Sign in with your card' });
+    await h1('Sign in with your card');
     expect(field(/Account code/).value).toBe('BR-25001');
     type(field(/One-time code/), 'K7Q-2MX');
     submit('Continue');
@@ -368,7 +380,7 @@ describe('guardian and assisted sign-up screens (wave 2 endpoints, contract shap
     await waitFor(() => expect(describedBy(pin)).toContain('A PIN is exactly 6 digits'));
     type(pin, '๒๔๖๘๑๓'); // Thai digits count
     submit('Save and sign in');
-    expect(await screen.findByRole('heading', { level: 1, name: 'My account' })).toBeTruthy();
+    expect(await h1('My account')).toBeTruthy();
     expect(bodies).toEqual([
       { accountCode: 'BR-25001', oneTimeCode: 'K7Q-2MX' },
       { setupToken: 'setup-1', secretKind: 'pin', secret: '246813' },
@@ -391,7 +403,7 @@ describe('guardian and assisted sign-up screens (wave 2 endpoints, contract shap
           ),
       }),
     });
-    await screen.findByRole('heading', { level: 1, name: 'Assisted sign-up' });
+    await h1('Assisted sign-up');
     type(field("Learner's name"), 'Ta Mee');
     submit('Create the account and card');
     expect(await screen.findByRole('heading', { level: 2, name: 'Sign-in card for Ta Mee' })).toBeTruthy();

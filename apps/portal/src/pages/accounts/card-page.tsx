@@ -22,6 +22,7 @@ export function CardPage() {
   const { t } = useAccountsTranslation();
   useDocumentTitle(t('card.documentTitle'));
   const { searchParams } = useLocation();
+  const [fromCard] = useState(() => takeCardFragment(searchParams.get('c')));
   const [redeemed, setRedeemed] = useState<{ accountCode: string; setupToken: string } | null>(null);
 
   return (
@@ -30,7 +31,7 @@ export function CardPage() {
       {redeemed ? (
         <ChooseSecret {...redeemed} />
       ) : (
-        <RedeemCode initialCode={searchParams.get('c') ?? ''} onRedeemed={setRedeemed} />
+        <RedeemCode initial={fromCard} onRedeemed={setRedeemed} />
       )}
       <p>
         <Link href={ACCOUNT_ROUTES.signIn}>{t('card.haveSecret')}</Link>
@@ -39,7 +40,25 @@ export function CardPage() {
   );
 }
 
-function RedeemCode({ initialCode, onRedeemed }: { initialCode: string; onRedeemed: (value: { accountCode: string; setupToken: string }) => void }) {
+/**
+ * The card's QR code opens `/card#c=<account code>.<one-time code>`: in the fragment, so the code
+ * never reaches a server log. Both fields are filled in from it, and the fragment is removed from
+ * the address (and so from the browser's history). `?c=<account code>` works too.
+ */
+function takeCardFragment(queryCode: string | null): { accountCode: string; oneTimeCode: string } {
+  const match = /^#c=([^.]+)\.(.+)$/.exec(window.location.hash);
+  if (!match) return { accountCode: queryCode ?? '', oneTimeCode: '' };
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  return { accountCode: decodeURIComponent(match[1]), oneTimeCode: decodeURIComponent(match[2]) };
+}
+
+function RedeemCode({
+  initial,
+  onRedeemed,
+}: {
+  initial: { accountCode: string; oneTimeCode: string };
+  onRedeemed: (value: { accountCode: string; setupToken: string }) => void;
+}) {
   const { t } = useAccountsTranslation();
   const api = useAccountsApi();
   const { errors, formError, pending, run } = useSubmit();
@@ -66,7 +85,7 @@ function RedeemCode({ initialCode, onRedeemed }: { initialCode: string; onRedeem
           name="accountCode"
           label={t('card.accountCode')}
           description={t('card.accountCodeHint')}
-          defaultValue={initialCode}
+          defaultValue={initial.accountCode}
           isRequired
           validate={accountRules.required(t)}
           autoComplete="username"
@@ -75,6 +94,7 @@ function RedeemCode({ initialCode, onRedeemed }: { initialCode: string; onRedeem
           name="oneTimeCode"
           label={t('card.oneTimeCode')}
           description={t('card.oneTimeCodeHint')}
+          defaultValue={initial.oneTimeCode}
           isRequired
           validate={accountRules.required(t)}
           autoComplete="one-time-code"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { targetGroupForBirthYear, type TargetGroup } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { CHILD_CONSENT, type ChildDto } from '../../auth/accounts-api';
 import { ACCOUNT_ROUTES } from '../../auth/next-path';
@@ -18,6 +19,7 @@ import { useBirthYearEra } from './profile-fields';
 import './accounts.css';
 
 const childrenKey = [ACCOUNT_QUERY_ROOT, 'children'] as const;
+const isChildTargetGroup = (group: TargetGroup) => group === 'early_childhood' || group === 'youth';
 
 /** `/account/children`: a guardian's child profiles: add one (with consent), learn as one, remove one. */
 export function ChildrenPage() {
@@ -94,22 +96,28 @@ function ChildCard({ child }: { child: ChildDto }) {
       <h3 id={`child-${child.id}`}>{child.displayName}</h3>
       <p>{t('children.born', { year: formatBirthYear(child.birthYear, era) })}</p>
       <p>{tc(`targetGroup.${child.targetGroup}`)}</p>
-      <p>
-        {t('children.consentGiven')} <time dateTime={isoDate(child.consentGivenAt)}>{formatDate(child.consentGivenAt, locale)}</time>
-      </p>
+      {child.consentGivenAt ? (
+        <p>
+          {t('children.consentGiven')} <time dateTime={isoDate(child.consentGivenAt)}>{formatDate(child.consentGivenAt, locale)}</time>
+        </p>
+      ) : (
+        <p>{t('children.noConsent')}</p>
+      )}
       {switching.formError !== null && <ErrorState headingLevel={3} title={t('children.switchFailed')} error={switching.formError} />}
       <div className="account-form__actions">
-        <Button
-          isPending={switching.pending}
-          onPress={() =>
-            void switching.run(async () => {
-              store.setSession(await api.switchToChild(child.id));
-              navigate('/');
-            })
-          }
-        >
-          {t('children.learnAs', { name: child.displayName })}
-        </Button>
+        {child.consentGivenAt && (
+          <Button
+            isPending={switching.pending}
+            onPress={() =>
+              void switching.run(async () => {
+                store.setSession(await api.switchToChild(child.id));
+                navigate('/');
+              })
+            }
+          >
+            {t('children.learnAs', { name: child.displayName })}
+          </Button>
+        )}
         <DialogTrigger>
           <Button variant="quiet">{t('children.remove', { name: child.displayName })}</Button>
           <Dialog
@@ -146,6 +154,11 @@ function AddChild() {
   const era = useBirthYearEra();
   const [formKey, setFormKey] = useState(0);
   const { errors, formError, pending, run } = useSubmit();
+  // Child profiles are for the early-childhood and youth groups only (the API checks the same).
+  const childAge = (value: string) => {
+    const year = parseBirthYear(value, era);
+    return year !== null && !Number.isNaN(year) && !isChildTargetGroup(targetGroupForBirthYear(year)) ? t('children.tooOld') : null;
+  };
 
   return (
     <section className="account-section" aria-labelledby="children-add">
@@ -174,7 +187,7 @@ function AddChild() {
           inputMode="numeric"
           maxLength={4}
           isRequired
-          validate={(value) => accountRules.required(t)(value) ?? accountRules.birthYear(t, era)(value)}
+          validate={(value) => accountRules.required(t)(value) ?? accountRules.birthYear(t, era)(value) ?? childAge(value)}
           autoComplete="off"
         />
         <Checkbox
