@@ -91,15 +91,14 @@ describe('rate limits across two API processes sharing Redis', () => {
 
   it('limits failed sign-ins per address (credential stuffing over many accounts)', async () => {
     const ip = freshIp();
+    const attempt = (i: number) => post(i, '/auth/sign-in', { login: uniqueEmail('stuffed'), password: 'guess' }, ip);
     const statuses: number[] = [];
-    for (let batch = 0; batch < 5; batch++) {
-      const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => post(i, '/auth/sign-in', { login: uniqueEmail('stuffed'), password: 'guess' }, ip)),
-      );
-      statuses.push(...answers.map((a) => a.status));
-    }
+    // Forty in parallel bursts, then the last ten one by one, so the first wait (1 s) is measured
+    // from the fiftieth attempt and not eaten up by a queue of password checks.
+    for (let batch = 0; batch < 4; batch++) statuses.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(i)))).map((a) => a.status));
+    for (let i = 0; i < 10; i++) statuses.push((await attempt(i)).status);
     expect(statuses).toEqual(Array(50).fill(401));
-    const limited = await post(0, '/auth/sign-in', { login: uniqueEmail('stuffed'), password: 'guess' }, ip);
+    const limited = await attempt(1);
     expect(limited.status).toBe(429);
     expect(limited.retryAfter).toBe('1');
   });
