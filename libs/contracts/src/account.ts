@@ -78,9 +78,3 @@ export function normalizeAccountCode(input: string): string | null {
   const match = /^BR-?(\d{5,9})$/.exec(input.toUpperCase().replace(/[\s_]/g, ''));
   return match ? `BR-${match[1]}` : null;
 }
-
-/** The 6-digit PIN an assisted learner may choose instead of a password (POST /auth/card/complete). */
-export const PIN_PATTERN = /^\d{6}$/;
-
-/** What DELETE /me expects in `confirmation`. */
-export const DELETE_ACCOUNT_CONFIRMATION = 'DELETE';

@@ -93,6 +93,9 @@ export type SecretKind = 'password' | 'pin';
  * so the portal states it here, matching the API's (CONSENT_POLICY_VERSION and
  * CHILD_REQUIRED_PURPOSE in libs/contracts on the privacy branch; import them once merged).
  */
+/** What DELETE /me must carry (ERASE_CONFIRMATION in the privacy branch's contracts). */
+export const DELETE_ACCOUNT_CONFIRMATION = 'DELETE';
+
 export const CHILD_CONSENT = { policyVersion: '2026-11', purposes: ['learning'] } as const;
 
 // ---- Paths, in openapi-typescript's shape ---------------------------------------------------

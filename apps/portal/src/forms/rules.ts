@@ -5,7 +5,6 @@ import {
   BIRTH_YEAR_MIN,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
-  PIN_PATTERN,
 } from '@baanrian/contracts';
 
 /**
@@ -18,6 +17,12 @@ export const rules = {
   targetGroup: (t: TFunction) => (value: string | null | undefined) =>
     value == null || value === '' ? t('forms.required') : isTargetGroup(value) ? null : t('forms.targetGroupInvalid'),
 };
+
+/**
+ * The 6-digit PIN of an assisted learner. The assisted branch's contracts export the same
+ * PIN_PATTERN (with isGuessablePin): use those once merged.
+ */
+const PIN_PATTERN = /^\d{6}$/;
 
 /** Thai digits (๐–๙) typed on a Thai keyboard count as the digits they are. */
 export function normalizeDigits(value: string): string {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
-import { DELETE_ACCOUNT_CONFIRMATION, isLocale } from '@baanrian/contracts';
+import { isLocale } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
-import type { ConsentDto, MeDto, ProfilePatch } from '../../auth/accounts-api';
+import { DELETE_ACCOUNT_CONFIRMATION, type ConsentDto, type MeDto, type ProfilePatch } from '../../auth/accounts-api';
 import { ACCOUNT_ROUTES } from '../../auth/next-path';
 import { RequireSession } from '../../auth/require-session';
 import { useAccountsTranslation } from '../../auth/screens-i18n';
