@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, horizontalOverflow, launchChromium, openPortal } from './support/browser';
+import { launchChromium, openPortal } from './support/browser';
+import { A11Y_VIEWS as VIEWS, pageProblems } from './support/page-checks';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /**
@@ -9,10 +10,8 @@ import { servePortal, type ServedPortal } from './support/stack';
  */
 jest.setTimeout(120_000);
 
-const VIEWS = [
-  { name: '360 px, Thai', viewport: { width: 360, height: 740 }, locale: 'th' },
-  { name: '1280 px, English', viewport: { width: 1280, height: 800 }, locale: 'en' },
-] as const;
+// The accounts routes (sign-in, account, administration…) are checked the same way, signed out
+// and signed in, in accounts.spec.ts.
 
 let stack: ServedPortal;
 let baseUrl: string;
@@ -53,14 +52,7 @@ describe.each(VIEWS)('at $name', (view) => {
     const report: Record<string, string[]> = {};
     for (const route of routes) {
       const page = await open(view, route);
-      const problems = await axeViolations(page);
-      if ((await page.getByRole('heading', { level: 1 }).count()) !== 1) problems.push('not exactly one h1');
-      for (const landmark of ['banner', 'main', 'contentinfo', 'navigation'] as const) {
-        if ((await page.getByRole(landmark).count()) === 0) problems.push(`no ${landmark} landmark`);
-      }
-      if (!(await page.locator('a[href="#main"]').count())) problems.push('no skip link');
-      const overflow = await horizontalOverflow(page);
-      if (overflow.scrollWidth > overflow.viewport) problems.push(`scrolls sideways: ${overflow.offenders.join('; ')}`);
+      const problems = await pageProblems(page);
       titles.set(route, await page.title());
       report[route] = problems;
       await page.context().close();

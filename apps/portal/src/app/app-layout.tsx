@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccountNav, AccountNavItems, ActingAsBanner } from '../auth/account-nav';
 import { OfflineBanner } from '../pwa';
 import { useLocation } from '../routing/location';
 import { normalizePath, ROUTES } from '../routing/routes';
@@ -74,6 +75,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             >
               {t('shell.comfortButton')}
             </button>
+            <AccountNav />
           </div>
           <nav className="site-nav" aria-label={t('shell.navLabel')}>
             <ul role="list">
@@ -84,10 +86,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   </Link>
                 </li>
               ))}
+              <AccountNavItems current={current} />
             </ul>
           </nav>
         </div>
       </header>
+      <ActingAsBanner />
       <OfflineBanner />
       <main id="main" className="container site-main" tabIndex={-1}>
         {children}

@@ -3,6 +3,9 @@ import type { i18n as I18n } from 'i18next';
 import { createApiClient, type ApiClient } from '@baanrian/api-client';
 import { DEFAULT_LOCALE } from '@baanrian/contracts';
 import { createQueryClient, type QueryClientOptions } from '../api/query-client';
+import { createAccountsApi, type AccountsApi } from '../auth/accounts-api';
+import { authMiddleware } from '../auth/auth-middleware';
+import { SessionStore, type SessionStoreOptions } from '../auth/session-store';
 import { createComfortSettingsStore, type ComfortSettingsStore } from '../settings/comfort-settings';
 import { bindLocaleToDocument, browserStorage, createI18n, currentLocale, readStoredLocale } from '../i18n/i18n';
 
@@ -13,6 +16,10 @@ export interface AppDependencies {
   queryClient: QueryClient;
   /** Text size, contrast and motion, applied to <html> as soon as they are read. */
   comfort: ComfortSettingsStore;
+  /** The accounts endpoints (hand-typed until the generated client has them). */
+  accountsApi: AccountsApi;
+  /** Who is signed in; its token goes on every API call. */
+  session: SessionStore;
 }
 
 export interface AppDependencyOptions extends QueryClientOptions {
@@ -21,6 +28,8 @@ export interface AppDependencyOptions extends QueryClientOptions {
   fetch?: typeof fetch;
   /** Where the language choice is remembered; defaults to localStorage. */
   storage?: Storage | null;
+  /** Cross-tab plumbing for the session (tests pass null). */
+  sessionOptions?: Pick<SessionStoreOptions, 'lock' | 'channel' | 'now'>;
 }
 
 export function createAppDependencies(options: AppDependencyOptions = {}): AppDependencies {
@@ -44,5 +53,12 @@ export function createAppDependencies(options: AppDependencyOptions = {}): AppDe
 
   const comfort = createComfortSettingsStore(storage);
 
-  return { i18n, apiClient, queryClient, comfort };
+  const accountsApi = createAccountsApi({ baseUrl: options.baseUrl, fetch: options.fetch, language: () => currentLocale(i18n) });
+  const session = new SessionStore(accountsApi, { storage, ...options.sessionOptions });
+  // Every client sends the access token, and on a 401 refreshes once and retries once.
+  const auth = authMiddleware(session);
+  apiClient.use(auth);
+  accountsApi.use(auth);
+
+  return { i18n, apiClient, queryClient, comfort, accountsApi, session };
 }

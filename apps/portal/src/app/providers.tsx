@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import { ApiClientProvider } from '../api/api-client-context';
+import { SessionProvider } from '../auth/session-context';
 import { navigate } from '../routing/location';
 import { ComfortSettingsProvider } from '../settings/comfort-settings-context';
 import type { AppDependencies } from './dependencies';
@@ -16,10 +17,12 @@ export function AppProviders({ dependencies, children }: { dependencies: AppDepe
       <ComfortSettingsProvider store={dependencies.comfort}>
         <QueryClientProvider client={dependencies.queryClient}>
           <ApiClientProvider client={dependencies.apiClient}>
-            {/* RAC links (ui/Link) navigate through our History-API router, without a page load. */}
-            <RouterProvider navigate={(href) => navigate(href)} useHref={useHref}>
-              {children}
-            </RouterProvider>
+            <SessionProvider store={dependencies.session} api={dependencies.accountsApi}>
+              {/* RAC links (ui/Link) navigate through our History-API router, without a page load. */}
+              <RouterProvider navigate={(href) => navigate(href)} useHref={useHref}>
+                {children}
+              </RouterProvider>
+            </SessionProvider>
           </ApiClientProvider>
         </QueryClientProvider>
       </ComfortSettingsProvider>

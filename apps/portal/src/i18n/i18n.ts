@@ -7,15 +7,20 @@ import vi from './locales/vi.json';
 import pwaEn from '../pwa/locales/en.json';
 import pwaTh from '../pwa/locales/th.json';
 import pwaVi from '../pwa/locales/vi.json';
+import accountsEn from '../auth/locales/en.json';
+import accountsTh from '../auth/locales/th.json';
+import accountsVi from '../auth/locales/vi.json';
 
 /**
  * Every string, bundled: `translation` is the portal's, `pwa` belongs to the PWA module
  * (src/pwa, `useTranslation('pwa')`), kept in its own files so the two evolve separately.
+ * `accounts` (src/auth) starts with the header's strings only; the accounts screens add the rest
+ * when they load (auth/screens-i18n.ts), keeping the start page light.
  */
 export const resources = {
-  th: { translation: th, pwa: pwaTh },
-  en: { translation: en, pwa: pwaEn },
-  vi: { translation: vi, pwa: pwaVi },
+  th: { translation: th, pwa: pwaTh, accounts: accountsTh },
+  en: { translation: en, pwa: pwaEn, accounts: accountsEn },
+  vi: { translation: vi, pwa: pwaVi, accounts: accountsVi },
 } as const;
 
 /** Each language's name in itself, so a learner can find their own language whatever is showing. */
@@ -63,7 +68,7 @@ export function createI18n(locale: Locale = DEFAULT_LOCALE): I18n {
     resources,
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
-    ns: ['translation', 'pwa'],
+    ns: ['translation', 'pwa', 'accounts'],
     defaultNS: 'translation',
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: false,

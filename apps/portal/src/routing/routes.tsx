@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACCOUNT_ROUTES } from '../auth/next-path';
 import { useLocation } from './location';
 
 type PageModule = { default: ComponentType };
@@ -35,18 +36,42 @@ const HomePage = page(() => import('../pages/home/home-page'));
 const SettingsPage = page(() => import('../pages/settings/settings-page'));
 const DesignSystemPage = page(() => import('../pages/design-system/design-system-page'));
 const NotFoundPage = page(() => import('../pages/not-found/not-found-page'));
+// Accounts (issue 5): each screen its own chunk too, sharing one with the accounts strings.
+const SignInPage = page(() => import('../pages/accounts/sign-in-page'));
+const SignUpPage = page(() => import('../pages/accounts/sign-up-page'));
+const ForgotPasswordPage = page(() => import('../pages/accounts/forgot-password-page'));
+const ResetPasswordPage = page(() => import('../pages/accounts/reset-password-page'));
+const SetupPage = page(() => import('../pages/accounts/setup-page'));
+const CardPage = page(() => import('../pages/accounts/card-page'));
+const AccountPage = page(() => import('../pages/accounts/account-page'));
+const ChildrenPage = page(() => import('../pages/accounts/children-page'));
+const AdminUsersPage = page(() => import('../pages/admin/users-page'));
+const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
+const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
   home: '/',
   settings: '/settings',
   designSystem: '/ui',
+  ...ACCOUNT_ROUTES,
 } as const;
 
 const routes: Record<string, Page> = {
   [ROUTES.home]: HomePage,
   [ROUTES.settings]: SettingsPage,
   [ROUTES.designSystem]: DesignSystemPage,
+  [ROUTES.signIn]: SignInPage,
+  [ROUTES.signUp]: SignUpPage,
+  [ROUTES.forgotPassword]: ForgotPasswordPage,
+  [ROUTES.resetPassword]: ResetPasswordPage,
+  [ROUTES.setup]: SetupPage,
+  [ROUTES.card]: CardPage,
+  [ROUTES.account]: AccountPage,
+  [ROUTES.children]: ChildrenPage,
+  [ROUTES.adminUsers]: AdminUsersPage,
+  [ROUTES.adminAudit]: AdminAuditPage,
+  [ROUTES.adminAssisted]: AssistedSignUpPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */

@@ -4,6 +4,8 @@ import { createApiClient, type CourseList } from '@baanrian/api-client';
 import { isTargetGroup, type Locale, type RenderStartPage, type StartPageRenderInput } from '@baanrian/contracts';
 import type { i18n as I18n } from 'i18next';
 import { courseKeys } from '../api/courses';
+import { createAccountsApi } from '../auth/accounts-api';
+import { SessionStore } from '../auth/session-store';
 import { createQueryClient } from '../api/query-client';
 import App from '../app/app';
 import type { AppDependencies } from '../app/dependencies';
@@ -41,12 +43,16 @@ export const renderStartPage: RenderStartPage = async ({ url, locale, courses }:
   queryClient.setQueryData(courseKeys.list(isTargetGroup(raw) ? raw : null), courses as CourseList);
 
   const i18n = i18nFor(locale);
+  // Never called: the catalogue is already in the query cache, and the session starts in the
+  // browser (the server renders the signed-out header the browser's first render also shows).
+  const accountsApi = createAccountsApi({ baseUrl: 'http://ssr.invalid' });
   const dependencies: AppDependencies = {
     i18n,
-    // Never called: the catalogue is already in the query cache.
     apiClient: createApiClient({ baseUrl: 'http://ssr.invalid' }),
     queryClient,
     comfort: createComfortSettingsStore(null, detachedDocument),
+    accountsApi,
+    session: new SessionStore(accountsApi, { storage: null, channel: null, lock: (_name, task) => task() }),
   };
   const html = renderToString(
     <AppProviders dependencies={dependencies}>

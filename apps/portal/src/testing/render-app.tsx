@@ -63,6 +63,8 @@ export function renderApp({ url = '/', handler }: { url?: string; handler: Fetch
     baseUrl: 'http://portal.test',
     fetch: fetch as unknown as typeof globalThis.fetch,
     retryDelay: () => 0,
+    // No cross-tab channel: tests in one process must not hear each other's sign-outs.
+    sessionOptions: { channel: null },
   });
   const view = render(
     <AppProviders dependencies={dependencies}>

@@ -4,6 +4,7 @@
  */
 export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { Card, type CardProps } from './card';
+export { Checkbox, type CheckboxProps } from './checkbox';
 export { Dialog, DialogTrigger, type DialogProps } from './dialog';
 export { Link, type LinkProps } from './link';
 export { Pagination, pageWindow, type PaginationProps } from './pagination';

@@ -7,7 +7,8 @@ import './radio-group.css';
 export interface RadioGroupProps extends Omit<RACRadioGroupProps, 'children'> {
   label: string;
   description?: string;
-  options: { id: string; label: string; style?: CSSProperties }[];
+  /** `lang` marks a label in another language than the page (e.g. each language's own name). */
+  options: { id: string; label: string; style?: CSSProperties; lang?: string }[];
 }
 
 /** Choices shown all at once, each a large tappable row (better than a dropdown for a few options). */
@@ -17,7 +18,7 @@ export function RadioGroup({ label, description, options, className, ...props }:
       <FieldHeading label={label} description={description} />
       <div className="ui-radio-group__options">
         {options.map((option) => (
-          <Radio key={option.id} value={option.id} className="ui-radio" style={option.style}>
+          <Radio key={option.id} value={option.id} className="ui-radio" style={option.style} lang={option.lang}>
             {option.label}
           </Radio>
         ))}
