@@ -27,6 +27,14 @@ export default defineConfig(({ isSsrBuild }) => ({
     },
   },
   plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md']),
+    // Text is drawn once, in Sarabun if it is already there (cached, or within ~100 ms), else in
+    // the phone's own Thai font for this page view: no late swap that moves text about and
+    // repaints it on a slow connection. Sarabun is then cached for the next page.
+    {
+      name: 'sarabun-font-display-optional',
+      transform: (code: string, id: string) =>
+        /@fontsource\/sarabun\/\d+\.css/.test(id) ? code.replaceAll('font-display: swap', 'font-display: optional') : undefined,
+    },
     // PWA: manifest link, sw.js; and the catalogue (the start page) fetches its lazy route and its
     // first API request alongside the entry instead of after it has run.
     pwaPlugin({ preloadModules: [START_PAGE_MODULE], preloadFetches: [CATALOGUE_FIRST_REQUEST] }),

@@ -1,4 +1,7 @@
 import { connectivity } from './pwa/connectivity';
+// Sarabun from @fontsource, with font-display: optional (see vite.config.mts).
+import '@fontsource/sarabun/400.css';
+import '@fontsource/sarabun/700.css';
 import './styles.css';
 
 // Listen to the service worker before the document finishes parsing: its messages (e.g. "this

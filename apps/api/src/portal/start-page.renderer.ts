@@ -40,19 +40,21 @@ const escapeHtml = (text: string) =>
 /**
  * Moves the portal's scripts behind the first paint. The server-rendered page is readable (and
  * its links work) without them, so on a slow connection the HTML, CSS and fonts should not share
- * the line with ~100 KB of JavaScript: the entry and its preloads are requested from a tiny inline
- * loader once the first frame is drawn (requestAnimationFrame runs just before it; the timeout,
- * just after).
+ * the line with ~120 KB of JavaScript: a tiny inline loader requests the entry and its preloads
+ * once the browser reports the first contentful paint as shown (paint timing), or after the next
+ * frame where paint timing is missing, or after 3 s whatever happens (e.g. a background tab).
  */
 export function deferScriptsToFirstPaint(html: string): string {
   const entry = html.match(/<script type="module" crossorigin src="([^"]+)"><\/script>/);
   if (!entry) return html;
   const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
   const loader =
-    `<script>requestAnimationFrame(function(){setTimeout(function(){` +
+    `<script>(function(){var done=false;function go(){if(done)return;done=true;` +
     `${JSON.stringify(preloads)}.forEach(function(h){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=h;document.head.appendChild(l)});` +
-    `var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};document.head.appendChild(s)` +
-    `},0)})</script>`;
+    `var s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};document.head.appendChild(s)}` +
+    `var P=window.PerformanceObserver;if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0){` +
+    `new P(function(l){if(l.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true})}` +
+    `else{requestAnimationFrame(function(){setTimeout(go,0)})}setTimeout(go,3000)})()</script>`;
   return html.replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '').replace(entry[0], loader);
 }
 
