@@ -28,8 +28,10 @@ export function loadStartPageRenderer(ssrDir: string): RenderStartPage | null {
 }
 
 /** The language the learner chose in the portal (mirrored in a cookie), else the default. */
+const LOCALE_COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`);
+
 export function localeFromCookie(header: string | undefined): Locale {
-  const match = header?.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`));
+  const match = header?.match(LOCALE_COOKIE_PATTERN);
   const value = match?.[1];
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }

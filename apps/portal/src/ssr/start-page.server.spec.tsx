@@ -43,6 +43,17 @@ describe('server rendering of the start page', () => {
     expect(page.html).toMatch(/<option value="elderly" selected="">/);
   });
 
+  it('renders concurrent requests each for its own URL', async () => {
+    const [all, elderlyOnly] = await Promise.all([
+      renderStartPage({ url: '/', locale: 'th', courses: courseList([elderly, youth]) }),
+      renderStartPage({ url: '/?targetGroup=elderly', locale: 'th', courses: courseList([elderly]) }),
+    ]);
+    expect(all.html).toMatch(/<option value="" selected="">/);
+    expect(all.html).toContain('เขียนโค้ดเบื้องต้น');
+    expect(elderlyOnly.html).toMatch(/<option value="elderly" selected="">/);
+    expect(elderlyOnly.html).not.toContain('กำลังโหลด');
+  });
+
   it('hydrates in the browser without a mismatch and without fetching the catalogue again', async () => {
     const page = await renderStartPage({ url: '/?targetGroup=elderly', locale: 'th', courses: courseList([elderly]) });
     const root = serve(page.html, page.state, '/?targetGroup=elderly');

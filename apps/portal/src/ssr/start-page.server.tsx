@@ -34,7 +34,6 @@ const i18nFor = (locale: Locale): I18n => {
  * for the same URL, language and catalogue data, so the browser hydrates instead of repainting.
  */
 export const renderStartPage: RenderStartPage = async ({ url, locale, courses }: StartPageRenderInput) => {
-  setServerLocation(url);
   const { pathname, searchParams } = new URL(url, 'http://portal.invalid');
   await preloadPage(pathname);
 
@@ -54,6 +53,9 @@ export const renderStartPage: RenderStartPage = async ({ url, locale, courses }:
     accountsApi,
     session: new SessionStore(accountsApi, { storage: null, channel: null, lock: (_name, task) => task() }),
   };
+  // Set right before the synchronous render, never across an await: the API renders several
+  // requests at once, and the location is one module-wide value.
+  setServerLocation(url);
   const html = renderToString(
     <AppProviders dependencies={dependencies}>
       <App />
