@@ -8,6 +8,12 @@ import { SignInCardEntity } from './accounts/sign-in-card.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
 import { CourseEntity } from './courses/course.entity';
+import { CatalogEntryEntity } from './courses/catalog-entry.entity';
+import { CourseCategoryEntity } from './courses/course-category.entity';
+import { CourseInstructorEntity } from './courses/course-instructor.entity';
+import { CourseModuleEntity } from './courses/course-module.entity';
+import { CourseVersionEntity } from './courses/course-version.entity';
+import { LessonEntity } from './courses/lesson.entity';
 import { MailDeliveryEntity } from './mail/mail-delivery.entity';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
@@ -26,6 +32,12 @@ export const ENTITIES = [
   UserEntity,
   UserRoleEntity,
   CourseEntity,
+  CatalogEntryEntity,
+  CourseCategoryEntity,
+  CourseInstructorEntity,
+  CourseModuleEntity,
+  CourseVersionEntity,
+  LessonEntity,
   MailDeliveryEntity,
   OutboxEventEntity,
   SeedRunEntity,
