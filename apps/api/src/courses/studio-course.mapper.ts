@@ -12,10 +12,9 @@ export interface LiveOutline {
 
 /** The draft's live (not deleted) modules and lessons, in order. */
 export async function loadLiveOutline(manager: EntityManager, courseId: string): Promise<LiveOutline> {
-  const [modules, lessons] = await Promise.all([
-    manager.find(CourseModuleEntity, { where: { courseId, deletedAt: IsNull() }, order: { position: 'ASC', createdAt: 'ASC' } }),
-    manager.find(LessonEntity, { where: { courseId, deletedAt: IsNull() }, order: { position: 'ASC', createdAt: 'ASC' } }),
-  ]);
+  // One after the other: inside a transaction both would queue on the same connection anyway.
+  const modules = await manager.find(CourseModuleEntity, { where: { courseId, deletedAt: IsNull() }, order: { position: 'ASC', createdAt: 'ASC' } });
+  const lessons = await manager.find(LessonEntity, { where: { courseId, deletedAt: IsNull() }, order: { position: 'ASC', createdAt: 'ASC' } });
   const live = new Set(modules.map((m) => m.id));
   return { modules, lessons: lessons.filter((l) => live.has(l.moduleId)) };
 }
@@ -80,7 +79,8 @@ export async function hasUnpublishedChanges(manager: EntityManager, course: Cour
 
 export async function toStudioCourse(manager: EntityManager, loaded: LoadedCourse, user: AuthUser): Promise<StudioCourseDto> {
   const { course } = loaded;
-  const [outline, changed] = await Promise.all([loadLiveOutline(manager, course.id), hasUnpublishedChanges(manager, course)]);
+  const outline = await loadLiveOutline(manager, course.id);
+  const changed = await hasUnpublishedChanges(manager, course);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     ...toStudioSummary(course, myRole(course, loaded.coTeacherIds, user)),
