@@ -83,6 +83,9 @@ describe('publishing', () => {
       [added, 'บทใหม่'],
     ]);
     expect(await catalogRow(course.id)).toMatchObject({ version: 2, title: { th: 'ชื่อใหม่ในร่าง' } });
+    // The link learners shared keeps working: the slug is fixed once published.
+    const slugEdit = await http().patch(studio(`/courses/${course.id}`)).set(bearer(owner.token)).send({ draftRevision: 2, slug: 'a-new-link' }).expect(400);
+    expect(slugEdit.body.errors).toEqual([{ field: 'slug', message: 'เปลี่ยนไม่ได้หลังเผยแพร่แล้ว เพื่อให้ลิงก์ที่แชร์ไปยังใช้ได้' }]);
     // The first publish stays the course's publish date.
     const [{ published_at }] = await api.db().query(`SELECT published_at FROM course WHERE id = $1`, [course.id]);
     expect(published_at).toEqual(firstPublishedAt);

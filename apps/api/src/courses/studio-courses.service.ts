@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../accounts/user-accounts';
+import { ValidationException } from '../problem/domain.exception';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { loadCourseFor } from './course-access';
 import { checkCourse, cleanLocalized, slugFromTitle, toDate } from './course-fields';
@@ -74,7 +75,7 @@ export class StudioCoursesService {
       if (course.draftRevision !== dto.draftRevision) throw new CoursesException('COURSE_EDIT_CONFLICT', { draftRevision: course.draftRevision });
       if (dto.slug !== undefined && dto.slug !== course.slug && course.publishedVersion !== null) {
         // Shared links must keep working once the course was public.
-        throw new CoursesException('COURSE_SLUG_TAKEN');
+        throw new ValidationException([{ field: 'slug', constraint: 'slugLocked', fallback: 'cannot change once the course was published' }]);
       }
       const changes: Partial<CourseEntity> = {
         slug: dto.slug,

@@ -234,6 +234,11 @@ export const FIELD_MESSAGES: Catalog = {
     en: 'is required in the language the course is taught in',
     vi: 'là bắt buộc bằng ngôn ngữ giảng dạy',
   },
+  slugLocked: {
+    th: 'เปลี่ยนไม่ได้หลังเผยแพร่แล้ว เพื่อให้ลิงก์ที่แชร์ไปยังใช้ได้',
+    en: 'cannot change once the course was published, so shared links keep working',
+    vi: 'không thể đổi sau khi đã xuất bản, để các liên kết đã chia sẻ vẫn dùng được',
+  },
   arrayUnique: { th: 'มีค่าซ้ำกัน', en: 'contains duplicates', vi: 'có giá trị trùng lặp' },
   arrayMaxSize: { th: 'มีรายการมากเกินไป', en: 'has too many items', vi: 'có quá nhiều mục' },
   arrayMinSize: { th: 'ต้องเลือกอย่างน้อยหนึ่งรายการ', en: 'needs at least one item', vi: 'cần ít nhất một mục' },
