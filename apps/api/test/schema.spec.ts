@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { generateOpenApiJson } from '../src/openapi';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-accounts';
 import { DEMO_CATEGORIES, DEMO_COURSES } from '../src/seed/demo-courses';
-import { DEMO_ACCOUNTS_SEED, DEMO_INSTRUCTOR_LOGIN, DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
+import { DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_INSTRUCTOR_LOGIN, DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
 
 const tables = async (db: DataSource) =>
   (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r: { tablename: string }) => r.tablename);
@@ -120,7 +120,7 @@ describe('demo seed', () => {
 
     await db.query('DROP TRIGGER interrupt ON course');
     expect(await seedDemo(db)).toBe('seeded');
-    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_SEED]);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_SEED]);
     expect(Number((await db.query('SELECT count(*) AS n FROM catalog_entry'))[0].n)).toBe(DEMO_COURSES.length);
   });
 
@@ -140,12 +140,21 @@ describe('demo seed', () => {
     expect(await seedDemo(db)).toBe('already-seeded');
   });
 
-  it('adds the demo accounts to a demo database seeded before they existed', async () => {
+  it('upgrades a demo database seeded before accounts and the published catalog existed', async () => {
+    // The first demo seed: a marker and flat, ownerless "published" courses without versions.
     await db.query(`INSERT INTO seed_run (name) VALUES ($1)`, [DEMO_SEED]);
+    await db.query(
+      `INSERT INTO course (slug, title, summary, target_groups, format, status, published_at)
+       SELECT unnest($1::text[]), '{"th":"เก่า"}', '{"th":"เก่า"}', '{youth}', 'self_paced', 'published', now()`,
+      [DEMO_COURSES.map((c) => c.slug)],
+    );
     expect(await seedDemo(db)).toBe('seeded');
     expect(Number((await db.query('SELECT count(*) AS n FROM app_user'))[0].n)).toBe(DEMO_ACCOUNTS.length);
-    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(0);
-    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_SEED]);
+    const courses = await db.query(`SELECT c.title, c.owner_id, e.version FROM course c JOIN catalog_entry e ON e.course_id = c.id`);
+    expect(courses).toHaveLength(DEMO_COURSES.length);
+    expect(courses.every((c: { title: { th: string }; owner_id: string | null }) => c.title.th !== 'เก่า' && c.owner_id !== null)).toBe(true);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_SEED]);
+    expect(await seedDemo(db)).toBe('already-seeded');
   });
 
   it('never seeds (public passwords!) into a database that has users of its own', async () => {

@@ -1380,7 +1380,7 @@ export interface components {
         };
         LocalizedTextOutDto: {
             en?: string;
-            th: string;
+            th?: string;
             vi?: string;
         };
         MeDto: {

@@ -152,8 +152,9 @@ export class ListStudioCoursesQueryDto {
   status?: CourseStatus;
 }
 
+/** Course text as stored: the course's own language is always there; Thai only for Thai-taught courses and translations. */
 export class LocalizedTextOutDto {
-  @ApiProperty() th: string;
+  @ApiPropertyOptional() th?: string;
   @ApiPropertyOptional() en?: string;
   @ApiPropertyOptional() vi?: string;
 }

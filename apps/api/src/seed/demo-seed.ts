@@ -11,6 +11,11 @@ import { demoOutline } from './demo-outline';
 export const DEMO_SEED = 'demo-v1';
 /** Demo accounts arrived after the demo catalog: demo databases seeded before get them on the next start. */
 export const DEMO_ACCOUNTS_SEED = 'demo-accounts-v1';
+/**
+ * The demo catalog as an instructor would publish it (owner, modules, lessons, versions, catalog
+ * rows). Demo databases seeded with the first, flat catalog get it on their next start.
+ */
+export const DEMO_CATALOG_SEED = 'demo-catalog-v2';
 export const DEMO_INSTRUCTOR_LOGIN = 'instructor@demo.baanrian.test';
 
 export type SeedOutcome = 'seeded' | 'already-seeded' | 'database-not-empty';
@@ -25,16 +30,18 @@ const DAY = 86_400_000;
  */
 export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOutcome> {
   return db.transaction(async (manager) => {
-    const catalogSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_SEED });
+    const demoDatabase = await manager.existsBy(SeedRunEntity, { name: DEMO_SEED });
     const accountsSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_ACCOUNTS_SEED });
-    if (catalogSeeded && accountsSeeded) return 'already-seeded';
-    if (!catalogSeeded && ((await manager.exists(CourseEntity)) || (await manager.exists(UserEntity)))) return 'database-not-empty';
+    const catalogSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_CATALOG_SEED });
+    if (demoDatabase && accountsSeeded && catalogSeeded) return 'already-seeded';
+    if (!demoDatabase && ((await manager.exists(CourseEntity)) || (await manager.exists(UserEntity)))) return 'database-not-empty';
+    if (!demoDatabase) await manager.insert(SeedRunEntity, { name: DEMO_SEED });
     if (!accountsSeeded) {
       await manager.insert(SeedRunEntity, { name: DEMO_ACCOUNTS_SEED });
       await seedAccounts(manager);
     }
     if (!catalogSeeded) {
-      await manager.insert(SeedRunEntity, { name: DEMO_SEED });
+      await manager.insert(SeedRunEntity, { name: DEMO_CATALOG_SEED });
       await seedCatalog(manager, now);
     }
     return 'seeded';
@@ -47,10 +54,17 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOu
  * `course_version` and `catalog_entry` rows exist exactly as after a real publish.
  */
 async function seedCatalog(manager: EntityManager, now: Date): Promise<void> {
-  await manager.insert(CourseCategoryEntity, DEMO_CATEGORIES.map((category, position) => ({ ...category, position })));
+  const owner = await manager.findOneBy(UserEntity, { email: DEMO_INSTRUCTOR_LOGIN });
+  if (!owner) return; // someone removed the demo instructor: leave their demo alone
+  // The first demo catalog's rows (never published through the studio) make way for the new ones;
+  // a demo course someone has since published in the studio is theirs now and stays.
+  const slugs = DEMO_COURSES.map((c) => c.slug);
+  await manager.query(`DELETE FROM course WHERE slug = ANY($1) AND published_version IS NULL`, [slugs]);
+  const kept = new Set((await manager.query(`SELECT slug FROM course WHERE slug = ANY($1)`, [slugs])).map((r: { slug: string }) => r.slug));
+  await manager.createQueryBuilder().insert().into(CourseCategoryEntity).values(DEMO_CATEGORIES.map((category, position) => ({ ...category, position }))).orIgnore().execute();
   const categories = new Map((await manager.find(CourseCategoryEntity)).map((c) => [c.slug, c.id]));
-  const owner = await manager.findOneByOrFail(UserEntity, { email: DEMO_INSTRUCTOR_LOGIN });
   for (const [i, demo] of DEMO_COURSES.entries()) {
+    if (kept.has(demo.slug)) continue;
     // Spread over recent days so "newest first" has a visible order; written an hour before
     // the publish, so the studio shows no unpublished changes.
     const publishedAt = new Date(now.getTime() - i * DAY);
