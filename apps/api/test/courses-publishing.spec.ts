@@ -158,6 +158,30 @@ describe('publishing', () => {
     expect(await versionsOf(course.id)).toEqual([]);
   });
 
+  it('is all or nothing: when the catalog write fails, no version, status change or event remains', async () => {
+    const course = await publishableCourse(http, owner.token);
+    await api.db().query(`CREATE FUNCTION refuse_catalog() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
+    await api.db().query(`CREATE TRIGGER refuse_catalog BEFORE INSERT ON catalog_entry FOR EACH ROW EXECUTE FUNCTION refuse_catalog()`);
+    try {
+      const res = await publish(http, owner.token, course.id, 500);
+      expect(res.body.code).toBe('INTERNAL_ERROR');
+    } finally {
+      await api.db().query(`DROP TRIGGER refuse_catalog ON catalog_entry`);
+      await api.db().query(`DROP FUNCTION refuse_catalog()`);
+    }
+    expect(await versionsOf(course.id)).toEqual([]);
+    const [row] = await api.db().query(`SELECT status, published_version, published_at FROM course WHERE id = $1`, [course.id]);
+    expect(row).toEqual({ status: 'draft', published_version: null, published_at: null });
+    expect((await api.db().query(`SELECT count(*)::int AS n FROM outbox_event WHERE payload->>'courseId' = $1`, [course.id]))[0].n).toBe(0);
+    // And once the fault is gone, the same publish goes through as version 1.
+    expect((await publish(http, owner.token, course.id)).body.publishedVersion).toBe(1);
+  });
+
+  it('answers an unknown course with 404 COURSE_NOT_FOUND', async () => {
+    const res = await http().post(studio('/courses/00000000-0000-4000-8000-000000000000/publish')).set(bearer(owner.token)).expect(404);
+    expect(res.body).toMatchObject({ code: 'COURSE_NOT_FOUND', title: 'ไม่พบรายวิชานี้' });
+  });
+
   it('lets administrators publish any course and lists the publisher', async () => {
     const course = await publishableCourse(http, owner.token);
     await publish(http, admin.token, course.id);
