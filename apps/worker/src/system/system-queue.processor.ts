@@ -28,6 +28,10 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
         return this.ping.handle(job.data as JobData<'system.ping'>);
       case 'system.housekeeping':
         return this.housekeeping.handle();
+      // Course events have no consumer yet (enrolment, issue 7, will); acknowledged so they do not fail.
+      case 'course.published':
+      case 'course.archived':
+        return undefined;
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.System}`);
     }
