@@ -12,7 +12,8 @@ import pg from 'pg';
 import { normalizeSearchText } from '../../apps/api/src/catalog/search-text';
 
 const env = process.env;
-const body = readFileSync(env.STATIC_FILE!);
+if (!env.STATIC_FILE || !env.DATABASE_URL || !env.PORT) throw new Error('baseline server: PORT, DATABASE_URL and STATIC_FILE are required');
+const body = readFileSync(env.STATIC_FILE);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
 
 /**

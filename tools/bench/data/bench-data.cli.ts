@@ -10,7 +10,7 @@ import { DATA_SIZES, type DataSize } from './data.generator';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { size: { type: 'string', default: 'S' }, learners: { type: 'string' }, seed: { type: 'string', default: DEFAULT_SEED }, 'database-url': { type: 'string' } } });
-  const size = values.size!.toUpperCase();
+  const size = (values.size ?? 'S').toUpperCase();
   if (!(size in DATA_SIZES)) throw new Error(`--size must be one of ${Object.keys(DATA_SIZES).join(', ')}`);
   const learners = values.learners === undefined ? undefined : Number(values.learners);
   if (learners !== undefined && !(Number.isInteger(learners) && learners > 0)) throw new Error('--learners must be a positive whole number');

@@ -21,6 +21,7 @@ const CATALOG_COLUMNS = [
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+const isoAt = (ms: number) => new Date(ms).toISOString();
 
 /**
  * 3,000 published courses over three fiscal years: the draft row, its version-1 snapshot, its
@@ -42,9 +43,9 @@ export const coursesGenerator: DataGenerator = {
   async generate({ plan, client, random, made }: DataContext) {
     const owners = made.instructorIds;
     if (!owners?.length) throw new Error('courses need the instructors made by the learners generator');
-    const categoryIds = new Map(words.CATEGORIES.map((c, i) => [c.slug, stableUuid(plan.seed, 'category', i)]));
+    const categoryIds: Record<string, string> = Object.fromEntries(words.CATEGORIES.map((c, i) => [c.slug, stableUuid(plan.seed, 'category', i)]));
     const categories = await copyRows(client, 'course_category', ['id', 'slug', 'name', 'position'],
-      words.CATEGORIES.map((c, i) => [categoryIds.get(c.slug)!, `bench-${c.slug}`, { th: c.th, en: c.en, vi: c.vi }, 100 + i]));
+      words.CATEGORIES.map((c, i) => [categoryIds[c.slug], `bench-${c.slug}`, { th: c.th, en: c.en, vi: c.vi }, 100 + i]));
 
     const courses: CopyValue[][] = [];
     const versions: CopyValue[][] = [];
@@ -92,9 +93,9 @@ export const coursesGenerator: DataGenerator = {
           const lessonEnds = lessonStarts === null ? null : lessonStarts + 3 * 3_600_000;
           const lesson: PublishedModule['lessons'][number] = session
             ? format === 'online_class'
-              ? { id: lessonId, type: 'live_session', title: 'เรียนสดออนไลน์', required: true, position: l, durationMinutes: 180, content: { meetingUrl: `https://meet.example.org/bench-${i}`, startsAt: iso(lessonStarts)!, endsAt: iso(lessonEnds)! } }
+              ? { id: lessonId, type: 'live_session', title: 'เรียนสดออนไลน์', required: true, position: l, durationMinutes: 180, content: { meetingUrl: `https://meet.example.org/bench-${i}`, startsAt: isoAt(lessonStarts ?? 0), endsAt: isoAt(lessonEnds ?? 0) } }
               : { id: lessonId, type: 'onsite_session', title: 'เรียนที่ศูนย์', required: true, position: l, durationMinutes: 180,
-                  content: { venue: random.pick(words.VENUES), address: `${words.PROVINCE}`, mapUrl: null, startsAt: iso(lessonStarts)!, endsAt: iso(lessonEnds)!, capacity } }
+                  content: { venue: random.pick(words.VENUES), address: `${words.PROVINCE}`, mapUrl: null, startsAt: isoAt(lessonStarts ?? 0), endsAt: isoAt(lessonEnds ?? 0), capacity } }
             : l === 1
               ? { id: lessonId, type: 'video', title: `วิดีโอ: ${topic.th} ตอนที่ ${m + 1}`, required: true, position: l, durationMinutes: 12, content: { source: 'url', url: `https://video.example.org/bench-${i}-${m}`, captions: [], transcript: null } }
               : { id: lessonId, type: 'text', title: `${topic.th} ตอนที่ ${m * 3 + l + 1}`, required: l === 0, position: l, durationMinutes: 15, content: { body: `เนื้อหาบทเรียน${topic.th}ตอนที่ ${m * 3 + l + 1}` } };
@@ -109,9 +110,9 @@ export const coursesGenerator: DataGenerator = {
         courseId: id, version: 1, slug, title, summary, description, language, targetGroups: groups, format,
         categorySlug: `bench-${topic.category}`, tags: topic.tags, coverMediaId: null, capacity,
         enrollmentOpensAt: iso(publishedAt), enrollmentClosesAt: iso(closesAt), startsAt: iso(startsAt), endsAt: iso(endsAt),
-        learningHours, sequential: false, ownerId, instructorIds: [ownerId], modules: outline, publishedAt: iso(publishedAt)!, publishedById: ownerId,
+        learningHours, sequential: false, ownerId, instructorIds: [ownerId], modules: outline, publishedAt: isoAt(publishedAt), publishedById: ownerId,
       };
-      courses.push([id, slug, title, summary, description, language, groups, format, 'published', ownerId, categoryIds.get(topic.category)!, topic.tags,
+      courses.push([id, slug, title, summary, description, language, groups, format, 'published', ownerId, categoryIds[topic.category] ?? null, topic.tags,
         capacity, date(publishedAt), date(closesAt), date(startsAt), date(endsAt), learningHours, false, 1, date(publishedAt), 1, date(publishedAt - 7 * DAY), date(publishedAt)]);
       versions.push([stableUuid(plan.seed, 'course-version', i), id, 1, snapshot, ownerId, date(publishedAt)]);
       catalog.push([id, slug, 1, title, summary, language, groups, format, snapshot.categorySlug, topic.tags, null, date(startsAt), date(endsAt), date(closesAt),

@@ -10,7 +10,7 @@ export class SeededRandom {
   constructor(seed: string | number) {
     // FNV-1a of the seed's text, so "2569" and 2569 give the same stream.
     let h = 0x811c9dc5;
-    for (const ch of String(seed)) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193);
+    for (const ch of String(seed)) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193);
     this.state = h >>> 0;
   }
 

@@ -36,7 +36,12 @@ export const accountsGroup: BenchGroup = {
       idle: () => runLoad([probe]),
       hash: hashLoop,
     }, (line) => log(`accounts: ${line}`));
-    const pick = (figures: LoadFigures[][], name: string) => figures.map((run) => run.find((f) => f.name === name)!);
+    const pick = (figures: LoadFigures[][], name: string) =>
+      figures.map((run) => {
+        const found = run.find((f) => f.name === name);
+        if (!found) throw new Error(`accounts: no figures for ${name}`);
+        return found;
+      });
     const loadedCatalog = pick(runs.loaded, 'catalog');
     const signIn = pick(runs.loaded, 'sign-in');
     const failures = signIn.reduce((n, f) => n + f.non2xx + f.errors, 0) + [...loadedCatalog, ...pick(runs.idle, 'catalog')].reduce((n, f) => n + f.non2xx + f.errors, 0);
