@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, stopProcess } from '@baanrian/dev-services';
@@ -85,6 +85,7 @@ export const coursesGroup: BenchGroup = {
       ];
     } finally {
       await stopProcess(baseline);
+      rmSync(staticFile, { force: true });
     }
   },
 };
