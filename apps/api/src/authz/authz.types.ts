@@ -39,7 +39,7 @@ export type AppAction =
   // Assisted sign-up: create an account for someone without email, print its sign-in card.
   | 'issueCard';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -65,8 +65,9 @@ export interface ChildSubject {
 
 /** A consent record: about `subjectId`, given by `givenById`. */
 export interface ConsentSubject {
-  subjectId: string;
-  givenById: string;
+  /** Null in anonymised records (an erased account): such a record matches nobody's rules. */
+  subjectId: string | null;
+  givenById: string | null;
 }
 
 /** An account made by assisted sign-up: who made it, and the roles it holds now. */
