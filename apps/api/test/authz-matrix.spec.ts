@@ -221,7 +221,6 @@ function cells(entry: Entry): Cell[] {
 }
 
 const tokens: Partial<Record<Caller, string>> = {};
-let otherToken: string;
 let otherEmail: string;
 let ctx: Context;
 
@@ -239,7 +238,6 @@ beforeAll(async () => {
   tokens.admin = admin.body.accessToken;
   tokens.learner = learner.accessToken;
   tokens.instructor = (await signIn(http, instructor.email)).accessToken;
-  otherToken = other.accessToken;
   otherEmail = other.email;
   const children = {
     learner: (await createChild(http, learner.accessToken)).id,
