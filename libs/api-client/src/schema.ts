@@ -913,7 +913,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a ping through outbox, queue and worker */
+        /** Send a ping through outbox, queue and worker (administrators) */
         post: operations["requestPing"];
         delete?: never;
         options?: never;
@@ -1067,14 +1067,20 @@ export interface components {
         ConsentDto: {
             /** Format: date-time */
             givenAt: string;
-            /** Format: uuid */
-            givenById: string;
+            /**
+             * Format: uuid
+             * @description Null only in anonymised records (an erased account)
+             */
+            givenById: string | null;
             /** Format: uuid */
             id: string;
             policyVersion: string;
             purpose: components["schemas"]["ConsentPurpose"];
-            /** Format: uuid */
-            subjectId: string;
+            /**
+             * Format: uuid
+             * @description Null only in anonymised records (an erased account)
+             */
+            subjectId: string | null;
             /** Format: date-time */
             withdrawnAt: string | null;
         };
@@ -1457,6 +1463,17 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        RateLimitStatusDto: {
+            /** @description False while Redis cannot run rate-limit checks and they are skipped (readiness does not fail for it) */
+            enforced: boolean;
+            /** @description Checks skipped since then */
+            skipped: number;
+            /**
+             * Format: date-time
+             * @description When the current run of skipped checks began
+             */
+            skippingSince: string | null;
+        };
         ReadinessChecksDto: {
             database: components["schemas"]["CheckDto"];
             redis: components["schemas"]["CheckDto"];
@@ -1466,6 +1483,7 @@ export interface components {
             checks: components["schemas"]["ReadinessChecksDto"];
             /** @description The last completed system.ping round trip */
             lastPing: components["schemas"]["PingDto"] | null;
+            rateLimits: components["schemas"]["RateLimitStatusDto"];
             /** @enum {string} */
             status: "ready";
         };
@@ -4228,6 +4246,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PingDto"];
                 };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create SystemPing (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -23,6 +23,11 @@ export interface AuthConfig {
   audience: 'baanrian-api';
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /**
+   * A refresh token used this many seconds ago or less, presented again, answers the family's
+   * current session (two tabs racing) instead of revoking the family; 0 turns the window off.
+   */
+  refreshReuseGraceSeconds: number;
   /** Ed25519 private key (PEM) signing access tokens; always set in production. */
   jwtPrivateKeyPem: string | null;
   /**

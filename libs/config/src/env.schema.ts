@@ -205,6 +205,11 @@ export class EnvSchema {
   @Max(365, { message: 'must be a whole number of days from 1 to 365' })
   AUTH_REFRESH_TTL_DAYS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of seconds from 0 to 60' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 60' })
+  @Max(60, { message: 'must be a whole number of seconds from 0 to 60' })
+  AUTH_REFRESH_REUSE_GRACE_SECONDS?: number;
+
   // OpenID Connect sign-in (e.g. ThaiD, VNeID): enabled when OIDC_ISSUER_URL and OIDC_CLIENT_ID are both set.
   @IsOptional() @IsUrlWithProtocol(['http:', 'https:'], 'https://id.example.org')
   OIDC_ISSUER_URL?: string;

@@ -97,6 +97,14 @@ describe('loadConfig', () => {
       );
     });
 
+    it('lets a just-used refresh token come back for 10 s (two tabs racing) unless configured, 0 to 60 s', () => {
+      expect(loadConfig(base).auth.refreshReuseGraceSeconds).toBe(10);
+      expect(loadConfig({ ...base, AUTH_REFRESH_REUSE_GRACE_SECONDS: '0' }).auth.refreshReuseGraceSeconds).toBe(0);
+      expect(configError({ ...base, AUTH_REFRESH_REUSE_GRACE_SECONDS: '61' }).message).toBe(
+        'Invalid configuration: AUTH_REFRESH_REUSE_GRACE_SECONDS must be a whole number of seconds from 0 to 60 (got "61")',
+      );
+    });
+
     it('keeps unused sign-in cards valid for 14 days unless configured', () => {
       expect(loadConfig(base).auth.cardTtlDays).toBe(14);
       expect(loadConfig({ ...base, AUTH_CARD_TTL_DAYS: '3' }).auth.cardTtlDays).toBe(3);

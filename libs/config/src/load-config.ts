@@ -75,6 +75,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       audience: 'baanrian-api',
       accessTokenTtlSeconds: 600,
       refreshTokenTtlDays: e.AUTH_REFRESH_TTL_DAYS ?? 30,
+      refreshReuseGraceSeconds: e.AUTH_REFRESH_REUSE_GRACE_SECONDS ?? 10,
       jwtPrivateKeyPem: e.AUTH_JWT_PRIVATE_KEY ? unescapePem(e.AUTH_JWT_PRIVATE_KEY) : null,
       // Production never gets here without a key (validated above).
       jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,

@@ -41,7 +41,7 @@ export type AppAction =
   // Courses: invite and remove co-instructors (the owner and administrators only).
   | 'manageInstructors';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -67,8 +67,9 @@ export interface ChildSubject {
 
 /** A consent record: about `subjectId`, given by `givenById`. */
 export interface ConsentSubject {
-  subjectId: string;
-  givenById: string;
+  /** Null in anonymised records (an erased account): such a record matches nobody's rules. */
+  subjectId: string | null;
+  givenById: string | null;
 }
 
 /** An account made by assisted sign-up: who made it, and the roles it holds now. */
