@@ -39,7 +39,7 @@ export type AppAction =
   // Assisted sign-up: create an account for someone without email, print its sign-in card.
   | 'issueCard';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'Media' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -76,13 +76,19 @@ export interface AssistedAccountSubject {
   roles: Role[];
 }
 
+/** An uploaded media file: who uploaded it (null once their account is erased). */
+export interface MediaSubject {
+  ownerId: string | null;
+}
+
 export type AppSubject =
   | AppSubjectType
   | (UserSubject & ForcedSubject<'User'>)
   | (CourseSubject & ForcedSubject<'Course'>)
   | (ChildSubject & ForcedSubject<'Child'>)
   | (ConsentSubject & ForcedSubject<'Consent'>)
-  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>);
+  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>)
+  | (MediaSubject & ForcedSubject<'Media'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 
