@@ -46,6 +46,10 @@ interface Entry {
   before?: () => Promise<unknown>;
   /** A fresh caller of the same kind for each cell, for operations that use the caller up. */
   freshCaller?: boolean;
+  /** The path parameter `id` (above) fills when it is not called `id` (e.g. `mediaId`). */
+  pathId?: string;
+  /** A raw request body with its Content-Type (file uploads) instead of JSON. */
+  upload?: () => { type: string; bytes: Buffer };
 }
 
 const all = (status: number): PerCaller => ({ anonymous: status, learner: status, instructor: status, admin: status });
@@ -137,7 +141,41 @@ const MATRIX: Record<string, Entry> = {
   // Card sign-in is public; a wrong card is 400 for everyone.
   'POST /api/v1/auth/card': { expect: all(400), body: () => ({ accountCode: 'BR-00001', oneTimeCode: 'ABCD-EFGH' }) },
   'POST /api/v1/auth/card/complete': { expect: all(400), body: () => ({ setupToken: 'forged', secretKind: 'pin', secret: '480153' }) },
+  // Media: instructors and administrators upload; the bytes are public (unguessable ids); details
+  // and deletion belong to the uploader and administrators. "own" is a file the caller uploaded
+  // (only instructors and administrators can have one), "other" someone else's.
+  'POST /api/v1/media': { expect: { anonymous: 401, learner: 403, instructor: 201, admin: 201 }, upload: () => ({ type: 'image/png', bytes: TINY_PNG }) },
+  'GET /api/v1/media/{mediaId}': {
+    byTarget: { anonymous: { own: 200, other: 200 }, learner: { own: 200, other: 200 }, instructor: { own: 200, other: 200 }, admin: { own: 200, other: 200 } },
+    pathId: 'mediaId',
+    id: (caller, target) => mediaFor(caller, target),
+  },
+  'GET /api/v1/media/{mediaId}/meta': { byTarget: uploaderOrAdmin(200), pathId: 'mediaId', id: (caller, target) => mediaFor(caller, target) },
+  'DELETE /api/v1/media/{mediaId}': { byTarget: uploaderOrAdmin(204), pathId: 'mediaId', id: (caller, target) => mediaFor(caller, target) },
 };
+
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function uploaderOrAdmin(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own: 403, other: 403 },
+    instructor: { own, other: 403 },
+    admin: { own, other: own },
+  };
+}
+
+/** A new file uploaded by the instructor or the administrator. */
+async function mediaOf(uploader: 'instructor' | 'admin'): Promise<string> {
+  const res = await http().post('/api/v1/media').set(bearer(tokenOf(uploader))).set('Content-Type', 'image/png').send(TINY_PNG).expect(201);
+  return res.body.id;
+}
+
+/** The caller's own new file (instructors, administrators), or one someone else uploaded. */
+function mediaFor(caller: Caller, target: Target): Promise<string> {
+  if (target === 'own' && (caller === 'instructor' || caller === 'admin')) return mediaOf(caller);
+  return mediaOf(caller === 'instructor' ? 'admin' : 'instructor');
+}
 
 function guardianOnly(own: number) {
   return {
@@ -279,12 +317,16 @@ describe('the authorisation matrix', () => {
       await entry.before?.();
       const userId = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
       const id = entry.id && target !== 'no user id' ? await entry.id(caller, target) : userId;
-      const params: Record<string, string> = { id, ...entry.params };
+      const params: Record<string, string> = { id, ...entry.params, ...(entry.pathId ? { [entry.pathId]: id } : {}) };
       const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]);
       const token = entry.freshCaller && caller !== 'anonymous' ? await freshToken(caller) : tokens[caller];
       let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       if (token) req = req.set(bearer(token));
       if (entry.body) req = req.send(entry.body(ctx));
+      if (entry.upload) {
+        const file = entry.upload();
+        req = req.set('Content-Type', file.type).send(file.bytes);
+      }
       const res = await req;
       expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: res.body?.code });
     });
