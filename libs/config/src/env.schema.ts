@@ -248,7 +248,7 @@ export class EnvSchema {
   /** Where local storage keeps files; defaults to DATA_DIR/media. */
   @IsOptional() @IsString() MEDIA_DIR?: string;
 
-  @ValidateIf((env: EnvSchema) => env.MEDIA_STORAGE === 's3' || env.MEDIA_S3_ENDPOINT !== undefined)
+  @ValidateIf((env: EnvSchema) => env.MEDIA_S3_ENDPOINT !== undefined)
   @IsUrlWithProtocol(['http:', 'https:'], 'https://s3.example.org')
   MEDIA_S3_ENDPOINT?: string;
 
@@ -256,8 +256,8 @@ export class EnvSchema {
   MEDIA_S3_REGION?: string;
 
   @ValidateIf((env: EnvSchema) => env.MEDIA_STORAGE === 's3')
-  @IsString({ message: 'is required when MEDIA_STORAGE=s3: the bucket name' })
   @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid bucket name (3-63 lower-case letters, digits, dots, hyphens)' })
+  @IsString({ message: 'is required when MEDIA_STORAGE=s3: the bucket name' })
   MEDIA_S3_BUCKET?: string;
 
   @ValidateIf((env: EnvSchema) => env.MEDIA_STORAGE === 's3')

@@ -18,7 +18,7 @@ export class LocalMediaStorage implements MediaStorage {
     return file;
   }
 
-  async put(key: string, body: Readable): Promise<void> {
+  async put(key: string, body: Readable, _contentType?: string): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
     try {
