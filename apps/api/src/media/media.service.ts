@@ -108,9 +108,6 @@ export class MediaService {
       return toDto(asset);
     } catch (error) {
       await Promise.all(written.map((key) => this.storage.delete(key).catch(() => undefined)));
-      if (!req.complete && !(error instanceof MediaException && error.code === 'MEDIA_UPLOAD_INTERRUPTED')) {
-        this.logger.debug({ id, bytes: inspector.bytes }, 'upload refused before the body ended');
-      }
       throw error instanceof DomainException ? closing(req, error) : error;
     }
   }
