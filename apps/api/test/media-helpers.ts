@@ -40,7 +40,7 @@ export interface RawResponse {
  */
 export function streamUpload(
   baseUrl: string,
-  options: { token: string; type: string; name?: string; head: Buffer; total: number; chunk?: number; contentLength?: number; abortAfter?: number },
+  options: { token: string; type: string; name?: string; head: Buffer; total: number; chunk?: number; contentLength?: number; abortAfter?: number; stallAfterHead?: boolean },
 ): Promise<RawResponse | 'aborted'> {
   const url = new URL('/api/v1/media', baseUrl);
   const chunkSize = options.chunk ?? 64 * 1024;
@@ -73,6 +73,8 @@ export function streamUpload(
         first = false;
         written += piece.length;
         if (!req.write(piece)) await new Promise((r) => req.once('drain', r));
+        // Sends nothing more: only an answer given from the headers and the first bytes can come.
+        if (options.stallAfterHead) return;
         await new Promise((r) => setTimeout(r, 2));
       }
       if (!answered) req.end();

@@ -26,7 +26,9 @@ export function sanitizeFileName(raw: string | null | undefined, fallback: strin
 
 /** `inline` or `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266 / 8187). */
 export function contentDisposition(type: 'inline' | 'attachment', name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/[\\"%]/g, '').trim() || 'file';
+  let ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/[\\"%]/g, '').trim();
+  // A Thai name leaves only its extension: old clients get "file.pdf" rather than ".pdf".
+  if (ascii === '' || ascii.startsWith('.')) ascii = `file${ascii}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
