@@ -16,6 +16,13 @@ export interface JobPayloads {
    * encrypted for the worker (see sealed-token.ts); the database holds only its hash otherwise.
    */
   'account.password-reset-requested': { resetTokenId: string; sealedToken: string };
+  /**
+   * A course version became what learners see (issue 6). No consumer yet: enrolment (issue 7)
+   * will tell enrolled learners; until then the system queue acknowledges it.
+   */
+  'course.published': { courseId: string; version: number; publishedById: string };
+  /** A course left the catalog (issue 6); same as above. */
+  'course.archived': { courseId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,6 +33,8 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'system.housekeeping': QueueName.System,
   'media.housekeeping': QueueName.System,
   'account.password-reset-requested': QueueName.Mail,
+  'course.published': QueueName.System,
+  'course.archived': QueueName.System,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

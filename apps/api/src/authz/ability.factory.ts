@@ -21,6 +21,8 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
     // Instructors manage the courses they own or co-teach (see CourseSubject).
     can('manage', 'Course', { ownerId: user.id });
     can('manage', 'Course', { coTeacherIds: { $all: [user.id] } });
+    // Co-instructors edit, publish and archive; only the owner deletes a draft or chooses who teaches.
+    cannot(['delete', 'manageInstructors'], 'Course', { ownerId: { $ne: user.id } });
     // Assisted sign-up: instructors create accounts for people without email, and list and print
     // new cards only for the accounts they created, and never once that account holds a staff role
     // (a new card can reset its secret: that would be a way into a colleague's account).

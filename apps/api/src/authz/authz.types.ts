@@ -37,9 +37,11 @@ export type AppAction =
   | 'export'
   | 'erase'
   // Assisted sign-up: create an account for someone without email, print its sign-in card.
-  | 'issueCard';
+  | 'issueCard'
+  // Courses: invite and remove co-instructors (the owner and administrators only).
+  | 'manageInstructors';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'Media' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'Media' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -47,8 +49,8 @@ export interface UserSubject {
 }
 
 /**
- * Courses have no owner yet. When they get one, `ownerId` and `coTeacherIds` are those columns
- * and the instructor rule in ability.factory.ts applies unchanged.
+ * A course as the rules see it: `ownerId` is `course.owner_id`, `coTeacherIds` the ACCEPTED
+ * co-instructors only (an invitation grants nothing until it is accepted).
  */
 export interface CourseSubject {
   id: string;

@@ -32,6 +32,10 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
         return this.housekeeping.handle();
       case 'media.housekeeping':
         return this.mediaHousekeeping.handle();
+      // Course events have no consumer yet (enrolment, issue 7, will); acknowledged so they do not fail.
+      case 'course.published':
+      case 'course.archived':
+        return undefined;
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.System}`);
     }
