@@ -48,6 +48,8 @@ interface Entry {
   before?: () => Promise<unknown>;
   /** A fresh caller of the same kind for each cell, for operations that use the caller up. */
   freshCaller?: boolean;
+  /** A raw request body with its Content-Type (file uploads) instead of JSON. */
+  upload?: () => { type: string; bytes: Buffer };
 }
 
 const all = (status: number): PerCaller => ({ anonymous: status, learner: status, instructor: status, admin: status });
@@ -189,7 +191,28 @@ const MATRIX: Record<string, Entry> = {
     },
     body: () => ({ position: 7 }),
   },
+  // Media: instructors and administrators upload; the bytes are public (unguessable ids); details
+  // and deletion belong to the uploader and administrators. "own" is a file the caller uploaded
+  // (only instructors and administrators can have one), "other" someone else's.
+  'POST /api/v1/media': { expect: { anonymous: 401, learner: 403, instructor: 201, admin: 201 }, upload: () => ({ type: 'image/png', bytes: TINY_PNG }) },
+  'GET /api/v1/media/{mediaId}': {
+    byTarget: { anonymous: { own: 200, other: 200 }, learner: { own: 200, other: 200 }, instructor: { own: 200, other: 200 }, admin: { own: 200, other: 200 } },
+    paramsFor: mediaParams,
+  },
+  'GET /api/v1/media/{mediaId}/meta': { byTarget: uploaderOrAdmin(200), paramsFor: mediaParams },
+  'DELETE /api/v1/media/{mediaId}': { byTarget: uploaderOrAdmin(204), paramsFor: mediaParams },
 };
+
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function uploaderOrAdmin(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own: 403, other: 403 },
+    instructor: { own, other: 403 },
+    admin: { own, other: own },
+  };
+}
 
 const MATRIX_COURSE = { title: { th: 'รายวิชาทดสอบสิทธิ์' }, summary: { th: 'สรุป' }, language: 'th', targetGroups: ['youth'], format: 'self_paced' };
 
@@ -255,6 +278,18 @@ async function invitationParams(caller: Caller, target: Target | 'no user id'): 
   }
   await http().post(`/api/v1/studio/courses/${params.courseId}/instructors`).set(bearer(people.owner.token)).send({ email }).expect(201);
   return { courseId: params.courseId };
+}
+
+/** A new file uploaded by the instructor or the administrator. */
+async function mediaOf(uploader: 'instructor' | 'admin'): Promise<string> {
+  const res = await http().post('/api/v1/media').set(bearer(tokenOf(uploader))).set('Content-Type', 'image/png').send(TINY_PNG).expect(201);
+  return res.body.id;
+}
+
+/** The caller's own new file (instructors, administrators), or one someone else uploaded. */
+async function mediaParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  if (target === 'own' && (caller === 'instructor' || caller === 'admin')) return { mediaId: await mediaOf(caller) };
+  return { mediaId: await mediaOf(caller === 'instructor' ? 'admin' : 'instructor') };
 }
 
 function guardianOnly(own: number) {
@@ -404,6 +439,10 @@ describe('the authorisation matrix', () => {
       let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       if (token) req = req.set(bearer(token));
       if (entry.body) req = req.send(entry.body(ctx));
+      if (entry.upload) {
+        const file = entry.upload();
+        req = req.set('Content-Type', file.type).send(file.bytes);
+      }
       const res = await req;
       expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: res.body?.code });
     });

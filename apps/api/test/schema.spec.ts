@@ -48,6 +48,7 @@ describe('migrations', () => {
       'external_identity',
       'lesson',
       'mail_delivery',
+      'media_asset',
       'migrations',
       'outbox_event',
       'password_reset_token',

@@ -575,6 +575,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one file as the raw request body (streamed; the type is recognised from its bytes)
+         * @description Send the file itself as the body, with its Content-Type (or application/octet-stream) and its name in X-Filename (percent-encoded UTF-8). The name and type must agree with the bytes (else 415). Size limits per kind are configured with MEDIA_MAX_*_BYTES (413, answered as soon as the limit is passed).
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file (public: ids are unguessable), with range requests and immutable caching; ?w= for a resized WebP of an image */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        /** Delete a file (its uploader or an administrator); courses still pointing at it show it as missing */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{mediaId}/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's details (its uploader or an administrator) */
+        get: operations["getMediaMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup": {
         parameters: {
             query?: never;
@@ -1414,6 +1469,42 @@ export interface components {
             staffStatus: components["schemas"]["StaffStatus"];
             targetGroup: components["schemas"]["TargetGroup"];
             targetGroupSource: components["schemas"]["TargetGroupSource"];
+        };
+        MediaAssetDto: {
+            /** @description Size of the original in bytes */
+            byteSize: number;
+            /**
+             * @description Detected from the bytes
+             * @example image/jpeg
+             */
+            contentType: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Widths of WebP variants served with ?w= (images only)
+             * @example [
+             *       320,
+             *       640,
+             *       1280
+             *     ]
+             */
+            imageWidths: number[];
+            /** @enum {string} */
+            kind: "image" | "video" | "audio" | "document" | "captions";
+            /** @description The uploaded file name, cleaned; only used to name downloads */
+            originalName: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Hex SHA-256 of the original */
+            sha256: string;
+            /** @enum {string} */
+            status: "ready";
+            /**
+             * @description Where the file is served, relative to the site
+             * @example /api/v1/media/…
+             */
+            url: string;
         };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
@@ -3241,6 +3332,209 @@ export interface operations {
             };
             /** @description Too many exports: wait for Retry-After seconds (problem+json) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The original file name, percent-encoded UTF-8 */
+                "X-Filename"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+                "audio/mp4": string;
+                "audio/mpeg": string;
+                "audio/ogg": string;
+                "audio/wav": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/vtt": string;
+                "video/mp4": string;
+                "video/ogg": string;
+                "video/webm": string;
+                "video/x-matroska": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaAssetDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create Media (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TOO_LARGE (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TYPE_UNSUPPORTED, MEDIA_TYPE_MISMATCH, MEDIA_CAPTIONS_NOT_UTF8, MEDIA_IMAGE_UNREADABLE (problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: {
+                /** @description A resized WebP variant of an image (ignored for other kinds) */
+                w?: 320 | 640 | 1280;
+            };
+            header?: never;
+            path: {
+                mediaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_RANGE_NOT_SATISFIABLE (problem+json) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to delete Media (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMediaMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaAssetDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to read Media (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_NOT_FOUND (problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

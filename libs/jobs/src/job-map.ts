@@ -9,6 +9,8 @@ export interface JobPayloads {
   'system.ping': { pingId: string };
   /** Hourly clean-up of rows that only matter for a while (scheduled, not an outbox event). */
   'system.housekeeping': Record<string, never>;
+  /** Hourly removal of media bytes without a row (cut-off uploads, crashes); scheduled. */
+  'media.housekeeping': Record<string, never>;
   /**
    * Someone asked for a password-reset link: the worker mails it. `sealedToken` is the raw token
    * encrypted for the worker (see sealed-token.ts); the database holds only its hash otherwise.
@@ -29,6 +31,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'system.ping': QueueName.System,
   'system.housekeeping': QueueName.System,
+  'media.housekeeping': QueueName.System,
   'account.password-reset-requested': QueueName.Mail,
   'course.published': QueueName.System,
   'course.archived': QueueName.System,

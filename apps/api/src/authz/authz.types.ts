@@ -41,7 +41,7 @@ export type AppAction =
   // Courses: invite and remove co-instructors (the owner and administrators only).
   | 'manageInstructors';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -79,13 +79,19 @@ export interface AssistedAccountSubject {
   roles: Role[];
 }
 
+/** An uploaded media file: who uploaded it (null once their account is erased). */
+export interface MediaSubject {
+  ownerId: string | null;
+}
+
 export type AppSubject =
   | AppSubjectType
   | (UserSubject & ForcedSubject<'User'>)
   | (CourseSubject & ForcedSubject<'Course'>)
   | (ChildSubject & ForcedSubject<'Child'>)
   | (ConsentSubject & ForcedSubject<'Consent'>)
-  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>);
+  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>)
+  | (MediaSubject & ForcedSubject<'Media'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 

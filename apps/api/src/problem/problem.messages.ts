@@ -28,6 +28,44 @@ export const PROBLEM_TITLES: Catalog = {
   NOT_READY: { th: 'ระบบยังไม่พร้อมให้บริการ', en: 'The service is not ready', vi: 'Hệ thống chưa sẵn sàng' },
   COURSE_NOT_FOUND: { th: 'ไม่พบรายวิชานี้', en: 'Course not found', vi: 'Không tìm thấy khóa học' },
   PING_NOT_FOUND: { th: 'ไม่พบการทดสอบนี้', en: 'Ping not found', vi: 'Không tìm thấy lượt ping' },
+  // Media (MediaException)
+  MEDIA_NOT_FOUND: { th: 'ไม่พบไฟล์นี้', en: 'File not found', vi: 'Không tìm thấy tệp' },
+  MEDIA_EMPTY: { th: 'ไฟล์ว่างเปล่า กรุณาเลือกไฟล์อีกครั้ง', en: 'The file is empty. Please choose the file again.', vi: 'Tệp trống. Vui lòng chọn lại tệp.' },
+  MEDIA_TYPE_UNSUPPORTED: {
+    th: 'ไม่รองรับไฟล์ชนิดนี้ ใช้ได้เฉพาะรูปภาพ (JPEG, PNG, WebP, GIF) วิดีโอ (MP4, WebM) เสียง (MP3, M4A, OGG, WAV) เอกสาร PDF และคำบรรยาย WebVTT',
+    en: 'This type of file is not supported. Use images (JPEG, PNG, WebP, GIF), video (MP4, WebM), audio (MP3, M4A, OGG, WAV), PDF documents or WebVTT captions.',
+    vi: 'Không hỗ trợ loại tệp này. Hãy dùng ảnh (JPEG, PNG, WebP, GIF), video (MP4, WebM), âm thanh (MP3, M4A, OGG, WAV), tài liệu PDF hoặc phụ đề WebVTT.',
+  },
+  MEDIA_TYPE_MISMATCH: {
+    th: 'เนื้อหาของไฟล์เป็น {detected} แต่ชื่อหรือชนิดไฟล์ระบุว่าเป็น {declared} กรุณาตรวจสอบไฟล์',
+    en: 'The file contains {detected}, but its name or type says {declared}. Please check the file.',
+    vi: 'Nội dung tệp là {detected}, nhưng tên hoặc loại tệp ghi là {declared}. Vui lòng kiểm tra lại tệp.',
+  },
+  MEDIA_CAPTIONS_NOT_UTF8: {
+    th: 'ไฟล์คำบรรยายต้องเป็น WebVTT ที่บันทึกแบบ UTF-8',
+    en: 'Caption files must be WebVTT saved as UTF-8',
+    vi: 'Tệp phụ đề phải là WebVTT được lưu dạng UTF-8',
+  },
+  MEDIA_IMAGE_UNREADABLE: {
+    th: 'เปิดรูปภาพนี้ไม่ได้ ไฟล์อาจเสียหาย',
+    en: 'This image cannot be opened; the file may be damaged',
+    vi: 'Không mở được ảnh này; tệp có thể bị hỏng',
+  },
+  MEDIA_TOO_LARGE: {
+    th: 'ไฟล์ใหญ่เกินไป ไฟล์ชนิดนี้ต้องไม่เกิน {limit}',
+    en: 'The file is too large: files of this type may be at most {limit}',
+    vi: 'Tệp quá lớn: loại tệp này tối đa {limit}',
+  },
+  MEDIA_UPLOAD_INTERRUPTED: {
+    th: 'การอัปโหลดถูกขัดจังหวะ กรุณาลองใหม่',
+    en: 'The upload was interrupted. Please try again.',
+    vi: 'Quá trình tải lên bị gián đoạn. Vui lòng thử lại.',
+  },
+  MEDIA_RANGE_NOT_SATISFIABLE: {
+    th: 'ช่วงข้อมูลที่ขออยู่นอกขนาดของไฟล์',
+    en: 'The requested range is outside the file',
+    vi: 'Khoảng dữ liệu yêu cầu nằm ngoài tệp',
+  },
   // Accounts (AccountsException)
   INVALID_CREDENTIALS: {
     th: 'อีเมลหรือรหัสบัญชี หรือรหัสผ่านไม่ถูกต้อง',
