@@ -46,6 +46,8 @@ COPY --from=builder /repo/dist/apps/api ./dist/apps/api
 # The portal build and its server renderer: the api renders the start page (nginx proxies `/`).
 COPY --from=builder /repo/dist/apps/portal ./dist/apps/portal
 COPY --from=builder /repo/dist/apps/portal-ssr ./dist/apps/portal-ssr
+# The media volume's mount point, owned by the runtime user (a new named volume copies it).
+RUN mkdir -p /data/media && chown node:node /data/media
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \

@@ -39,5 +39,7 @@ ENV NODE_ENV=production
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=builder /repo/dist/apps/worker ./dist/apps/worker
+# The media volume's mount point, owned by the runtime user (a new named volume copies it).
+RUN mkdir -p /data/media && chown node:node /data/media
 USER node
 CMD ["node", "dist/apps/worker/main.js"]
