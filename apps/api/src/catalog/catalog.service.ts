@@ -1,29 +1,12 @@
 import type { LocalizedText, PublishedCourseSnapshot, PublishedLesson } from '@baanrian/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { renderMarkdown } from '../courses/markdown.renderer';
-import { decodeCursor, encodeCursor } from './catalog.cursor';
-import type { CatalogCoursePageDto, CatalogCourseSummaryDto, CatalogLessonDto, CatalogListDto, CatalogSort, ListCatalogQueryDto } from './catalog.dto';
+import { encodeCursor } from './catalog.cursor';
+import type { CatalogCoursePageDto, CatalogCourseSummaryDto, CatalogLessonDto, CatalogListDto, ListCatalogQueryDto } from './catalog.dto';
 import { CatalogException } from './catalog.exception';
-import { searchTerms } from './search-text';
-
-/**
- * Each sort as an SQL key, its direction and the type its cursor value is cast back to. The
- * course id breaks ties in the same direction, so `(key, id) < / > (cursor)` is one row
- * comparison. Keys come back as text (`::text`), so timestamps keep their microseconds.
- */
-const SORTS: Record<CatalogSort, { key: string; desc: boolean; cast: string }> = {
-  newest: { key: 'e.published_at', desc: true, cast: 'timestamptz' },
-  starting: { key: `coalesce(e.starts_at, 'infinity'::timestamptz)`, desc: false, cast: 'timestamptz' },
-  title: { key: `lower(coalesce(e.title->>e.language, e.title->>'th', ''))`, desc: false, cast: 'text' },
-  // `$q` is replaced by the parameter holding the normalised query.
-  relevance: { key: 'word_similarity($q, e.search_text)', desc: true, cast: 'real' },
-};
-
-const SUMMARY_COLUMNS = `e.course_id, e.slug, e.version, e.title, e.summary, e.language, e.target_groups, e.format,
-  e.category_slug, e.tags, e.cover_media_id, e.starts_at, e.ends_at, e.enrollment_closes_at, e.fiscal_year,
-  e.learning_hours, e.published_at, e.updated_at`;
+import { buildCatalogQuery, SUMMARY_COLUMNS } from './catalog.query';
 
 interface CatalogRow {
   course_id: string;
@@ -46,8 +29,6 @@ interface CatalogRow {
   updated_at: Date;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Where a cover image is served (media storage, `GET /media/{id}`). */
 export const coverImagePath = (mediaId: string | null): string | null => (mediaId ? `/api/v1/media/${mediaId}` : null);
 
@@ -57,51 +38,20 @@ export class CatalogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(query: ListCatalogQueryDto): Promise<CatalogListDto> {
-    const limit = query.limit ?? 20;
-    const terms = query.q ? searchTerms(query.q) : null;
-    const searching = terms !== null && terms.normalized !== '';
-    const sortName: CatalogSort = query.sort === 'relevance' && !searching ? 'newest' : (query.sort ?? (searching ? 'relevance' : 'newest'));
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const sort = { ...SORTS[sortName] };
-    if (sortName === 'relevance') sort.key = sort.key.replace('$q', `${param(terms?.normalized)}::text`);
-    const where: string[] = [];
-    // `@>` rather than `= ANY(...)`: only containment uses the GIN index on target_groups.
-    if (query.targetGroup) where.push(`e.target_groups @> ARRAY[${param(query.targetGroup)}]::text[]`);
-    if (query.format) where.push(`e.format = ${param(query.format)}`);
-    if (query.category) where.push(`e.category_slug = ${param(query.category)}`);
-    if (query.language) where.push(`e.language = ${param(query.language)}`);
-    if (query.fiscalYear) where.push(`e.fiscal_year = ${param(query.fiscalYear)}`);
-    if (query.upcoming === true) where.push('e.starts_at >= now()');
-    if (searching) {
-      // Substrings use the trigram index (Thai included: pg_trgm on a C.UTF-8 database).
-      for (const term of terms.substrings) where.push(`e.search_text LIKE ${param(`%${escapeLike(term)}%`)}`);
-      // Too short for trigrams: a word start, i.e. the text's start or after a space (Thai words
-      // are spaced in the segmented half of search_text).
-      for (const term of terms.prefixes) {
-        const t = escapeLike(term);
-        where.push(`(e.search_text LIKE ${param(`${t}%`)} OR e.search_text LIKE ${param(`% ${t}%`)})`);
-      }
-    }
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor, sortName, searching ? terms.normalized : '');
-      where.push(`(${sort.key}, e.course_id) ${sort.desc ? '<' : '>'} (${param(cursor.key)}::${sort.cast}, ${param(cursor.id)}::uuid)`);
-    }
-    const direction = sort.desc ? 'DESC' : 'ASC';
-    const rows: (CatalogRow & { sort_key: string })[] = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS}, (${sort.key})::text AS sort_key
-         FROM catalog_entry e
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${sort.key} ${direction}, e.course_id ${direction}
-        LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    const page = rows.slice(0, limit);
+    const built = buildCatalogQuery(query);
+    const run = async (manager: EntityManager) => {
+      // Measured at 3,000 courses: a Thai substring through the trigram index takes ~1 ms, a
+      // sequential scan ~8 ms (LIKE on long UTF-8 text costs more than the planner assumes),
+      // yet the planner prefers the scan on a table this small. Searches therefore plan
+      // without sequential scans; other listings keep the planner's choice.
+      if (built.searching) await manager.query('SET LOCAL enable_seqscan = off');
+      return (await manager.query(built.sql, built.params)) as (CatalogRow & { sort_key: string })[];
+    };
+    const rows = built.searching ? await this.db.transaction(run) : await run(this.db.manager);
+    const page = rows.slice(0, built.limit);
     const last = page[page.length - 1];
     const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor({ sort: sortName, q: searching ? terms.normalized : '', key: last.sort_key, id: last.course_id })
-        : null;
+      rows.length > built.limit && last ? encodeCursor({ sort: built.sort, q: built.normalized, key: last.sort_key, id: last.course_id }) : null;
     return { items: page.map(toSummary), nextCursor };
   }
 
