@@ -1,5 +1,6 @@
 import { CourseEntity, SeedRunEntity, UserEntity } from '@baanrian/db';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { publishDemoCourses } from '../catalog/catalog.demo';
 import { hashPassword } from '../accounts/password-hash';
 import { createAccount } from '../accounts/user-accounts';
 import { DEMO_ACCOUNTS } from './demo-accounts';
@@ -33,7 +34,7 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOu
 }
 
 async function seedCourses(manager: EntityManager, now: Date): Promise<void> {
-  await manager.insert(
+  const { identifiers } = await manager.insert(
     CourseEntity,
     DEMO_COURSES.map((course, i) => ({
       ...course,
@@ -43,6 +44,8 @@ async function seedCourses(manager: EntityManager, now: Date): Promise<void> {
       publishedAt: new Date(now.getTime() - i * 86_400_000),
     })),
   );
+  // The public catalog reads published versions (catalog_entry), as after a publish in the studio.
+  await publishDemoCourses(manager, await manager.findBy(CourseEntity, { id: In(identifiers.map((row) => row.id as string)) }));
 }
 
 async function seedAccounts(manager: EntityManager): Promise<void> {
