@@ -43,7 +43,10 @@ export function fetchCourses(client: ApiClient, filters: CatalogFilters, cursor:
  * spec): the service worker's saved answers are keyed by it.
  */
 export const catalogueRequestPath = (filters: CatalogFilters): string =>
-  `/api/v1/catalog?${new URLSearchParams(Object.entries(catalogQuery(filters, null)).map(([key, value]) => [key, String(value)]))}`;
+  // Encoded as openapi-fetch encodes a query (encodeURIComponent: a space is %20, not +).
+  `/api/v1/catalog?${Object.entries(catalogQuery(filters, null))
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&')}`;
 
 /** Published courses matching the filters, page after page ("show more"). */
 export function useCourses(filters: CatalogFilters) {
