@@ -6,9 +6,9 @@ import App from '../app/app';
 import { createAppDependencies } from '../app/dependencies';
 import { AppProviders } from '../app/providers';
 import { preloadPage } from '../routing/routes';
-import { course, courseList } from '../testing/render-app';
+import { course, courseList, coursePage } from '../testing/render-app';
 import { readSsrState } from './ssr-state';
-import { renderStartPage } from './start-page.server';
+import { renderCoursePage, renderStartPage } from './start-page.server';
 
 const elderly = course({ title: { th: 'สมาร์ตโฟนสำหรับผู้สูงอายุ', en: 'Smartphones for older learners' }, targetGroups: ['elderly'] });
 const youth = course({ title: { th: 'เขียนโค้ดเบื้องต้น', en: 'First steps in code' }, targetGroups: ['youth'] });
@@ -81,6 +81,47 @@ describe('server rendering of the start page', () => {
     expect(root.querySelector('h1')).toBe(heading); // the same node: adopted, not repainted
     expect(root.querySelector('article h2')?.textContent).toBe('สมาร์ตโฟนสำหรับผู้สูงอายุ');
     expect(document.documentElement.dataset['appReady']).toBe('');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('server rendering of a course page', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('renders the course readable without scripts, escapes its text, and hydrates without a mismatch or a fetch', async () => {
+    const page = coursePage({
+      slug: 'smartphones',
+      title: { th: 'สมาร์ตโฟนสำหรับผู้สูงอายุ <img src=x onerror=alert(1)>' },
+      summary: { th: 'ใช้ LINE และถ่ายรูป' },
+      startsAt: '2026-10-05T02:00:00.000Z',
+    });
+    const rendered = await renderCoursePage({ url: '/courses/smartphones', locale: 'th', course: page });
+    expect(rendered.title).toBe('สมาร์ตโฟนสำหรับผู้สูงอายุ <img src=x onerror=alert(1)> · บ้านเรียน Baanrian');
+    expect(rendered.html).toContain('<h1 id="course-title" lang="th">สมาร์ตโฟนสำหรับผู้สูงอายุ &lt;img src=x onerror=alert(1)&gt;</h1>');
+    expect(rendered.html).toContain('ใช้ LINE และถ่ายรูป');
+    expect(rendered.html).toContain('(ปีงบประมาณ 2570)');
+    expect(rendered.state).not.toContain('<img');
+
+    const root = serve(rendered.html, rendered.state, '/courses/smartphones');
+    const heading = root.querySelector('h1');
+    const fetch = vi.fn(async () => new Response('{}', { status: 500 }));
+    const dependencies = createAppDependencies({ baseUrl: 'http://portal.test', fetch: fetch as unknown as typeof globalThis.fetch });
+    const ssr = readSsrState();
+    if (!ssr) throw new Error('no state in the page');
+    hydrate(dependencies.queryClient, ssr.queries);
+    await preloadPage('/courses/smartphones');
+    const mismatches: unknown[] = [];
+    await act(async () => {
+      hydrateRoot(
+        root,
+        <AppProviders dependencies={dependencies}>
+          <App />
+        </AppProviders>,
+        { onRecoverableError: (error) => mismatches.push(error) },
+      );
+    });
+    expect(mismatches).toEqual([]);
+    expect(root.querySelector('h1')).toBe(heading);
     expect(fetch).not.toHaveBeenCalled();
   });
 });
