@@ -1,5 +1,8 @@
 import { TARGET_GROUPS, LESSON_TYPES } from '@baanrian/contracts';
-import { CATALOG_RESOURCES } from './catalog-i18n';
+import { CATALOG_RESOURCES as LIST } from './catalog-i18n';
+import { COURSE_PAGE_RESOURCES as PAGE } from './course-page-i18n';
+
+const CATALOG_RESOURCES = { th: { ...LIST.th, ...PAGE.th }, en: { ...LIST.en, ...PAGE.en }, vi: { ...LIST.vi, ...PAGE.vi } };
 
 /** Every key path, with plural suffixes (_one, _other…) folded together. */
 function keys(value: unknown, prefix = ''): string[] {
@@ -9,6 +12,10 @@ function keys(value: unknown, prefix = ''): string[] {
 const sorted = (value: unknown) => [...new Set(keys(value))].sort();
 
 describe('catalog translations', () => {
+  it('keeps list and page keys apart (the page strings are merged in later)', () => {
+    expect(Object.keys(PAGE.th).filter((key) => key in LIST.th)).toEqual([]);
+  });
+
   it.each(['en', 'vi'] as const)('%s has exactly the keys Thai has', (locale) => {
     expect(sorted(CATALOG_RESOURCES[locale])).toEqual(sorted(CATALOG_RESOURCES.th));
   });

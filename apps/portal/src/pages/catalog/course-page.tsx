@@ -9,7 +9,7 @@ import { Link } from '../../routing/link';
 import { useLocation } from '../../routing/location';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { languageName, localized } from '../home/course-card';
-import { useCatalogTranslation } from './catalog-i18n';
+import { useCoursePageTranslation as useCatalogTranslation } from './course-page-i18n';
 import { DateWithFiscalYear } from './fiscal-date';
 import { formatTime } from './format-time';
 import { ShareButtons } from './share-buttons';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useCatalogTranslation } from './catalog-i18n';
+import { useCoursePageTranslation as useCatalogTranslation } from './course-page-i18n';
 
 /** Where the link was shared from, for reach statistics later (`utm_source`). */
 export function shareUrl(pageUrl: string, source: string): string {
