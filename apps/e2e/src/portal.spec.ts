@@ -48,7 +48,7 @@ async function articleNames(count: number): Promise<string[]> {
 
 async function openHome(lang: Lang = 'th', query = ''): Promise<void> {
   await openPortal(page, `${baseUrl}/${query}`);
-  if (lang !== 'th') await page.getByRole('combobox', { name: 'ภาษา' }).selectOption(lang);
+  if (lang !== 'th') await page.getByRole('combobox', { name: 'ภาษา', exact: true }).selectOption(lang);
   await page.getByRole('heading', { level: 1, name: HEADINGS[lang] }).waitFor();
 }
 
