@@ -1,6 +1,6 @@
 import { removeFromCatalog } from '../src/catalog/catalog.projection';
 import { useTestApi } from './api-app';
-import { publishTestCourse, textModule } from './catalog-fixture';
+import { publishTestCourse } from './catalog-fixture';
 import { randomUUID } from 'node:crypto';
 
 const api = useTestApi();
@@ -15,7 +15,7 @@ async function allPages(query: Record<string, string | number>, limit = 4): Prom
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 50; i++) {
-    const res = await http()
+    const res: { body: { items: { slug: string }[]; nextCursor: string | null } } = await http()
       .get('/api/v1/catalog')
       .query({ ...query, limit, ...(cursor ? { cursor } : {}) })
       .expect(200);
@@ -267,6 +267,3 @@ describe('GET /api/v1/catalog/{slug}', () => {
     expect(res.body).toMatchObject({ code: 'COURSE_NOT_FOUND', title: 'ไม่พบรายวิชานี้' });
   });
 });
-
-// Keep the fixture's helper in use for readers looking for a module shape.
-void textModule;

@@ -68,10 +68,14 @@ export function ShareButtons({ title }: { title: string }) {
               className="ui-button ui-button--secondary"
               onClick={() => {
                 const url = shareUrl(page, 'copy');
-                navigator.clipboard
-                  ?.writeText(url)
-                  .then(() => setMessage(t('share.copied')))
-                  .catch(() => setMessage(t('share.copyFailed'))) ?? setMessage(t('share.copyFailed'));
+                if (!navigator.clipboard) {
+                  setMessage(t('share.copyFailed'));
+                  return;
+                }
+                navigator.clipboard.writeText(url).then(
+                  () => setMessage(t('share.copied')),
+                  () => setMessage(t('share.copyFailed')),
+                );
               }}
             >
               {t('share.copy')}

@@ -14,9 +14,8 @@ export const catalogHref = (filters: CatalogFilters): string => {
  */
 export function useCatalogFilters(): [CatalogFilters, (patch: Partial<CatalogFilters>) => void] {
   const { searchParams } = useLocation();
-  const key = searchParams.toString();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the query string's text
-  const filters = useMemo(() => parseCatalogFilters(searchParams), [key]);
+  // A new object only when the query string changes (useLocation memoises searchParams by it).
+  const filters = useMemo(() => parseCatalogFilters(searchParams), [searchParams]);
   const update = useCallback((patch: Partial<CatalogFilters>) => {
     const next: CatalogFilters = { ...parseCatalogFilters(new URLSearchParams(window.location.search)), ...patch };
     for (const name of Object.keys(next) as (keyof CatalogFilters)[]) if (next[name] === undefined) delete next[name];
