@@ -75,9 +75,12 @@ describe('the portal on the same origin', () => {
     const gzipped = await http().get(String(script)).set('Accept-Encoding', 'gzip').expect(200);
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.headers['cache-control']).toContain('immutable');
-    const deep = await http().get('/courses/some-course').expect(200);
+    const deep = await http().get('/settings').expect(200);
     expect(deep.text).toContain('<div id="root"></div>'); // the browser renders other routes
     expect(deep.text).toContain(`src="${script}"`);
+    // An unknown course page: 404, with the same shell (the portal says "not found").
+    const missing = await http().get('/courses/some-course').expect(404);
+    expect(missing.text).toContain('<div id="root"></div>');
     await http().get('/api/v1/unknown').expect(404);
   });
 
