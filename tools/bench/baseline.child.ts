@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
-import { normalizeSearchText } from '../../apps/api/src/catalog/search-text';
+import { buildCatalogQuery } from '../../apps/api/src/catalog/catalog.query';
 
 const env = process.env;
 if (!env.STATIC_FILE || !env.DATABASE_URL || !env.PORT) throw new Error('baseline server: PORT, DATABASE_URL and STATIC_FILE are required');
@@ -17,33 +17,39 @@ const body = readFileSync(env.STATIC_FILE);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
 
 /**
- * What `GET /api/v1/courses?limit=20` runs today (TypeORM's getManyAndCount: page and count).
- * When the catalog list lands (`GET /api/v1/catalog`), switch this to its keyset query on
- * catalog_entry together with CATALOG_LIST_PATH in groups/courses.group.ts.
+ * The API's own listing SQL (buildCatalogQuery: the first page, newest first, and a free-text
+ * search with the same planner setting), with `pg` and nothing else: no framework, no
+ * validation pipe, no ORM, no compression.
  */
-async function list(): Promise<unknown> {
-  const [page, count] = await Promise.all([
-    pool.query(`SELECT id, slug, title, summary, language, target_groups, format, published_at FROM course
-                WHERE status = 'published' ORDER BY published_at DESC, slug ASC LIMIT 20`),
-    pool.query(`SELECT count(*)::int AS total FROM course WHERE status = 'published'`),
-  ]);
+async function run(query: Parameters<typeof buildCatalogQuery>[0]): Promise<unknown> {
+  const built = buildCatalogQuery(query);
+  const client = await pool.connect();
+  try {
+    if (!built.searching) return shape((await client.query(built.sql, built.params)).rows, built.limit);
+    await client.query('BEGIN');
+    await client.query('SET LOCAL enable_seqscan = off');
+    const { rows } = await client.query(built.sql, built.params);
+    await client.query('COMMIT');
+    return shape(rows, built.limit);
+  } finally {
+    client.release();
+  }
+}
+
+function shape(rows: Record<string, unknown>[], limit: number): unknown {
   return {
-    items: page.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, summary: r.summary, language: r.language, targetGroups: r.target_groups, format: r.format, publishedAt: r.published_at?.toISOString() ?? null })),
-    total: count.rows[0].total,
-    limit: 20,
-    offset: 0,
+    items: rows.slice(0, limit).map((r) => ({
+      id: r.course_id, slug: r.slug, title: r.title, summary: r.summary, language: r.language, targetGroups: r.target_groups,
+      format: r.format, categorySlug: r.category_slug, tags: r.tags, startsAt: (r.starts_at as Date | null)?.toISOString() ?? null,
+      fiscalYear: r.fiscal_year, learningHours: r.learning_hours === null ? null : Number(r.learning_hours), publishedAt: (r.published_at as Date).toISOString(),
+    })),
+    nextCursor: rows.length > limit ? String(lastKey(rows, limit)) : null,
   };
 }
 
-/** The catalog contract's free-text search: trigram ILIKE on the normalised search text, newest first. */
-async function search(q: string): Promise<unknown> {
-  const { rows } = await pool.query(
-    `SELECT course_id, slug, title, summary, language, target_groups, format, starts_at, fiscal_year, published_at FROM catalog_entry
-     WHERE search_text ILIKE '%' || $1 || '%' ORDER BY published_at DESC, course_id DESC LIMIT 21`,
-    [normalizeSearchText(q)],
-  );
-  return { items: rows.slice(0, 20).map((r) => ({ id: r.course_id, slug: r.slug, title: r.title, summary: r.summary, language: r.language, targetGroups: r.target_groups, format: r.format, startsAt: r.starts_at?.toISOString() ?? null, fiscalYear: r.fiscal_year, publishedAt: r.published_at.toISOString() })), nextCursor: rows.length > 20 ? 'more' : null };
-}
+const lastKey = (rows: Record<string, unknown>[], limit: number) => rows[limit - 1]?.sort_key ?? '';
+const list = () => run({ limit: 20 });
+const search = (q: string) => run({ q, limit: 20 });
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');

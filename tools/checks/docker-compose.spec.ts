@@ -357,4 +357,12 @@ describe('docker/ images', () => {
     expect(api).toContain('COPY --from=builder /repo/dist/apps/portal ./dist/apps/portal');
     expect(api).toContain('COPY --from=builder /repo/dist/apps/portal-ssr ./dist/apps/portal-ssr');
   });
+
+  it('has the api render shareable course pages: /courses/ proxied, 404 kept, the shell when the api is down', () => {
+    const conf = read('nginx.conf');
+    const courses = conf.match(/location \/courses\/ \{([\s\S]*?)\n {4}\}/)?.[1] ?? '';
+    expect(courses).toContain('http://api:3000');
+    expect(courses).toMatch(/error_page 404 \/index\.html;/);
+    expect(courses).toMatch(/error_page [0-9 ]*502[0-9 ]* = \/index\.html;/);
+  });
 });

@@ -2,6 +2,7 @@ import type { AppConfig } from '@baanrian/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthzModule } from './authz/authz.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
@@ -26,6 +27,7 @@ export class AppModule {
         SystemModule,
         CoursesModule,
         MediaModule,
+        CatalogModule,
       ],
       providers: [HttpDrainService],
     };

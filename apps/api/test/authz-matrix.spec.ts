@@ -5,6 +5,7 @@ import { useTestApi } from './api-app';
 import { CONSENT_POLICY_VERSION } from '@baanrian/contracts';
 import { bearer, PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helpers';
 import { createChild, switchToChild } from './guardian-helpers';
+import { publishTestCourse } from './catalog-fixture';
 
 /**
  * The authorisation matrix: every operation of the OpenAPI document × every kind of caller ×
@@ -52,6 +53,10 @@ interface Entry {
   upload?: () => { type: string; bytes: Buffer };
 }
 
+/** One published course for the public course page row, published once whichever cell runs first. */
+let matrixCourse: Promise<unknown> | null = null;
+const publishMatrixCourse = () => (matrixCourse ??= publishTestCourse(api.db(), { slug: 'matrix-course' }));
+
 const all = (status: number): PerCaller => ({ anonymous: status, learner: status, instructor: status, admin: status });
 const signedIn = (status: number): PerCaller => ({ anonymous: 401, learner: status, instructor: status, admin: status });
 const adminOnly = (status: number): PerCaller => ({ anonymous: 401, learner: 403, instructor: 403, admin: status });
@@ -68,7 +73,9 @@ const MATRIX: Record<string, Entry> = {
   // Each ping writes rows and queues a job: administrators only. Reading one stays public.
   'POST /api/v1/system/pings': { expect: adminOnly(202) },
   'GET /api/v1/system/pings/{id}': { expect: all(404), params: { id: randomUUID() } },
-  'GET /api/v1/courses': { expect: all(200) },
+  // The public catalog: no sign-in, the same answer for everyone; an unknown slug is 404 for all.
+  'GET /api/v1/catalog': { expect: all(200) },
+  'GET /api/v1/catalog/{slug}': { expect: all(200), params: { slug: 'matrix-course' }, before: publishMatrixCourse },
   'POST /api/v1/auth/sign-up': {
     expect: all(201),
     body: () => ({ email: uniqueEmail('matrix'), password: PASSWORD, displayName: 'Matrix', preferredLocale: 'en' }),

@@ -35,13 +35,13 @@ describe('errors and request ids', () => {
   });
 
   it('hides internal failures: a generic 500 problem with no stack trace or SQL', async () => {
-    await api.db().query('ALTER TABLE course RENAME TO course_gone');
+    await api.db().query('ALTER TABLE catalog_entry RENAME TO catalog_gone');
     try {
-      const res = await http().get('/api/v1/courses').set('Accept-Language', 'en').expect(500);
+      const res = await http().get('/api/v1/catalog').set('Accept-Language', 'en').expect(500);
       expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL_ERROR', title: 'Something went wrong on our side. Please try again.' });
-      expect(JSON.stringify(res.body)).not.toMatch(/course_gone|relation|stack|at \w+ \(|QueryFailedError/);
+      expect(JSON.stringify(res.body)).not.toMatch(/catalog_gone|relation|stack|at \w+ \(|QueryFailedError/);
     } finally {
-      await api.db().query('ALTER TABLE course_gone RENAME TO course');
+      await api.db().query('ALTER TABLE catalog_gone RENAME TO catalog_entry');
     }
   });
 });
@@ -89,9 +89,12 @@ describe('the portal on the same origin', () => {
     const gzipped = await http().get(String(script)).set('Accept-Encoding', 'gzip').expect(200);
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.headers['cache-control']).toContain('immutable');
-    const deep = await http().get('/courses/some-course').expect(200);
+    const deep = await http().get('/settings').expect(200);
     expect(deep.text).toContain('<div id="root"></div>'); // the browser renders other routes
     expect(deep.text).toContain(`src="${script}"`);
+    // An unknown course page: 404, with the same shell (the portal says "not found").
+    const missing = await http().get('/courses/some-course').expect(404);
+    expect(missing.text).toContain('<div id="root"></div>');
     await http().get('/api/v1/unknown').expect(404);
   });
 
@@ -102,7 +105,7 @@ describe('the portal on the same origin', () => {
 
   it('serves the OpenAPI document and its UI', async () => {
     const json = await http().get('/api/docs-json').expect(200);
-    expect(Object.keys(json.body.paths)).toContain('/api/v1/courses');
+    expect(Object.keys(json.body.paths)).toContain('/api/v1/catalog');
     const ui = await http().get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
   });

@@ -28,7 +28,7 @@ let page: Page;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
   baseUrl = stack.baseUrl;
-  courses = ((await (await fetch(`${baseUrl}/api/v1/courses`)).json()) as { items: Course[] }).items;
+  courses = ((await (await fetch(`${baseUrl}/api/v1/catalog?limit=50`)).json()) as { items: Course[] }).items;
 });
 
 beforeEach(async () => ({ context, page } = await phonePage(browser)));
@@ -48,7 +48,7 @@ async function articleNames(count: number): Promise<string[]> {
 
 async function openHome(lang: Lang = 'th', query = ''): Promise<void> {
   await openPortal(page, `${baseUrl}/${query}`);
-  if (lang !== 'th') await page.getByRole('combobox', { name: 'ภาษา' }).selectOption(lang);
+  if (lang !== 'th') await page.getByRole('combobox', { name: 'ภาษา', exact: true }).selectOption(lang);
   await page.getByRole('heading', { level: 1, name: HEADINGS[lang] }).waitFor();
 }
 
@@ -57,33 +57,33 @@ it('lists the eight demo courses in Thai on a 360 px phone, without horizontal s
   await openHome();
   expect(await articleNames(8)).toEqual(courses.map((c) => c.title.th));
   expect(await page.getByRole('article', { name: ELDERLY_TH[0] }).isVisible()).toBe(true);
-  expect(await page.getByRole('status').textContent()).toBe('พบ 8 หลักสูตร');
+  expect(await page.getByRole('status').textContent()).toBe('แสดง 8 หลักสูตร');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
   expect(await horizontalOverflow(page)).toEqual({ scrollWidth: PHONE.width, viewport: PHONE.width, offenders: [] });
 });
 
-it('filters to the two elderly courses, puts the filter in the URL, and keeps it on reload', async () => {
+it('browses to the two elderly courses with their tile, puts the group in the URL, and keeps it on reload', async () => {
   await openHome();
   await articleNames(8);
-  const filter = page.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' });
-  await filter.selectOption('elderly');
-  await page.getByRole('status').filter({ hasText: 'พบ 2 หลักสูตร' }).waitFor();
+  const tile = page.getByRole('link', { name: 'ผู้สูงอายุ', exact: true });
+  await tile.click();
+  await page.getByRole('status').filter({ hasText: 'แสดง 2 หลักสูตร' }).waitFor();
   expect((await articleNames(2)).sort()).toEqual([...ELDERLY_TH].sort());
   expect(courses.filter((c) => c.targetGroups.includes('elderly')).map((c) => c.title.th).sort()).toEqual([...ELDERLY_TH].sort());
   expect(new URL(page.url()).searchParams.get('targetGroup')).toBe('elderly');
 
   await page.reload();
-  await page.getByRole('status').filter({ hasText: 'พบ 2 หลักสูตร' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'แสดง 2 หลักสูตร' }).waitFor();
   expect((await articleNames(2)).sort()).toEqual([...ELDERLY_TH].sort());
-  expect(await filter.inputValue()).toBe('elderly');
+  expect(await tile.getAttribute('aria-current')).toBe('page');
 });
 
 it('switches to English: English headings and titles, and <html lang="en">', async () => {
   await openHome('en');
   expect(await articleNames(8)).toEqual(courses.map((c) => c.title.en));
   expect(await page.getByRole('article', { name: 'Smartphones with confidence for seniors' }).isVisible()).toBe(true);
-  expect(await page.getByRole('status').textContent()).toBe('8 courses found');
-  expect(await page.getByRole('combobox', { name: 'Target group' }).isVisible()).toBe(true);
+  expect(await page.getByRole('status').textContent()).toBe('8 courses shown');
+  expect(await page.getByRole('link', { name: 'Older adults', exact: true }).isVisible()).toBe(true);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 });
 
@@ -143,7 +143,7 @@ describe('the server-rendered start page', () => {
     await openHome('en'); // choosing English sets the cookie
     const catalogueRequests: string[] = [];
     page.on('request', (request) => {
-      if (request.url().includes('/api/v1/courses')) catalogueRequests.push(request.url());
+      if (request.url().includes('/api/v1/catalog')) catalogueRequests.push(request.url());
     });
     const response = await page.goto(`${baseUrl}/`);
     const html = (await response?.text()) ?? '';
@@ -153,7 +153,7 @@ describe('the server-rendered start page', () => {
     expect(await articleNames(8)).toEqual(courses.map((c) => c.title.en));
     expect(catalogueRequests).toEqual([]);
     // Hydrated, not frozen: the filter now works client-side.
-    await page.getByRole('combobox', { name: 'Target group' }).selectOption('elderly');
-    await page.getByRole('status').filter({ hasText: '2 courses found' }).waitFor();
+    await page.getByRole('link', { name: 'Older adults', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '2 courses shown' }).waitFor();
   });
 });

@@ -96,7 +96,7 @@ it('publishes its OpenAPI document and the Swagger UI', async () => {
   expect(json.status).toBe(200);
   const doc = (await json.json()) as { openapi: string; paths: Record<string, unknown> };
   expect(doc.openapi).toMatch(/^3\./);
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/courses', '/api/v1/health/ready', '/api/v1/system/pings']));
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/catalog', '/api/v1/health/ready', '/api/v1/system/pings']));
 
   const ui = await fetch(`${baseUrl}/api/docs`);
   expect(ui.status).toBe(200);

@@ -2,9 +2,10 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
-export type CourseSummary = Schemas['CourseSummaryDto'];
-export type CourseList = Schemas['CourseListDto'];
 export type TargetGroupValue = Schemas['TargetGroup'];
+export type CatalogCourseSummary = Schemas['CatalogCourseSummaryDto'];
+export type CatalogList = Schemas['CatalogListDto'];
+export type CatalogCoursePage = Schemas['CatalogCoursePageDto'];
 export type Problem = Schemas['ProblemDto'];
 export type Me = Schemas['MeDto'];
 export type Session = Schemas['SessionDto'];

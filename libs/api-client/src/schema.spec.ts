@@ -18,6 +18,6 @@ describe('the committed API client', () => {
   it('types the catalog endpoint with the five target groups', () => {
     const document = JSON.parse(readFileSync(path.join(here, 'openapi.json'), 'utf8'));
     expect(document.components.schemas.TargetGroup.enum).toEqual(['early_childhood', 'youth', 'general_public', 'education_staff', 'elderly']);
-    expect(document.paths['/api/v1/courses'].get.operationId).toBe('listCourses');
+    expect(document.paths['/api/v1/catalog'].get.operationId).toBe('listCatalog');
   });
 });

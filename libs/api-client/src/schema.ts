@@ -383,6 +383,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published courses: filters, free text (Thai, Vietnamese), keyset pages */
+        get: operations["listCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public course page: the published version of a course */
+        get: operations["getCatalogCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/categories": {
         parameters: {
             query?: never;
@@ -392,23 +426,6 @@ export interface paths {
         };
         /** Catalog categories, in display order */
         get: operations["listCategories"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/courses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Published courses, optionally for one target group */
-        get: operations["listCourses"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1072,6 +1089,130 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             total: number;
         };
+        CatalogCategoryDto: {
+            name: components["schemas"]["LocalizedTextDto"];
+            slug: string;
+        };
+        CatalogCoursePageDto: {
+            capacity: number | null;
+            category: components["schemas"]["CatalogCategoryDto"] | null;
+            categorySlug: string | null;
+            /** @description Cover image (media storage), or null */
+            coverImageUrl: string | null;
+            /** @description Markdown */
+            description: components["schemas"]["LocalizedTextDto"];
+            /** @description The description as sanitised HTML */
+            descriptionHtml: components["schemas"]["LocalizedTextDto"];
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /**
+             * @description Thai fiscal year (Buddhist Era) of the start date, or of the first publish when undated
+             * @example 2569
+             */
+            fiscalYear: number;
+            format: components["schemas"]["CourseFormat"];
+            /** Format: uuid */
+            id: string;
+            instructors: components["schemas"]["CatalogInstructorDto"][];
+            /** @description The language the course is taught in */
+            language: components["schemas"]["Locale"];
+            learningHours: number | null;
+            modules: components["schemas"]["CatalogModuleDto"][];
+            /**
+             * Format: date-time
+             * @description First publish
+             */
+            publishedAt: string;
+            sequential: boolean;
+            /** @example lanna-cooking */
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            summary: components["schemas"]["LocalizedTextDto"];
+            tags: string[];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            title: components["schemas"]["LocalizedTextDto"];
+            /**
+             * Format: date-time
+             * @description When this version was published
+             */
+            updatedAt: string;
+            /** @description Published version number */
+            version: number;
+        };
+        CatalogCourseSummaryDto: {
+            categorySlug: string | null;
+            /** @description Cover image (media storage), or null */
+            coverImageUrl: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /**
+             * @description Thai fiscal year (Buddhist Era) of the start date, or of the first publish when undated
+             * @example 2569
+             */
+            fiscalYear: number;
+            format: components["schemas"]["CourseFormat"];
+            /** Format: uuid */
+            id: string;
+            /** @description The language the course is taught in */
+            language: components["schemas"]["Locale"];
+            learningHours: number | null;
+            /**
+             * Format: date-time
+             * @description First publish
+             */
+            publishedAt: string;
+            /** @example lanna-cooking */
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            summary: components["schemas"]["LocalizedTextDto"];
+            tags: string[];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            title: components["schemas"]["LocalizedTextDto"];
+        };
+        CatalogInstructorDto: {
+            displayName: string;
+        };
+        CatalogLessonDto: {
+            durationMinutes: number | null;
+            /** Format: uuid */
+            id: string;
+            required: boolean;
+            session: components["schemas"]["CatalogSessionDto"] | null;
+            title: string;
+            type: components["schemas"]["LessonType"];
+        };
+        CatalogListDto: {
+            items: components["schemas"]["CatalogCourseSummaryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CatalogModuleDto: {
+            /** Format: uuid */
+            id: string;
+            lessons: components["schemas"]["CatalogLessonDto"][];
+            title: string;
+        };
+        CatalogSessionDto: {
+            address: string | null;
+            capacity: number | null;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            kind: "live_session" | "onsite_session";
+            /** @description http(s) map link, or null */
+            mapUrl: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            venue: string | null;
+        };
         CategoryDto: {
             /** Format: uuid */
             id: string;
@@ -1160,13 +1301,6 @@ export interface components {
         CourseInstructorListDto: {
             items: components["schemas"]["CourseInstructorDto"][];
         };
-        CourseListDto: {
-            items: components["schemas"]["CourseSummaryDto"][];
-            limit: number;
-            offset: number;
-            /** @description Number of matching courses, for pagination */
-            total: number;
-        };
         CoursePageDto: {
             capacity: number | null;
             categorySlug: string | null;
@@ -1243,23 +1377,6 @@ export interface components {
         };
         /** @enum {string} */
         CourseStatus: "draft" | "published" | "archived";
-        CourseSummaryDto: {
-            format: components["schemas"]["CourseFormat"];
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description The language the course is taught in
-             * @example th
-             */
-            language: string;
-            /** Format: date-time */
-            publishedAt: string | null;
-            /** @example lanna-cooking */
-            slug: string;
-            summary: components["schemas"]["LocalizedTextDto"];
-            targetGroups: components["schemas"]["TargetGroup"][];
-            title: components["schemas"]["LocalizedTextDto"];
-        };
         CourseVersionDto: {
             /** Format: date-time */
             publishedAt: string;
@@ -2763,6 +2880,92 @@ export interface operations {
             };
         };
     };
+    listCatalog: {
+        parameters: {
+            query?: {
+                targetGroup?: components["schemas"]["TargetGroup"];
+                format?: components["schemas"]["CourseFormat"];
+                /** @description Category slug */
+                category?: string;
+                /** @description The language the course is taught in */
+                language?: components["schemas"]["Locale"];
+                /** @description Only courses that have not started yet (a start date from now on) */
+                upcoming?: boolean;
+                /** @description Thai fiscal year in the Buddhist Era (1 Oct – 30 Sep), e.g. 2569 */
+                fiscalYear?: number;
+                /** @description Free text: Thai without spaces, Vietnamese with or without diacritics */
+                q?: string;
+                /** @description Default: relevance when `q` is given, else newest */
+                sort?: "newest" | "starting" | "title" | "relevance";
+                /** @description Opaque: the `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or CATALOG_CURSOR_INVALID (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to read Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCatalogCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogCoursePageDto"];
+                };
+            };
+            /** @description Requires permission to read Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND: unknown, draft or archived (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCategories: {
         parameters: {
             query?: never;
@@ -2779,37 +2982,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CategoryListDto"];
                 };
-            };
-        };
-    };
-    listCourses: {
-        parameters: {
-            query?: {
-                /** @description Only courses for this target group */
-                targetGroup?: components["schemas"]["TargetGroup"];
-                limit?: number;
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CourseListDto"];
-                };
-            };
-            /** @description Requires permission to read Course (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };

@@ -6,3 +6,4 @@ export * from './start-page';
 export * from './oidc';
 export * from './consent';
 export * from './sign-in-card';
+export * from './catalog';

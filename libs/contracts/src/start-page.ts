@@ -10,8 +10,16 @@ export interface StartPageRenderInput {
   /** Path and query of the request, e.g. `/?targetGroup=elderly`. */
   url: string;
   locale: Locale;
-  /** The body `GET /api/v1/courses?limit=50[&targetGroup=…]` would return for this URL. */
+  /** The body `GET /api/v1/catalog?…&limit=50` returns for this URL's filters (parseCatalogFilters). */
   courses: unknown;
+}
+
+/** Server rendering of a shareable course page, `/courses/{slug}`. */
+export interface CoursePageRenderInput {
+  url: string;
+  locale: Locale;
+  /** The body of `GET /api/v1/catalog/{slug}`. */
+  course: unknown;
 }
 
 export interface StartPageRender {
@@ -24,6 +32,7 @@ export interface StartPageRender {
 }
 
 export type RenderStartPage = (input: StartPageRenderInput) => Promise<StartPageRender>;
+export type RenderCoursePage = (input: CoursePageRenderInput) => Promise<StartPageRender>;
 
 /** The id of the `<script type="application/json">` element carrying `StartPageRender.state`. */
 export const SSR_STATE_ELEMENT_ID = 'baanrian-ssr-state';

@@ -7,13 +7,9 @@ import { type LoadFigures, type LoadJob, runLoad } from '../bench.load';
 import { spawnNode, startReadyChild, tsxArgs } from '../bench.stack';
 import { summarise } from '../bench.stats';
 
-/**
- * The catalog list the benchmarks ask for. Until the catalog branch merges this is the start
- * page's `GET /courses` (the lead switches it to `/api/v1/catalog?limit=20`, and the bare-SQL
- * baseline in baseline.child.ts to the catalog_entry query, after merging).
- */
-export const CATALOG_LIST_PATH = '/api/v1/courses?limit=20';
-/** Thai free-text search (the catalog contract's `q`); skipped while the endpoint answers 404. */
+/** The catalog's first page, newest first: what the start page and every visitor asks for. */
+export const CATALOG_LIST_PATH = '/api/v1/catalog?limit=20';
+/** Thai free-text search (`q`); the row is skipped if the endpoint is missing. */
 export const SEARCH_TERMS = ['คอมพิวเตอร์', 'ผู้สูงอายุ', 'เกษตรอินทรีย์', 'ภาษาอังกฤษ', 'มิจฉาชีพ'];
 const searchPath = (q: string) => `/api/v1/catalog?limit=20&q=${encodeURIComponent(q)}`;
 

@@ -3,8 +3,14 @@ import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CoursesService } from '../courses/courses.service';
-import { loadStartPageRenderer, localeFromCookie, StartPageHtml } from './start-page.renderer';
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { CatalogException } from '../catalog/catalog.exception';
+import { CatalogService } from '../catalog/catalog.service';
+import { CoursePageHtml } from './course-page.renderer';
+import { loadCoursePageRenderer, loadStartPageRenderer, localeFromCookie, StartPageHtml } from './start-page.renderer';
+
+/** `/courses/{slug}`: the shareable course page. */
+const COURSE_PAGE = /^\/courses\/([^/]+)\/?$/;
 
 /**
  * Serves the built portal on the API's origin, so one URL serves everything. Any GET outside
@@ -16,9 +22,13 @@ export function servePortal(app: NestExpressApplication, distDir: string): boole
   const index = path.join(distDir, 'index.html');
   if (!existsSync(index)) return false;
   const logger = new Logger('Portal');
+  const shell = readFileSync(index, 'utf8');
   const renderer = loadStartPageRenderer(`${distDir}-ssr`);
-  const courses = app.get(CoursesService, { strict: false });
-  const startPage = renderer && new StartPageHtml(readFileSync(index, 'utf8'), renderer, (query) => courses.listPublished(query));
+  const courseRenderer = loadCoursePageRenderer(`${distDir}-ssr`);
+  const catalog = app.get(CatalogService, { strict: false });
+  const startPage = renderer && new StartPageHtml(shell, renderer, (query) => catalog.list(query));
+  const publicUrl = app.get<AppConfig>(APP_CONFIG, { strict: false }).http.publicUrl;
+  const coursePage = courseRenderer && new CoursePageHtml(shell, courseRenderer, publicUrl);
 
   // Hashed assets never change; the HTML must always be revalidated to pick up a new build.
   app.useStaticAssets(path.join(distDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '1y' });
@@ -37,7 +47,29 @@ export function servePortal(app: NestExpressApplication, distDir: string): boole
         logger.warn(`Start page not server-rendered: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    const course = coursePage && req.path.match(COURSE_PAGE);
+    if (course) {
+      const sent = await sendCoursePage(coursePage, catalog, req, res, decodeURIComponent(course[1]));
+      if (sent) return;
+      if (res.statusCode === 404) return res.sendFile(index); // the portal shows its "not found"
+    }
     res.sendFile(index);
   });
   return true;
+}
+
+async function sendCoursePage(html: CoursePageHtml, catalog: CatalogService, req: Request, res: Response, slug: string): Promise<boolean> {
+  try {
+    const course = await catalog.coursePage(slug);
+    res.setHeader('Vary', 'Cookie');
+    res.type('html').send(await html.html(req.originalUrl, localeFromCookie(req.headers.cookie), course));
+    return true;
+  } catch (error) {
+    if (error instanceof CatalogException) {
+      res.status(404);
+      return false;
+    }
+    new Logger('Portal').warn(`Course page not server-rendered: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }

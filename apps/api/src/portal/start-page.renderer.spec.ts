@@ -1,5 +1,5 @@
 import type { RenderStartPage } from '@baanrian/contracts';
-import type { ListCoursesQueryDto } from '../courses/course.dto';
+import type { ListCatalogQueryDto } from '../catalog/catalog.dto';
 import { deferScriptsToFirstPaint, localeFromCookie, StartPageHtml } from './start-page.renderer';
 
 // The shape Vite writes (apps/portal/index.html after the build plugin).
@@ -10,17 +10,17 @@ const TEMPLATE = `<!DOCTYPE html>
     <script type="module" crossorigin src="/assets/index-abc.js"></script>
     <link rel="modulepreload" crossorigin href="/assets/react-def.js">
     <link rel="stylesheet" crossorigin href="/assets/index-abc.css">
-    <link rel="preload" as="fetch" href="/api/v1/courses?limit=50" crossorigin="anonymous">
+    <link rel="preload" as="fetch" href="/api/v1/catalog?limit=50" crossorigin="anonymous">
   </head>
   <body>
     <div id="root"></div>
   </body>
 </html>`;
 
-const empty = { items: [], total: 0, limit: 50, offset: 0 };
+const empty = { items: [], nextCursor: null };
 
 function startPage() {
-  const queries: ListCoursesQueryDto[] = [];
+  const queries: ListCatalogQueryDto[] = [];
   const render = jest.fn<ReturnType<RenderStartPage>, Parameters<RenderStartPage>>(async ({ url, locale }) => ({
     html: `<h1>${locale} ${url}</h1>`,
     title: 'Courses <&> · Baanrian',
@@ -40,13 +40,19 @@ describe('the server-rendered start page', () => {
     expect(page).toContain('<html lang="en"');
     expect(page).toContain('<title>Courses &lt;&amp;&gt; · Baanrian</title>');
     expect(page).toContain('<div id="root"><h1>en /?targetGroup=elderly</h1></div><script type="application/json" id="baanrian-ssr-state">{"locale":"th"}</script>');
-    expect(queries).toEqual([{ targetGroup: 'elderly', limit: 50, offset: 0 }]);
+    expect(queries).toEqual([{ targetGroup: 'elderly', limit: 50 }]);
   });
 
   it('asks for all groups when the URL names no valid one', async () => {
     const { html, queries } = startPage();
     await html.html('/?targetGroup=pirates', 'th');
-    expect(queries).toEqual([{ targetGroup: undefined, limit: 50, offset: 0 }]);
+    expect(queries).toEqual([{ limit: 50 }]);
+  });
+
+  it('asks the catalog for the filters and search in the URL, as the portal reads them', async () => {
+    const { html, queries } = startPage();
+    await html.html('/?q=%E0%B8%84%E0%B8%AD%E0%B8%A1&format=online_class&upcoming=true&language=vi&category=digital-skills&x=1', 'th');
+    expect(queries).toEqual([{ q: 'คอม', format: 'online_class', upcoming: true, language: 'vi', category: 'digital-skills', limit: 50 }]);
   });
 
   it('drops the catalogue request preload (the data is in the page) and loads scripts after the first paint', async () => {

@@ -2,9 +2,10 @@ import {
   CATALOGUE_PAGE_SIZE,
   DEFAULT_LOCALE,
   isLocale,
-  isTargetGroup,
   LOCALE_COOKIE,
   type Locale,
+  parseCatalogFilters,
+  type RenderCoursePage,
   type RenderStartPage,
   SSR_STATE_ELEMENT_ID,
   START_PAGE_RENDERER_FILE,
@@ -12,19 +13,31 @@ import {
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { CourseListDto, ListCoursesQueryDto } from '../courses/course.dto';
+import type { CatalogListDto, ListCatalogQueryDto } from '../catalog/catalog.dto';
 
-type ListCourses = (query: ListCoursesQueryDto) => Promise<CourseListDto>;
+type ListCatalog = (query: ListCatalogQueryDto) => Promise<CatalogListDto>;
 
 /**
  * The portal build's server renderer for the start page (apps/portal/src/ssr), or null when the
  * build has none. Loaded from disk at run time: the API does not import portal code.
  */
 export function loadStartPageRenderer(ssrDir: string): RenderStartPage | null {
+  return loadRenderers(ssrDir)?.renderStartPage ?? null;
+}
+
+/** The course page's renderer, from the same server bundle. */
+export function loadCoursePageRenderer(ssrDir: string): RenderCoursePage | null {
+  return loadRenderers(ssrDir)?.renderCoursePage ?? null;
+}
+
+function loadRenderers(ssrDir: string): { renderStartPage?: RenderStartPage; renderCoursePage?: RenderCoursePage } | null {
   const file = path.join(ssrDir, START_PAGE_RENDERER_FILE);
   if (!existsSync(file)) return null;
-  const module = createRequire(file)(file) as { renderStartPage?: RenderStartPage };
-  return typeof module.renderStartPage === 'function' ? module.renderStartPage : null;
+  const module = createRequire(file)(file) as { renderStartPage?: unknown; renderCoursePage?: unknown };
+  return {
+    renderStartPage: typeof module.renderStartPage === 'function' ? (module.renderStartPage as RenderStartPage) : undefined,
+    renderCoursePage: typeof module.renderCoursePage === 'function' ? (module.renderCoursePage as RenderCoursePage) : undefined,
+  };
 }
 
 /** The language the learner chose in the portal (mirrored in a cookie), else the default. */
@@ -36,7 +49,7 @@ export function localeFromCookie(header: string | undefined): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 /**
@@ -61,13 +74,14 @@ export function deferScriptsToFirstPaint(html: string): string {
 }
 
 /** Answers kept briefly: the catalogue changes a few times a day, while `/` is every visit's first request. */
-const CACHE_MS = 10_000;
-const CACHE_MAX = 200;
+export const CACHE_MS = 10_000;
+export const CACHE_MAX = 200;
 
 /**
  * Builds the start page's HTML: the portal's index.html with the rendered catalogue inside
  * `#root`, the state to hydrate from, the page's language and title. The catalogue comes
- * straight from the courses service (the request the page would otherwise make after loading).
+ * straight from the catalog service (the request the page would otherwise make after loading),
+ * for the filters in the URL, read as the portal reads them (parseCatalogFilters).
  */
 export class StartPageHtml {
   private readonly cache = new Map<string, { html: string; expires: number }>();
@@ -75,7 +89,7 @@ export class StartPageHtml {
   constructor(
     private readonly template: string,
     private readonly render: RenderStartPage,
-    private readonly listCourses: ListCourses,
+    private readonly listCatalog: ListCatalog,
   ) {}
 
   async html(url: string, locale: Locale): Promise<string> {
@@ -84,8 +98,8 @@ export class StartPageHtml {
     const hit = this.cache.get(key);
     if (hit && hit.expires > now) return hit.html;
 
-    const raw = new URL(url, 'http://portal.invalid').searchParams.get('targetGroup');
-    const courses = await this.listCourses({ targetGroup: isTargetGroup(raw) ? raw : undefined, limit: CATALOGUE_PAGE_SIZE, offset: 0 });
+    const filters = parseCatalogFilters(new URL(url, 'http://portal.invalid').searchParams);
+    const courses = await this.listCatalog({ ...filters, limit: CATALOGUE_PAGE_SIZE });
     const page = await this.render({ url, locale, courses });
     const html = deferScriptsToFirstPaint(this.template)
       .replace(/<html lang="[^"]*"/, `<html lang="${locale}"`)

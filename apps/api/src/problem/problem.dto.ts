@@ -11,7 +11,7 @@ export class ProblemDto {
   @ApiProperty({ description: "Short summary in the caller's language" }) title: string;
   @ApiProperty({ example: 400 }) status: number;
   @ApiProperty({ description: 'Stable machine-readable code', example: 'VALIDATION_FAILED' }) code: string;
-  @ApiProperty({ example: '/api/v1/courses?targetGroup=pets' }) instance: string;
+  @ApiProperty({ example: '/api/v1/catalog?targetGroup=pets' }) instance: string;
   @ApiPropertyOptional({ description: 'Quote this when reporting a problem' }) requestId?: string;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];

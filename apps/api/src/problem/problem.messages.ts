@@ -27,6 +27,11 @@ export const PROBLEM_TITLES: Catalog = {
   },
   NOT_READY: { th: 'ระบบยังไม่พร้อมให้บริการ', en: 'The service is not ready', vi: 'Hệ thống chưa sẵn sàng' },
   COURSE_NOT_FOUND: { th: 'ไม่พบรายวิชานี้', en: 'Course not found', vi: 'Không tìm thấy khóa học' },
+  CATALOG_CURSOR_INVALID: {
+    th: 'ลิงก์หน้าถัดไปไม่ถูกต้องหรือหมดอายุ โปรดเริ่มค้นหาใหม่',
+    en: 'The next-page link is not valid for this search; please start the search again',
+    vi: 'Liên kết trang tiếp theo không hợp lệ cho tìm kiếm này; vui lòng tìm lại từ đầu',
+  },
   PING_NOT_FOUND: { th: 'ไม่พบการทดสอบนี้', en: 'Ping not found', vi: 'Không tìm thấy lượt ping' },
   // Media (MediaException)
   MEDIA_NOT_FOUND: { th: 'ไม่พบไฟล์นี้', en: 'File not found', vi: 'Không tìm thấy tệp' },

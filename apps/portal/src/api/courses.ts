@@ -1,28 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
-import type { ApiClient, CourseList } from '@baanrian/api-client';
-import { CATALOGUE_PAGE_SIZE, type TargetGroup } from '@baanrian/contracts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { ApiClient, CatalogCoursePage, CatalogList } from '@baanrian/api-client';
+import { CATALOGUE_PAGE_SIZE, catalogFilterParams, type CatalogFilters } from '@baanrian/contracts';
 import { useApiClient } from './api-client-context';
 import { ApiError, NetworkError } from './errors';
 
-/** Courses fetched per request. Pagination ("show more") is not built yet; the count says when there are more. */
+/** Courses fetched per request ("show more" asks for the next page with the cursor). */
 export const COURSE_PAGE_SIZE = CATALOGUE_PAGE_SIZE;
 
 export const courseKeys = {
   all: ['courses'] as const,
-  list: (targetGroup: TargetGroup | null) => [...courseKeys.all, 'list', { targetGroup }] as const,
+  /** The filters in their fixed order, so the same filters always make the same key. */
+  list: (filters: CatalogFilters) => [...courseKeys.all, 'list', Object.fromEntries(catalogFilterParams(filters))] as const,
+  page: (slug: string) => [...courseKeys.all, 'page', slug] as const,
 };
 
-export async function fetchCourses(
-  client: ApiClient,
-  targetGroup: TargetGroup | null,
-  signal?: AbortSignal,
-): Promise<CourseList> {
+async function call<T>(request: () => Promise<{ data?: T; error?: unknown; response: Response }>, signal?: AbortSignal): Promise<T> {
   let result;
   try {
-    result = await client.GET('/api/v1/courses', {
-      params: { query: { targetGroup: targetGroup ?? undefined, limit: COURSE_PAGE_SIZE } },
-      signal,
-    });
+    result = await request();
   } catch (error) {
     if (signal?.aborted) throw error; // Cancelled by TanStack Query: not a network failure.
     throw new NetworkError(error);
@@ -32,18 +27,44 @@ export async function fetchCourses(
   return data;
 }
 
-/**
- * The path and query `fetchCourses(client, targetGroup)` requests (checked in its spec): the
- * service worker's saved answers are keyed by it.
- */
-export const catalogueRequestPath = (targetGroup: TargetGroup | null): string =>
-  `/api/v1/courses?${targetGroup ? `targetGroup=${targetGroup}&` : ''}limit=${COURSE_PAGE_SIZE}`;
+/** The query parameters of a catalog request, in the order `catalogueRequestPath` writes them. */
+const catalogQuery = (filters: CatalogFilters, cursor: string | null) => ({
+  ...Object.fromEntries(catalogFilterParams(filters)),
+  ...(cursor ? { cursor } : {}),
+  limit: COURSE_PAGE_SIZE,
+});
 
-/** Published courses, optionally only those for one target group (`null` = all groups). */
-export function useCourses(targetGroup: TargetGroup | null) {
+export function fetchCourses(client: ApiClient, filters: CatalogFilters, cursor: string | null = null, signal?: AbortSignal): Promise<CatalogList> {
+  return call(() => client.GET('/api/v1/catalog', { params: { query: catalogQuery(filters, cursor) as never }, signal }), signal);
+}
+
+/**
+ * The path and query of the first page `fetchCourses(client, filters)` requests (checked in its
+ * spec): the service worker's saved answers are keyed by it.
+ */
+export const catalogueRequestPath = (filters: CatalogFilters): string =>
+  // Encoded as openapi-fetch encodes a query (encodeURIComponent: a space is %20, not +).
+  `/api/v1/catalog?${Object.entries(catalogQuery(filters, null))
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&')}`;
+
+/** Published courses matching the filters, page after page ("show more"). */
+export function useCourses(filters: CatalogFilters) {
   const client = useApiClient();
-  return useQuery({
-    queryKey: courseKeys.list(targetGroup),
-    queryFn: ({ signal }) => fetchCourses(client, targetGroup, signal),
+  return useInfiniteQuery({
+    queryKey: courseKeys.list(filters),
+    queryFn: ({ signal, pageParam }) => fetchCourses(client, filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
+}
+
+export function fetchCoursePage(client: ApiClient, slug: string, signal?: AbortSignal): Promise<CatalogCoursePage> {
+  return call(() => client.GET('/api/v1/catalog/{slug}', { params: { path: { slug } }, signal }), signal);
+}
+
+/** One course's public page. */
+export function useCoursePage(slug: string) {
+  const client = useApiClient();
+  return useQuery({ queryKey: courseKeys.page(slug), queryFn: ({ signal }) => fetchCoursePage(client, slug, signal) });
 }

@@ -145,7 +145,7 @@ describe('the fetch middleware', () => {
     const { store, api, courses } = setup(server);
     await store.refresh();
     await api.me();
-    await courses.GET('/api/v1/courses', { params: { query: {} } });
+    await courses.GET('/api/v1/catalog', { params: { query: {} } });
     expect(server.calls.filter((c) => c.path !== '/api/v1/auth/refresh').map((c) => c.authorization)).toEqual(['Bearer token-1', 'Bearer token-1']);
   });
 
@@ -170,7 +170,7 @@ describe('the fetch middleware', () => {
     const { store, api, courses } = setup(server);
     await store.refresh();
     server.expireTokens();
-    await Promise.all([api.me(), api.me(), courses.GET('/api/v1/courses', { params: { query: {} } })]);
+    await Promise.all([api.me(), api.me(), courses.GET('/api/v1/catalog', { params: { query: {} } })]);
     expect(server.count('/api/v1/auth/refresh')).toBe(2); // page load + one shared refresh
     expect(server.calls.filter((c) => c.path !== '/api/v1/auth/refresh').slice(-3).map((c) => c.authorization)).toEqual([
       'Bearer token-2',

@@ -12,14 +12,15 @@ describe('the start page preloads', () => {
     const fetchSpy = async (input: RequestInfo | URL) => {
       const url = new URL(input instanceof Request ? input.url : String(input), 'http://portal.test');
       urls.push(`${url.pathname}${url.search}`);
-      return new Response(JSON.stringify({ items: [], total: 0, limit: 50, offset: 0 }), { headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify({ items: [], nextCursor: null }), { headers: { 'Content-Type': 'application/json' } });
     };
     const client = createApiClient({ baseUrl: 'http://portal.test', fetch: fetchSpy as typeof fetch });
-    await fetchCourses(client, null);
-    await fetchCourses(client, 'elderly');
-    expect(urls).toEqual([CATALOGUE_FIRST_REQUEST, catalogueRequestPath('elderly')]);
+    const filtered = { targetGroup: 'elderly', q: 'คอมพิวเตอร์ ผู้สูงอายุ', upcoming: true } as const;
+    await fetchCourses(client, {});
+    await fetchCourses(client, filtered);
+    expect(urls).toEqual([CATALOGUE_FIRST_REQUEST, catalogueRequestPath(filtered)]);
     // A server-rendered page saves its inline catalogue under this path for offline use.
-    expect(catalogueRequestPath(null)).toBe(CATALOGUE_FIRST_REQUEST);
+    expect(catalogueRequestPath({})).toBe(CATALOGUE_FIRST_REQUEST);
   });
 
   it('name a module that exists', () => {

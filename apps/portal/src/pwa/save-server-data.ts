@@ -1,5 +1,6 @@
 import type { DehydratedState } from '@tanstack/react-query';
-import { isTargetGroup } from '@baanrian/contracts';
+import type { CatalogList } from '@baanrian/api-client';
+import { parseCatalogFilters } from '@baanrian/contracts';
 import { catalogueRequestPath, courseKeys } from '../api/courses';
 import { DATA_CACHE, SAVED_AT_HEADER } from './service-worker';
 
@@ -13,11 +14,14 @@ export async function saveServerRenderedCatalogue(state: DehydratedState, cacheS
   const cache = await cacheStorage.open(DATA_CACHE);
   let saved = 0;
   for (const query of state.queries) {
-    const [scope, kind, params] = query.queryKey as [unknown, unknown, { targetGroup?: unknown } | undefined];
+    const [scope, kind, params] = query.queryKey as [unknown, unknown, Record<string, string> | undefined];
     if (scope !== courseKeys.all[0] || kind !== 'list' || query.state.status !== 'success') continue;
-    const targetGroup = isTargetGroup(params?.targetGroup) ? params.targetGroup : null;
+    // A listing is pages ("show more"); the server rendered the first.
+    const first = (query.state.data as { pages?: CatalogList[] } | undefined)?.pages?.[0];
+    if (!first) continue;
+    const filters = parseCatalogFilters(new URLSearchParams(params ?? {}));
     const headers = { 'Content-Type': 'application/json', [SAVED_AT_HEADER]: String(query.state.dataUpdatedAt) };
-    await cache.put(catalogueRequestPath(targetGroup), new Response(JSON.stringify(query.state.data), { headers }));
+    await cache.put(catalogueRequestPath(filters), new Response(JSON.stringify(first), { headers }));
     saved++;
   }
   return saved;

@@ -127,21 +127,21 @@ describe('sw.js', () => {
 
   it('keeps the last catalogue: network first, the saved answer offline, telling the page it is saved data', async () => {
     const sw = worker();
-    expect(await sw.request('/api/v1/courses?limit=50')).toBe('network /api/v1/courses?limit=50');
+    expect(await sw.request('/api/v1/catalog?limit=50')).toBe('network /api/v1/catalog?limit=50');
     await settle();
     await settle();
     expect(sw.messages).toEqual([{ type: 'baanrian:network-ok' }]);
     sw.network.online = false;
-    expect(await sw.request('/api/v1/courses?limit=50')).toBe('network /api/v1/courses?limit=50');
+    expect(await sw.request('/api/v1/catalog?limit=50')).toBe('network /api/v1/catalog?limit=50');
     await settle();
     expect(sw.messages[1]).toEqual({ type: 'baanrian:stale', savedAt: expect.any(Number) });
-    await expect(sw.request('/api/v1/courses?targetGroup=youth')).rejects.toThrow('Failed to fetch'); // never saved
+    await expect(sw.request('/api/v1/catalog?targetGroup=youth')).rejects.toThrow('Failed to fetch'); // never saved
   });
 
   it('leaves every other API request, and every write, to the network', async () => {
     const sw = worker();
     expect(await sw.request('/api/v1/health/ready')).toBeNull();
     expect(await sw.request('/api/v1/system/pings', { method: 'POST' })).toBeNull();
-    expect(await sw.request('/api/v1/courses', { method: 'POST' })).toBeNull();
+    expect(await sw.request('/api/v1/catalog', { method: 'POST' })).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  * - navigations: network first (a new deployment shows at once); when the network fails, or gives no
  *   answer within NAVIGATION_TIMEOUT_MS while a shell is cached, the cached index.html (offline shell);
  * - /assets/*: content-hashed, so cache first; files not precached (fonts, images) are cached on first use;
- * - /api/*: never touched, except GET /api/v1/courses* (the catalogue): network first, falling back to
+ * - /api/*: never touched, except GET /api/v1/catalog* (the catalogue and course pages): network first, falling back to
  *   the last answer, and telling the page it is showing saved data;
  * - anything else (manifest, icons, favicon): cache first from the shell, else the network.
  */
@@ -65,7 +65,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (url.pathname === '/api/v1/courses' || url.pathname.startsWith('/api/v1/courses/')) {
+    if (url.pathname === '/api/v1/catalog' || url.pathname.startsWith('/api/v1/catalog/')) {
       event.respondWith(catalogue(request, event.clientId));
     }
     return;

@@ -36,6 +36,8 @@ const HomePage = page(() => import('../pages/home/home-page'));
 const SettingsPage = page(() => import('../pages/settings/settings-page'));
 const DesignSystemPage = page(() => import('../pages/design-system/design-system-page'));
 const NotFoundPage = page(() => import('../pages/not-found/not-found-page'));
+// The shareable course page (issue 6): `/courses/{slug}`, its own chunk.
+const CoursePage = page(() => import('../pages/catalog/course-page'));
 // Accounts (issue 5): each screen its own chunk too, sharing one with the accounts strings.
 const SignInPage = page(() => import('../pages/accounts/sign-in-page'));
 const SignUpPage = page(() => import('../pages/accounts/sign-up-page'));
@@ -86,7 +88,13 @@ function PageLoading() {
   );
 }
 
-const pageFor = (pathname: string): Page => routes[normalizePath(pathname)] ?? NotFoundPage;
+/** Paths with a parameter: prefix → page. */
+const prefixRoutes: [string, Page][] = [['/courses/', CoursePage]];
+
+const pageFor = (pathname: string): Page => {
+  const path = normalizePath(pathname);
+  return routes[path] ?? prefixRoutes.find(([prefix]) => path.startsWith(prefix) && path.length > prefix.length)?.[1] ?? NotFoundPage;
+};
 
 /** Loads the chunk of the page at `pathname` before the first render (server rendering, hydration). */
 export const preloadPage = (pathname: string): Promise<void> => pageFor(pathname).load();

@@ -1,7 +1,16 @@
 import { dehydrate } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
-import { createApiClient, type CourseList } from '@baanrian/api-client';
-import { isTargetGroup, type Locale, type RenderStartPage, type StartPageRenderInput } from '@baanrian/contracts';
+import { createApiClient, type CatalogCoursePage, type CatalogList } from '@baanrian/api-client';
+import {
+  type CoursePageRenderInput,
+  type Locale,
+  parseCatalogFilters,
+  pickText,
+  type RenderCoursePage,
+  type RenderStartPage,
+  type StartPageRenderInput,
+} from '@baanrian/contracts';
+import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { courseKeys } from '../api/courses';
 import { createAccountsApi } from '../auth/accounts-api';
@@ -34,12 +43,26 @@ const i18nFor = (locale: Locale): I18n => {
  * for the same URL, language and catalogue data, so the browser hydrates instead of repainting.
  */
 export const renderStartPage: RenderStartPage = async ({ url, locale, courses }: StartPageRenderInput) => {
-  const { pathname, searchParams } = new URL(url, 'http://portal.invalid');
-  await preloadPage(pathname);
-
-  const raw = searchParams.get('targetGroup');
+  const { searchParams } = new URL(url, 'http://portal.invalid');
   const queryClient = createQueryClient();
-  queryClient.setQueryData(courseKeys.list(isTargetGroup(raw) ? raw : null), courses as CourseList);
+  // The first page of the listing the URL's filters ask for, as "show more" pages it.
+  queryClient.setQueryData(courseKeys.list(parseCatalogFilters(searchParams)), { pages: [courses as CatalogList], pageParams: [null] });
+  const { html, state, i18n } = await renderPage(url, locale, queryClient);
+  return { html, state, title: documentTitle(i18n.t, i18n.t('home.documentTitle')) };
+};
+
+/** The shareable course page, `/courses/{slug}`, with the course already in the query cache. */
+export const renderCoursePage: RenderCoursePage = async ({ url, locale, course }: CoursePageRenderInput) => {
+  const page = course as CatalogCoursePage;
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(courseKeys.page(page.slug), page);
+  const { html, state, i18n } = await renderPage(url, locale, queryClient);
+  return { html, state, title: documentTitle(i18n.t, pickText(page.title, locale)) };
+};
+
+async function renderPage(url: string, locale: Locale, queryClient: QueryClient): Promise<{ html: string; state: string; i18n: I18n }> {
+  const { pathname } = new URL(url, 'http://portal.invalid');
+  await preloadPage(pathname);
 
   const i18n = i18nFor(locale);
   // Never called: the catalogue is already in the query cache, and the session starts in the
@@ -64,5 +87,5 @@ export const renderStartPage: RenderStartPage = async ({ url, locale, courses }:
   const state: SsrState = { locale, url, queries: dehydrate(queryClient) };
   queryClient.clear(); // Drops the cache's garbage-collection timers, which would keep it alive.
   // `<` escaped, so no string in the data can close the script element.
-  return { html, title: documentTitle(i18n.t, i18n.t('home.documentTitle')), state: JSON.stringify(state).replace(/</g, '\\u003c') };
-};
+  return { html, i18n, state: JSON.stringify(state).replace(/</g, '\\u003c') };
+}

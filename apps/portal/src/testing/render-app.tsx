@@ -1,7 +1,7 @@
 import './dom-polyfills';
 import { vi } from 'vitest';
 import { render } from '@testing-library/react';
-import type { CourseList, CourseSummary, Problem } from '@baanrian/api-client';
+import type { CatalogCoursePage, CatalogCourseSummary, CatalogList, Problem } from '@baanrian/api-client';
 import App from '../app/app';
 import { createAppDependencies } from '../app/dependencies';
 import { AppProviders } from '../app/providers';
@@ -14,25 +14,21 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
     headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
   });
 
-export const courseList = (items: CourseSummary[], total = items.length): CourseList => ({
-  items,
-  total,
-  limit: 50,
-  offset: 0,
-});
+/** One page of `GET /api/v1/catalog`. */
+export const courseList = (items: CatalogCourseSummary[], nextCursor: string | null = null): CatalogList => ({ items, nextCursor });
 
 export const problem = (overrides: Partial<Problem> = {}): Problem => ({
   type: 'urn:baanrian:problem:internal',
   title: 'เกิดข้อผิดพลาดภายในระบบ',
   status: 500,
   code: 'INTERNAL',
-  instance: '/api/v1/courses',
+  instance: '/api/v1/catalog',
   requestId: 'req-123',
   ...overrides,
 });
 
 let nextId = 1;
-export function course(overrides: Partial<CourseSummary> = {}): CourseSummary {
+export function course(overrides: Partial<CatalogCourseSummary> = {}): CatalogCourseSummary {
   const n = nextId++;
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -42,7 +38,33 @@ export function course(overrides: Partial<CourseSummary> = {}): CourseSummary {
     language: 'th',
     targetGroups: ['general_public'],
     format: 'self_paced',
+    categorySlug: null,
+    tags: [],
+    coverImageUrl: null,
+    startsAt: null,
+    endsAt: null,
+    enrollmentClosesAt: null,
+    fiscalYear: 2568,
+    learningHours: null,
     publishedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A public course page (`GET /api/v1/catalog/{slug}`). */
+export function coursePage(overrides: Partial<CatalogCoursePage> = {}): CatalogCoursePage {
+  return {
+    ...course(),
+    version: 1,
+    description: { th: '' },
+    descriptionHtml: { th: '' },
+    category: null,
+    capacity: null,
+    enrollmentOpensAt: null,
+    sequential: false,
+    instructors: [],
+    modules: [],
+    updatedAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   };
 }

@@ -38,7 +38,7 @@ function api(routes: Record<string, Route> = {}) {
   const defaults: Record<string, Route> = {
     'POST /api/v1/auth/refresh': () => json(problem({ status: 401, code: 'SESSION_EXPIRED', title: 'Session expired' }), 401),
     'GET /api/v1/auth/oidc': () => json({ enabled: false, label: null }),
-    'GET /api/v1/courses': () => json(courseList([])),
+    'GET /api/v1/catalog': () => json(courseList([])),
   };
   return (request: Request) => {
     const { pathname } = new URL(request.url);

@@ -1,20 +1,22 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CourseSummary } from '@baanrian/api-client';
+import type { CatalogCourseSummary } from '@baanrian/api-client';
 import { isTargetGroup, pickText, type LocalizedText, type Locale } from '@baanrian/contracts';
-import { formatDate, isoDate } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
+import { Link } from '../../routing/link';
 import { Card } from '../../ui/card';
+import { useCatalogTranslation } from '../catalog/catalog-i18n';
+import { DateWithFiscalYear } from '../catalog/fiscal-date';
 
 /** The text in `locale` (falling back to Thai) and the language it is actually in, for `lang`. */
-function localized(text: LocalizedText, locale: Locale): { text: string; lang: Locale } {
+export function localized(text: LocalizedText, locale: Locale): { text: string; lang: Locale } {
   return { text: pickText(text, locale), lang: text[locale] ? locale : 'th' };
 }
 
 // One Intl.DisplayNames per locale, not one per card and render (each costs a locale data lookup).
 const displayNames = new Map<Locale, Intl.DisplayNames>();
 
-function languageName(code: string, locale: Locale): string {
+export function languageName(code: string, locale: Locale): string {
   try {
     let names = displayNames.get(locale);
     if (!names) {
@@ -27,8 +29,11 @@ function languageName(code: string, locale: Locale): string {
   }
 }
 
-export function CourseCard({ course }: { course: CourseSummary }) {
+export const coursePath = (slug: string) => `/courses/${encodeURIComponent(slug)}`;
+
+export function CourseCard({ course }: { course: CatalogCourseSummary }) {
   const { t, i18n } = useTranslation();
+  const { t: tc } = useCatalogTranslation();
   const locale = currentLocale(i18n);
   const headingId = useId();
   const title = localized(course.title, locale);
@@ -38,11 +43,16 @@ export function CourseCard({ course }: { course: CourseSummary }) {
   return (
     <Card as="article" className="course-card" aria-labelledby={headingId}>
       <h2 id={headingId} className="course-card__title" lang={title.lang}>
-        {title.text}
+        {/* The whole heading is the link: one large target, announced by the course's name. */}
+        <Link href={coursePath(course.slug)} className="course-card__link">
+          {title.text}
+        </Link>
       </h2>
-      <p className="course-card__summary" lang={summary.lang}>
-        {summary.text}
-      </p>
+      {summary.text && (
+        <p className="course-card__summary" lang={summary.lang}>
+          {summary.text}
+        </p>
+      )}
       <dl className="course-card__meta">
         <div>
           <dt>{t('course.format')}</dt>
@@ -52,11 +62,11 @@ export function CourseCard({ course }: { course: CourseSummary }) {
           <dt>{t('course.taughtIn')}</dt>
           <dd>{languageName(course.language, locale)}</dd>
         </div>
-        {course.publishedAt && (
+        {course.startsAt && (
           <div>
-            <dt>{t('course.published')}</dt>
+            <dt>{tc('card.starts')}</dt>
             <dd>
-              <time dateTime={isoDate(course.publishedAt)}>{formatDate(course.publishedAt, locale)}</time>
+              <DateWithFiscalYear value={course.startsAt} locale={locale} />
             </dd>
           </div>
         )}

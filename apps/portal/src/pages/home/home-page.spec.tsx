@@ -6,6 +6,7 @@ const lanna = course({
   summary: { th: 'เรียนทำแกงฮังเลกับปราชญ์ชาวบ้าน', en: 'Cook hang-lay curry with a local expert' },
   targetGroups: ['general_public', 'elderly'],
   format: 'onsite_workshop',
+  startsAt: '2026-10-01T02:00:00.000Z',
 });
 const thaiOnly = course({
   title: { th: 'นิทานก่อนนอนกับผู้ปกครอง' },
@@ -27,20 +28,23 @@ const articleNames = () => screen.getAllByRole('article').map((article) => withi
 describe('Home page: course catalogue', () => {
   beforeEach(() => localStorage.clear());
 
-  it('lists the courses in Thai by default, with count, formats and target groups', async () => {
+  it('lists the courses in Thai by default, with formats, target groups and a link to each course page', async () => {
     const { requests } = renderApp({ handler: allCourses });
 
     const article = await screen.findByRole('article', { name: 'การทำอาหารพื้นเมืองล้านนา' });
     expect(within(article).getByRole('heading', { level: 2 }).getAttribute('lang')).toBe('th');
+    expect(within(article).getByRole('link', { name: 'การทำอาหารพื้นเมืองล้านนา' }).getAttribute('href')).toBe(`/courses/${lanna.slug}`);
     expect(within(article).getByText('เรียนทำแกงฮังเลกับปราชญ์ชาวบ้าน')).toBeTruthy();
     expect(within(article).getByText('อบรมเชิงปฏิบัติการ ณ สถานที่จริง')).toBeTruthy();
     expect(within(article).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['บุคคลทั่วไป', 'ผู้สูงอายุ']);
+    // The start date, with the Thai fiscal year beside it (1 Oct 2026 falls in FY 2570).
+    expect(within(article).getByText(/\(ปีงบประมาณ 2570\)/)).toBeTruthy();
     expect(articleNames()).toEqual(['การทำอาหารพื้นเมืองล้านนา', 'นิทานก่อนนอนกับผู้ปกครอง', 'เขียนโปรแกรมเบื้องต้น']);
-    expect(screen.getByRole('status').textContent).toBe('พบ 3 หลักสูตร');
+    expect(screen.getByRole('status').textContent).toBe('แสดง 3 หลักสูตร');
 
     expect(requests).toHaveLength(1);
-    expect(new URL(requests[0].url).pathname).toBe('/api/v1/courses');
-    expect(targetGroupOf(requests[0])).toBeNull();
+    expect(new URL(requests[0].url).pathname).toBe('/api/v1/catalog');
+    expect(new URL(requests[0].url).search).toBe('?limit=50');
     expect(requests[0].headers.get('Accept-Language')).toBe('th');
   });
 
@@ -53,7 +57,7 @@ describe('Home page: course catalogue', () => {
     expect(status.getAttribute('aria-live')).toBe('polite');
 
     respond(allCourses());
-    await screen.findByText('พบ 3 หลักสูตร');
+    await screen.findByText('แสดง 3 หลักสูตร');
     expect(status.closest('section')?.getAttribute('aria-busy')).toBe('false');
   });
 
@@ -67,68 +71,115 @@ describe('Home page: course catalogue', () => {
     expect(within(article).getByText('Cook hang-lay curry with a local expert')).toBeTruthy();
     expect(within(article).getByText('On-site workshop')).toBeTruthy();
     expect(within(article).getByText('Elderly')).toBeTruthy();
+    expect(within(article).getByText(/\(FY 2570\)/)).toBeTruthy();
     // No English title: Thai, marked as Thai for screen readers and line breaking.
     const fallback = screen.getByRole('article', { name: 'นิทานก่อนนอนกับผู้ปกครอง' });
     expect(within(fallback).getByRole('heading').getAttribute('lang')).toBe('th');
-    expect(screen.getByRole('status').textContent).toBe('3 courses found');
+    expect(screen.getByRole('status').textContent).toBe('3 courses shown');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Find a course' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Language' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Target group' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Older adults' })).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: 'Search courses' })).toBeTruthy();
     expect(localStorage.getItem('baanrian.locale')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     // The catalogue already carries every language: no new request.
     expect(requests).toHaveLength(1);
   });
 
-  it('filters by target group: asks the server for youth, shows only what it returned, and puts it in the URL', async () => {
+  it('browses by target group with the large tiles: asks the server, marks the tile, and puts the group in the URL', async () => {
     const { requests } = renderApp({
       handler: (request) => (targetGroupOf(request) === 'youth' ? json(courseList([coding])) : allCourses()),
     });
     await screen.findByRole('article', { name: 'การทำอาหารพื้นเมืองล้านนา' });
 
-    const filter = screen.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' }) as HTMLSelectElement;
-    expect(filter.value).toBe('');
-    fireEvent.change(filter, { target: { value: 'youth' } });
+    const tiles = within(screen.getByRole('navigation', { name: 'เลือกตามกลุ่มผู้เรียน' })).getAllByRole('link');
+    expect(tiles.map((tile) => tile.textContent)).toEqual(['เด็กเล็กเรียนกับผู้ปกครอง', 'เด็กและเยาวชน', 'บุคคลทั่วไป', 'ครูและบุคลากรทางการศึกษา', 'ผู้สูงอายุ']);
+    fireEvent.click(screen.getByRole('link', { name: 'เด็กและเยาวชน' }));
 
     await waitFor(() => expect(articleNames()).toEqual(['เขียนโปรแกรมเบื้องต้น']));
     expect(targetGroupOf(requests[requests.length - 1])).toBe('youth');
-    expect(screen.getByRole('status').textContent).toBe('พบ 1 หลักสูตร');
     expect(window.location.search).toBe('?targetGroup=youth');
-    expect(filter.value).toBe('youth');
+    expect(screen.getByRole('link', { name: 'เด็กและเยาวชน' }).getAttribute('aria-current')).toBe('page');
 
-    fireEvent.change(filter, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('link', { name: 'ทุกกลุ่ม' }));
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
     expect(window.location.search).toBe('');
   });
 
   it('opens already filtered from a shared link', async () => {
-    const { requests } = renderApp({ url: '/?targetGroup=elderly', handler: () => json(courseList([lanna])) });
+    const { requests } = renderApp({ url: '/?targetGroup=elderly&format=onsite_workshop&upcoming=true', handler: () => json(courseList([lanna])) });
 
     expect(await screen.findByRole('article', { name: 'การทำอาหารพื้นเมืองล้านนา' })).toBeTruthy();
-    expect((screen.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' }) as HTMLSelectElement).value).toBe('elderly');
-    expect(requests.map(targetGroupOf)).toEqual(['elderly']);
+    expect(screen.getByRole('link', { name: 'ผู้สูงอายุ' }).getAttribute('aria-current')).toBe('page');
+    expect((screen.getByRole('combobox', { name: 'รูปแบบการเรียน' }) as HTMLSelectElement).value).toBe('onsite_workshop');
+    expect((screen.getByRole('checkbox', { name: 'เฉพาะหลักสูตรที่ยังไม่เริ่ม' }) as HTMLInputElement).checked).toBe(true);
+    expect(new URL(requests[0].url).search).toBe('?targetGroup=elderly&format=onsite_workshop&upcoming=true&limit=50');
   });
 
-  it('ignores an unknown target group in the URL and shows all groups', async () => {
-    const { requests } = renderApp({ url: '/?targetGroup=pets', handler: allCourses });
+  it('ignores unknown values in the URL and shows everything', async () => {
+    const { requests } = renderApp({ url: '/?targetGroup=pets&format=magic&language=fr', handler: allCourses });
 
-    await screen.findByText('พบ 3 หลักสูตร');
-    expect((screen.getByRole('combobox', { name: 'กลุ่มเป้าหมาย' }) as HTMLSelectElement).value).toBe('');
-    expect(requests.map(targetGroupOf)).toEqual([null]);
+    await screen.findByText('แสดง 3 หลักสูตร');
+    expect(screen.queryByRole('link', { current: 'page', name: /ผู้สูงอายุ/ })).toBeNull();
+    expect(new URL(requests[0].url).search).toBe('?limit=50');
   });
 
-  it('says when a group has no courses yet', async () => {
+  it('searches in Thai: the words go to the server and into the URL, and the count names them', async () => {
+    const { requests } = renderApp({
+      handler: (request) => (new URL(request.url).searchParams.get('q') === 'คอมพิวเตอร์' ? json(courseList([coding])) : allCourses()),
+    });
+    await screen.findByText('แสดง 3 หลักสูตร');
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'ค้นหาหลักสูตร' }), { target: { value: '  คอมพิวเตอร์ ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ค้นหา' }));
+
+    await waitFor(() => expect(articleNames()).toEqual(['เขียนโปรแกรมเบื้องต้น']));
+    expect(screen.getByRole('status').textContent).toBe('พบ 1 หลักสูตรสำหรับ “คอมพิวเตอร์”');
+    expect(new URL(window.location.href).searchParams.get('q')).toBe('คอมพิวเตอร์');
+    expect(new URL(requests[requests.length - 1].url).searchParams.get('q')).toBe('คอมพิวเตอร์');
+
+    fireEvent.click(screen.getByRole('button', { name: 'ล้างคำค้นหา' }));
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(3));
+    expect((screen.getByRole('searchbox', { name: 'ค้นหาหลักสูตร' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('filters by format, language and upcoming dates, each in the URL, and clears them together', async () => {
+    const { requests } = renderApp({ handler: allCourses });
+    await screen.findByText('แสดง 3 หลักสูตร');
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'รูปแบบการเรียน' }), { target: { value: 'online_class' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'ภาษาที่สอน' }), { target: { value: 'vi' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'เฉพาะหลักสูตรที่ยังไม่เริ่ม' }));
+
+    await waitFor(() => expect(window.location.search).toBe('?format=online_class&language=vi&upcoming=true'));
+    await waitFor(() => expect(new URL(requests[requests.length - 1].url).search).toBe('?format=online_class&language=vi&upcoming=true&limit=50'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'ล้างตัวกรองทั้งหมด' }));
+    await waitFor(() => expect(window.location.search).toBe(''));
+  });
+
+  it('shows more courses with the next cursor, then moves focus to the first new course', async () => {
+    const { requests } = renderApp({
+      handler: (request) =>
+        new URL(request.url).searchParams.get('cursor') === 'page-2' ? json(courseList([coding])) : json(courseList([lanna, thaiOnly], 'page-2')),
+    });
+    await screen.findByText('แสดง 2 หลักสูตร');
+
+    fireEvent.click(screen.getByRole('button', { name: 'แสดงหลักสูตรเพิ่มเติม' }));
+
+    await waitFor(() => expect(articleNames()).toEqual(['การทำอาหารพื้นเมืองล้านนา', 'นิทานก่อนนอนกับผู้ปกครอง', 'เขียนโปรแกรมเบื้องต้น']));
+    expect(screen.getByRole('status').textContent).toBe('แสดง 3 หลักสูตร');
+    expect(new URL(requests[1].url).searchParams.get('cursor')).toBe('page-2');
+    expect(screen.queryByRole('button', { name: 'แสดงหลักสูตรเพิ่มเติม' })).toBeNull(); // the last page
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('เขียนโปรแกรมเบื้องต้น'));
+  });
+
+  it('says when nothing matches', async () => {
     renderApp({ url: '/?targetGroup=education_staff', handler: () => json(courseList([])) });
 
-    expect(await screen.findByRole('heading', { name: 'ยังไม่มีหลักสูตรสำหรับกลุ่มนี้' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'ไม่พบหลักสูตรที่ตรงกัน' })).toBeTruthy();
     expect(screen.queryAllByRole('article')).toHaveLength(0);
     expect(screen.getByRole('status').textContent).toBe('');
-  });
-
-  it('says when the server has more courses than it sent', async () => {
-    renderApp({ handler: () => json(courseList([lanna, coding], 75)) });
-    expect(await screen.findByText('แสดง 2 จาก 75 หลักสูตร')).toBeTruthy();
   });
 
   it('shows the problem title from the API with a retry button that refetches, without retrying a 4xx by itself', async () => {

@@ -1,17 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { isTargetGroup, type TargetGroup } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { useSearchParam } from '../../routing/location';
+import { useCatalogFilters } from '../catalog/use-catalog-filters';
+import { CatalogFilterBar } from './catalog-filters';
+import { CatalogSearch } from './catalog-search';
 import { CourseResults } from './course-results';
-import { TargetGroupFilter } from './target-group-filter';
+import { TargetGroupTiles } from './target-group-tiles';
 import './home-page.css';
 
-const parseTargetGroup = (raw: string | null): TargetGroup | null => (isTargetGroup(raw) ? raw : null);
-
-/** `/`: the course catalogue, filterable by target group (`?targetGroup=youth`, so links can be shared). */
+/**
+ * `/`: the public catalog. Browse by target group (large tiles), search, filter; every choice is
+ * in the URL (`/?targetGroup=elderly&q=คอมพิวเตอร์`), so a filtered list can be shared.
+ */
 export function HomePage() {
   const { t } = useTranslation();
-  const [targetGroup, setTargetGroup] = useSearchParam('targetGroup', parseTargetGroup);
+  const [filters, setFilters] = useCatalogFilters();
   useDocumentTitle(t('home.documentTitle'));
 
   return (
@@ -20,8 +22,10 @@ export function HomePage() {
         <h1>{t('home.title')}</h1>
         <p>{t('home.intro')}</p>
       </div>
-      <TargetGroupFilter value={targetGroup} onChange={setTargetGroup} />
-      <CourseResults targetGroup={targetGroup} />
+      <TargetGroupTiles filters={filters} />
+      <CatalogSearch value={filters.q ?? ''} onSearch={(q) => setFilters({ q })} />
+      <CatalogFilterBar filters={filters} onChange={setFilters} />
+      <CourseResults filters={filters} />
     </div>
   );
 }
