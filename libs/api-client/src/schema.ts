@@ -1655,7 +1655,7 @@ export interface components {
             code: string;
             detail?: string;
             errors?: components["schemas"]["FieldErrorDto"][];
-            /** @example /api/v1/courses?targetGroup=pets */
+            /** @example /api/v1/catalog?targetGroup=pets */
             instance: string;
             /** @description Quote this when reporting a problem */
             requestId?: string;
