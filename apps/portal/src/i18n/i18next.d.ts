@@ -2,11 +2,12 @@ import type th from './locales/th.json';
 import type pwaTh from '../pwa/locales/th.json';
 import type accountsTh from '../auth/locales/th.json';
 import type accountsScreensTh from '../auth/locales/screens/th.json';
+import type studioTh from '../pages/studio/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof th; pwa: typeof pwaTh; accounts: typeof accountsTh & typeof accountsScreensTh };
+    resources: { translation: typeof th; pwa: typeof pwaTh; accounts: typeof accountsTh & typeof accountsScreensTh; studio: typeof studioTh };
   }
 }
