@@ -48,10 +48,8 @@ const ChildrenPage = page(() => import('../pages/accounts/children-page'));
 const AdminUsersPage = page(() => import('../pages/admin/users-page'));
 const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
-// Instructor studio (issue 6): lazy like every page; its strings load with it (pages/studio/studio-i18n.ts).
-const StudioCoursesPage = page(() => import('../pages/studio/my-courses-page'));
-const StudioCoursePage = page(() => import('../pages/studio/course-editor-page'));
-const StudioPreviewPage = page(() => import('../pages/studio/preview-page'));
+// Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
+const StudioPage = page(() => import('../pages/studio/studio-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -79,9 +77,9 @@ const routes: Record<string, Page> = {
   [ROUTES.adminUsers]: AdminUsersPage,
   [ROUTES.adminAudit]: AdminAuditPage,
   [ROUTES.adminAssisted]: AssistedSignUpPage,
-  [ROUTES.studio]: StudioCoursesPage,
-  [ROUTES.studioCourse]: StudioCoursePage,
-  [ROUTES.studioPreview]: StudioPreviewPage,
+  [ROUTES.studio]: StudioPage,
+  [ROUTES.studioCourse]: StudioPage,
+  [ROUTES.studioPreview]: StudioPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */

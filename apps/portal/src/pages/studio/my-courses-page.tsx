@@ -10,12 +10,10 @@ import { formatDate } from '../../i18n/format';
 import { currentLocale, LOCALE_ENDONYMS } from '../../i18n/i18n';
 import { navigate } from '../../routing/location';
 import { Button, Checkbox, EmptyState, ErrorState, Link, LoadingState, RadioGroup, TextField } from '../../ui';
-import { courseHref, studioKeys, textIn, useStudioApi } from './studio-common';
+import { courseHref, STUDIO_ROLES, studioKeys, textIn, useStudioApi } from './studio-common';
 import type { InvitationDto, StudioCourseSummaryDto } from './studio-api';
 import { useStudioTranslation } from './studio-i18n';
 import './studio.css';
-
-export const STUDIO_ROLES = ['instructor', 'admin'] as const;
 
 /** `/studio`: the instructor's courses, pending co-teaching invitations, and "create a course". */
 export default function MyCoursesPage() {

@@ -18,6 +18,9 @@ export const studioKeys = {
   categories: () => ['categories'] as const,
 };
 
+/** Who may use the studio (the API decides per course: owner, accepted co-instructor, admin). */
+export const STUDIO_ROLES = ['instructor', 'admin'] as const;
+
 export const STUDIO_ROUTES = { courses: '/studio', course: '/studio/course', preview: '/studio/preview' } as const;
 export const courseHref = (id: string) => `${STUDIO_ROUTES.course}?id=${encodeURIComponent(id)}`;
 export const previewHref = (id: string) => `${STUDIO_ROUTES.preview}?id=${encodeURIComponent(id)}`;
