@@ -73,7 +73,10 @@ export function OutlineEditor({ course }: { course: StudioCourseDto }) {
     });
   };
 
+  // Move buttons are never disabled while a save is in flight (a disabled button drops focus, and
+  // the keyboard user with it); presses meanwhile are ignored instead.
   const onMoveLesson = (lesson: StudioLessonDto, direction: -1 | 1) => {
+    if (pending) return;
     const next = moveLesson(outline, lesson.id, direction);
     if (!next) return;
     const place = findLesson(next, lesson.id);
@@ -83,6 +86,7 @@ export function OutlineEditor({ course }: { course: StudioCourseDto }) {
   };
 
   const onMoveModule = (module: StudioModuleDto, direction: -1 | 1) => {
+    if (pending) return;
     const next = moveModule(outline, module.id, direction);
     if (!next) return;
     const index = next.findIndex((m) => m.id === module.id);
@@ -148,10 +152,10 @@ export function OutlineEditor({ course }: { course: StudioCourseDto }) {
                 {t('outline.moduleNumber', { number: moduleIndex + 1 })} {module.title}
               </h3>
               <div className="studio-actions studio-actions--compact">
-                <Button variant="quiet" data-move={`${module.id}:-1`} isDisabled={moduleIndex === 0 || pending} onPress={() => onMoveModule(module, -1)} aria-label={t('outline.moveModuleUp', { title: module.title })}>
+                <Button variant="quiet" data-move={`${module.id}:-1`} isDisabled={moduleIndex === 0} onPress={() => onMoveModule(module, -1)} aria-label={t('outline.moveModuleUp', { title: module.title })}>
                   {t('outline.up')}
                 </Button>
-                <Button variant="quiet" data-move={`${module.id}:1`} isDisabled={moduleIndex === outline.length - 1 || pending} onPress={() => onMoveModule(module, 1)} aria-label={t('outline.moveModuleDown', { title: module.title })}>
+                <Button variant="quiet" data-move={`${module.id}:1`} isDisabled={moduleIndex === outline.length - 1} onPress={() => onMoveModule(module, 1)} aria-label={t('outline.moveModuleDown', { title: module.title })}>
                   {t('outline.down')}
                 </Button>
                 <RenameModule module={module} onDone={(message) => { setAnnouncement(message); void refresh(); }} />
@@ -193,10 +197,10 @@ export function OutlineEditor({ course }: { course: StudioCourseDto }) {
                       </span>
                     </span>
                     <span className="studio-actions studio-actions--compact">
-                      <Button variant="quiet" data-move={`${lesson.id}:-1`} isDisabled={first || pending} onPress={() => onMoveLesson(lesson, -1)} aria-label={t('outline.moveLessonUp', { title: lesson.title })}>
+                      <Button variant="quiet" data-move={`${lesson.id}:-1`} isDisabled={first} onPress={() => onMoveLesson(lesson, -1)} aria-label={t('outline.moveLessonUp', { title: lesson.title })}>
                         {t('outline.up')}
                       </Button>
-                      <Button variant="quiet" data-move={`${lesson.id}:1`} isDisabled={last || pending} onPress={() => onMoveLesson(lesson, 1)} aria-label={t('outline.moveLessonDown', { title: lesson.title })}>
+                      <Button variant="quiet" data-move={`${lesson.id}:1`} isDisabled={last} onPress={() => onMoveLesson(lesson, 1)} aria-label={t('outline.moveLessonDown', { title: lesson.title })}>
                         {t('outline.down')}
                       </Button>
                       <Button variant="quiet" onPress={() => setEditing({ moduleId: module.id, lesson })} aria-label={t('outline.editNamed', { title: lesson.title })}>
