@@ -8,6 +8,7 @@ const config: Config = {
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools/checks',
+    '<rootDir>/tools/bench',
     '<rootDir>/apps/e2e',
   ],
 };

@@ -1,112 +1,70 @@
 /**
- * `npm run bench`: Lighthouse (mobile preset, simulated slow 4G and 4× CPU) on the catalogue page
- * served by the real stack, RUNS times, reporting medians; and, as the benchmark rule asks, the same
- * on a baseline page in the same run (a minimal static HTML page from a plain node server), with
- * ratios. Exits 1 when a bar fails: performance ≥ 95, accessibility = 100, best practices ≥ 95.
+ * `npm run bench [-- <group>…]`: every benchmark group (or the named ones) against real
+ * PostgreSQL and Redis, each benchmark measured next to its baseline, interleaved after a warm-up,
+ * medians over BENCH_ROUNDS rounds of BENCH_SECONDS-second load runs. Prints one table, writes
+ * bench/results/<timestamp>-<group>.json per group, exits 1 when a target fails.
+ * Never part of `npm test`. See docs/benchmarks.md.
  *
- * Starts its own PostgreSQL and Redis in a temporary folder, builds (Nx cache), migrates and seeds
- * the demo, starts the built api and worker, and stops and removes everything afterwards.
- *
- *   npm run bench               RUNS=9 npm run bench
+ *   npm run bench                      npm run bench -- courses
+ *   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench -- accounts
  */
-import { rawEnv } from '@baanrian/config';
-import http from 'node:http';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type DemoStack, freePort, startDemoStack } from '@baanrian/dev-services';
-import { type LighthouseResult, median, runLighthouse } from '../../apps/e2e/src/support/lighthouse';
-import { formatPortalSize, measurePortal } from '../scripts/portal-size';
+import { rawEnv } from '@baanrian/config';
+import { benchSettings, type BenchContext } from './bench.group';
+import { machineInfo } from './bench.machine';
+import { selectGroups } from './bench.registry';
+import { type ApiStack, ROOT, startApiStack } from './bench.stack';
+import { type BenchResult, exitCode, formatTable } from './bench.stats';
+import { generateBenchData, planFor } from './data/bench-data';
+import type { DataSize } from './data/data.generator';
 
-const RUNS = Math.max(1, Number(rawEnv('RUNS') ?? 5));
-const BARS = { performance: 95, accessibility: 100, bestPractices: 95 };
-const root = path.resolve(__dirname, '../..');
 const say = (line: string) => console.log(`[bench] ${line}`);
 
-/** The baseline: what a page with one heading and a paragraph scores on the same machine. */
-const BASELINE_HTML = `<!doctype html>
-<html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>บ้านเรียน baseline</title><meta name="description" content="Baseline page"></head>
-<body><main><h1>บ้านเรียน Baanrian</h1><p>หน้าพื้นฐานสำหรับเปรียบเทียบผลการวัด (baseline page for comparison).</p></main></body></html>`;
-
-function serveBaseline(port: number): Promise<http.Server> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-    res.end(BASELINE_HTML);
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
-
-/** The medians of the measured figures: a result without its url and audit list. */
-type Summary = Omit<LighthouseResult, 'url' | 'failing'>;
-
-const summarise = (runs: LighthouseResult[]): Summary => ({
-  performance: median(runs.map((r) => r.performance)),
-  accessibility: median(runs.map((r) => r.accessibility)),
-  bestPractices: median(runs.map((r) => r.bestPractices)),
-  lcpMs: median(runs.map((r) => r.lcpMs)),
-  tbtMs: median(runs.map((r) => r.tbtMs)),
-  fcpMs: median(runs.map((r) => r.fcpMs)),
-});
-
 async function main(): Promise<number> {
-  let stack: DemoStack | undefined;
-  let baseline: http.Server | undefined;
+  const groups = selectGroups(process.argv.slice(2).filter((arg) => arg !== '--'));
+  const settings = benchSettings();
+  const dataSize = (rawEnv('BENCH_DATA_SIZE') ?? 'S').toUpperCase() as DataSize;
+  let stack: ApiStack | undefined;
+  let starting: Promise<ApiStack> | undefined;
+  const context: BenchContext = {
+    ...settings,
+    log: say,
+    stack: () =>
+      (starting ??= (async () => {
+        say(`Starting PostgreSQL, Redis and the API, with bench data of size ${dataSize}…`);
+        stack = await startApiStack(async (url) => {
+          const report = await generateBenchData(url, planFor(dataSize), (line) => say(`data: ${line}`));
+          say(`data: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')} in ${report.totalSeconds.toFixed(1)} s`);
+        }, say);
+        return stack;
+      })()),
+  };
+  const all: BenchResult[] = [];
+  const resultsDir = path.join(ROOT, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
   try {
-    say('Starting a demo stack (PostgreSQL, Redis, api, worker) and building the apps…');
-    stack = await startDemoStack();
-    const baseUrl = stack.baseUrl;
-    const baselinePort = await freePort();
-    baseline = await serveBaseline(baselinePort);
-
-    const portalRuns: LighthouseResult[] = [];
-    const baselineRuns: LighthouseResult[] = [];
-    for (let i = 1; i <= RUNS; i++) {
-      // Interleaved, so both pages see the same machine conditions.
-      baselineRuns.push(await runLighthouse(`http://127.0.0.1:${baselinePort}/`));
-      const run = await runLighthouse(`${baseUrl}/`);
-      portalRuns.push(run);
-      say(`run ${i}/${RUNS}: catalogue perf ${run.performance}, a11y ${run.accessibility}, bp ${run.bestPractices}, LCP ${run.lcpMs} ms, TBT ${run.tbtMs} ms`);
+    for (const group of groups) {
+      const startedAt = new Date();
+      say(`${group.name} (issue ${group.issue})…`);
+      const results = await group.run(context);
+      all.push(...results);
+      const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${group.name}.json`);
+      const record = { group: group.name, startedAt, finishedAt: new Date(), settings: { ...settings, dataSize }, machine: await machineInfo(group.name === 'portal' ? undefined : stack), results };
+      writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+      say(`wrote ${path.relative(ROOT, file)}`);
     }
-    const portal = summarise(portalRuns);
-    const base = summarise(baselineRuns);
-    const pass = {
-      performance: portal.performance >= BARS.performance,
-      accessibility: portal.accessibility >= BARS.accessibility,
-      bestPractices: portal.bestPractices >= BARS.bestPractices,
-    };
-    const ok = (b: boolean) => (b ? 'pass' : '**FAIL**');
-    console.log(`
-Lighthouse ${RUNS}× (median), mobile preset (simulated slow 4G, 4× CPU), ${os.cpus()[0]?.model ?? 'unknown CPU'}
-
-| metric | catalogue \`/\` | baseline page | ratio / difference | bar |
-|---|---|---|---|---|
-| performance | ${portal.performance} | ${base.performance} | ${(portal.performance / base.performance).toFixed(2)} | ≥ ${BARS.performance}: ${ok(pass.performance)} |
-| accessibility | ${portal.accessibility} | ${base.accessibility} | ${(portal.accessibility / base.accessibility).toFixed(2)} | = ${BARS.accessibility}: ${ok(pass.accessibility)} |
-| best practices | ${portal.bestPractices} | ${base.bestPractices} | ${(portal.bestPractices / base.bestPractices).toFixed(2)} | ≥ ${BARS.bestPractices}: ${ok(pass.bestPractices)} |
-| LCP | ${portal.lcpMs} ms | ${base.lcpMs} ms | ${(portal.lcpMs / base.lcpMs).toFixed(2)}× | |
-| FCP | ${portal.fcpMs} ms | ${base.fcpMs} ms | ${(portal.fcpMs / base.fcpMs).toFixed(2)}× | |
-| TBT | ${portal.tbtMs} ms | ${base.tbtMs} ms | +${portal.tbtMs - base.tbtMs} ms | |
-`);
-    console.log(`Portal bundle (what the catalogue loads first):\n\n${formatPortalSize(measurePortal(path.join(root, 'dist/apps/portal')))}\n`);
-    // "id: title (score)" → the lowest score per audit over the runs.
-    const worst = new Map<string, { title: string; score: number; runs: number }>();
-    for (const line of portalRuns.flatMap((r) => r.failing)) {
-      const match = /^([^:]+): (.*) \(([\d.]+)\)$/.exec(line);
-      if (!match) continue;
-      const before = worst.get(match[1]);
-      worst.set(match[1], { title: match[2], score: Math.min(before?.score ?? 1, Number(match[3])), runs: (before?.runs ?? 0) + 1 });
-    }
-    if (worst.size) {
-      console.log('Audits below full score on the catalogue (lowest score, runs):');
-      for (const [id, audit] of worst) console.log(`  - ${id}: ${audit.title} (${audit.score}, ${audit.runs}/${RUNS})`);
-      console.log('');
-    }
-    return pass.performance && pass.accessibility && pass.bestPractices ? 0 : 1;
   } finally {
-    say('Stopping…');
-    baseline?.close();
-    await stack?.stop();
+    if (stack) {
+      say('Stopping…');
+      await stack.stop();
+    }
   }
+  const machine = await machineInfo();
+  console.log(`\n${formatTable(all)}\n`);
+  for (const r of all.filter((r) => r.note)) console.log(`- ${r.group}: ${r.name}: ${r.note}`);
+  console.log(`\nMedians of ${settings.rounds} interleaved rounds (${settings.seconds} s load runs) after a warm-up; ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}; pinning: ${machine.pinning}.`);
+  return exitCode(all);
 }
 
 main().then(

@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpDrainService } from './observability/http-drain.service';
+import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
 import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
@@ -24,6 +25,7 @@ export class AppModule {
         AccountsModule,
         SystemModule,
         CoursesModule,
+        MediaModule,
       ],
       providers: [HttpDrainService],
     };

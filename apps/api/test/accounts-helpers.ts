@@ -40,3 +40,10 @@ export async function signIn(http: Http, login: string, password = PASSWORD): Pr
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A fresh account holding the admin role (granted in the database: roles are read per request). */
+export async function signUpAdmin(http: Http, db: { query: (sql: string, params?: unknown[]) => Promise<unknown> }): Promise<Signed> {
+  const admin = await signUp(http);
+  await db.query(`INSERT INTO user_role (user_id, role) VALUES ($1, 'admin')`, [admin.id]);
+  return admin;
+}

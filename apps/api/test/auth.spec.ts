@@ -1,7 +1,8 @@
 import { UserEntity } from '@baanrian/db';
 import { argon2id, hash } from 'argon2';
 import { useTestApi } from './api-app';
-import { bearer, PASSWORD, refreshCookie, signIn, signUp, uniqueEmail } from './accounts-helpers';
+import { bearer, PASSWORD, refreshCookie, signIn, signUp, signUpAdmin, uniqueEmail } from './accounts-helpers';
+import { createChild, switchToChild } from './guardian-helpers';
 
 const api = useTestApi();
 
@@ -101,16 +102,80 @@ describe('sign-up, sign-in, me, refresh, sign-out', () => {
     await http().get('/api/v1/me').set(bearer(second.body.accessToken)).expect(200);
   });
 
-  it('revokes the whole family when an old refresh token is used again', async () => {
-    const { cookie } = await signUp(http);
+  it('revokes the whole family when an old refresh token is used again after the grace window', async () => {
+    const { cookie, id } = await signUp(http);
     const first = await http().post('/api/v1/auth/refresh').set('Cookie', cookie).expect(200);
     const current = refreshCookie(first);
+    // The old token was used 11 s ago: past the 10 s window in which two tabs may race.
+    await api.db().query(`UPDATE refresh_token SET used_at = used_at - interval '11 seconds' WHERE user_id = $1 AND used_at IS NOT NULL`, [id]);
     // The stolen copy of the old token comes back: both holders are signed out.
     const reuse = await http().post('/api/v1/auth/refresh').set('Cookie', cookie).set('Accept-Language', 'en').expect(401);
     expect(reuse.body).toMatchObject({ code: 'SESSION_REVOKED', title: 'This session was ended. Please sign in again.' });
     expect(([] as string[]).concat(reuse.headers['set-cookie'])[0]).toMatch(/^baanrian_refresh=;.*Expires=Thu, 01 Jan 1970/);
     const after = await http().post('/api/v1/auth/refresh').set('Cookie', current).expect(401);
     expect(after.body.code).toBe('SESSION_REVOKED');
+  });
+
+  it('answers two tabs refreshing with the same cookie at once with the same session, without revoking it', async () => {
+    const { cookie, id } = await signUp(http);
+    const [a, b] = await Promise.all([
+      http().post('/api/v1/auth/refresh').set('Cookie', cookie),
+      http().post('/api/v1/auth/refresh').set('Cookie', cookie),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    for (const res of [a, b]) {
+      expect(res.body.user.id).toBe(id);
+      await http().get('/api/v1/me').set(bearer(res.body.accessToken)).expect(200);
+    }
+    // Exactly one of them rotated the cookie; the other leaves the browser's cookie as it is.
+    const rotated = [a, b].filter((res) => res.headers['set-cookie']);
+    expect(rotated).toHaveLength(1);
+    const current = refreshCookie(rotated[0]);
+    // The family lives on: the rotated cookie keeps working, and a third late tab within the window too.
+    await http().post('/api/v1/auth/refresh').set('Cookie', cookie).expect(200);
+    const next = await http().post('/api/v1/auth/refresh').set('Cookie', current).expect(200);
+    await http().post('/api/v1/auth/refresh').set('Cookie', refreshCookie(next)).expect(200);
+  });
+
+  it('keeps acting as the child when the racing refresh comes back inside the window', async () => {
+    const guardian = await signUp(http);
+    const child = await createChild(http, guardian.accessToken);
+    await switchToChild(http, guardian.accessToken, child.id);
+    const first = await http().post('/api/v1/auth/refresh').set('Cookie', guardian.cookie).expect(200);
+    const late = await http().post('/api/v1/auth/refresh').set('Cookie', guardian.cookie).expect(200);
+    expect(first.body.user.id).toBe(child.id);
+    expect(late.body.user).toMatchObject({ id: child.id, actingAs: { guardianId: guardian.id } });
+    expect(late.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('ends access tokens at once when a role is revoked or the account disabled; a refresh answers the new roles', async () => {
+    const adminAccount = await signUpAdmin(http, api.db());
+    const admin = bearer(adminAccount.accessToken);
+    const user = await signUp(http);
+    await http().put(`/api/v1/admin/users/${user.id}/roles/instructor`).set(admin).expect(200);
+    const before = await http().post('/api/v1/auth/refresh').set('Cookie', user.cookie).expect(200);
+    expect(before.body.user.roles).toContain('instructor');
+    await http().delete(`/api/v1/admin/users/${user.id}/roles/instructor`).set(admin).expect(200);
+    await http().get('/api/v1/me').set(bearer(before.body.accessToken)).expect(401);
+    const after = await http().post('/api/v1/auth/refresh').set('Cookie', refreshCookie(before)).expect(200);
+    expect(after.body.user.roles).toEqual(['learner']);
+    await http().get('/api/v1/me').set(bearer(after.body.accessToken)).expect(200);
+
+    await http().post(`/api/v1/admin/users/${user.id}/disable`).set(admin).expect(200);
+    await http().post(`/api/v1/admin/users/${user.id}/enable`).set(admin).expect(200);
+    // Enabling again does not bring back the sessions that disabling ended.
+    await http().get('/api/v1/me').set(bearer(after.body.accessToken)).expect(401);
+    // First-run setup, tested below, needs a database without administrators.
+    await api.db().query(`DELETE FROM user_role WHERE user_id = $1 AND role = 'admin'`, [adminAccount.id]);
+  });
+
+  it("accepts a child session only under the guardian's current session version", async () => {
+    const guardian = await signUp(http);
+    const child = await createChild(http, guardian.accessToken);
+    const childToken = await switchToChild(http, guardian.accessToken, child.id);
+    await http().get('/api/v1/me').set(bearer(childToken)).expect(200);
+    await api.db().query(`UPDATE app_user SET session_version = session_version + 1 WHERE id = $1`, [guardian.id]);
+    await http().get('/api/v1/me').set(bearer(childToken)).expect(401);
   });
 
   it('answers a refresh without a cookie or with an unknown one with 401 SESSION_EXPIRED', async () => {

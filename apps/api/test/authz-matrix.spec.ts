@@ -42,10 +42,14 @@ interface Entry {
   id?: (caller: Caller, target: Target) => Promise<string> | string;
   /** Path parameters other than a user id. */
   params?: Record<string, string>;
+  /** Path parameters made for each cell (e.g. a fresh course owned by the caller or by someone else). */
+  paramsFor?: (caller: Caller, target: Target | 'no user id') => Promise<Record<string, string>>;
   body?: (ctx: Context) => object;
   before?: () => Promise<unknown>;
   /** A fresh caller of the same kind for each cell, for operations that use the caller up. */
   freshCaller?: boolean;
+  /** A raw request body with its Content-Type (file uploads) instead of JSON. */
+  upload?: () => { type: string; bytes: Buffer };
 }
 
 const all = (status: number): PerCaller => ({ anonymous: status, learner: status, instructor: status, admin: status });
@@ -61,7 +65,8 @@ const adminOnlyByTarget = (own: number, other: number) => ({
 const MATRIX: Record<string, Entry> = {
   'GET /api/v1/health/live': { expect: all(200) },
   'GET /api/v1/health/ready': { expect: all(200), before: () => api.db().query(`INSERT INTO worker_heartbeat VALUES ('matrix', now(), now()) ON CONFLICT (worker_id) DO UPDATE SET last_seen_at = now()`) },
-  'POST /api/v1/system/pings': { expect: all(202) },
+  // Each ping writes rows and queues a job: administrators only. Reading one stays public.
+  'POST /api/v1/system/pings': { expect: adminOnly(202) },
   'GET /api/v1/system/pings/{id}': { expect: all(404), params: { id: randomUUID() } },
   'GET /api/v1/courses': { expect: all(200) },
   'POST /api/v1/auth/sign-up': {
@@ -137,7 +142,155 @@ const MATRIX: Record<string, Entry> = {
   // Card sign-in is public; a wrong card is 400 for everyone.
   'POST /api/v1/auth/card': { expect: all(400), body: () => ({ accountCode: 'BR-00001', oneTimeCode: 'ABCD-EFGH' }) },
   'POST /api/v1/auth/card/complete': { expect: all(400), body: () => ({ setupToken: 'forged', secretKind: 'pin', secret: '480153' }) },
+  // Courses studio: instructors on their own courses, administrators on all; "other" is a course of
+  // another instructor. Each cell works on a fresh course, so edits never depend on earlier cells.
+  'GET /api/v1/studio/courses': { expect: instructorsAndAdmins(200) },
+  'POST /api/v1/studio/courses': { expect: instructorsAndAdmins(201), body: () => ({ ...MATRIX_COURSE }) },
+  'GET /api/v1/studio/courses/{courseId}': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'PATCH /api/v1/studio/courses/{courseId}': { byTarget: courseOwners(200), paramsFor: freshCourseParams, body: () => ({ draftRevision: 1, summary: { th: 'แก้ไข' } }) },
+  'DELETE /api/v1/studio/courses/{courseId}': { byTarget: { ...courseOwners(204) }, paramsFor: freshCourseParams },
+  'GET /api/v1/studio/courses/{courseId}/preview': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'POST /api/v1/studio/courses/{courseId}/publish': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'POST /api/v1/studio/courses/{courseId}/archive': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  // A course that is not archived cannot be restored: 409 for those allowed to try.
+  'POST /api/v1/studio/courses/{courseId}/restore': { byTarget: courseOwners(409), paramsFor: freshCourseParams },
+  'GET /api/v1/studio/courses/{courseId}/versions': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'PUT /api/v1/studio/courses/{courseId}/outline': {
+    byTarget: courseOwners(200),
+    paramsFor: freshCourseParams,
+    body: () => ({ draftRevision: 1, modules: [{ id: lastFresh.moduleId, lessonIds: [lastFresh.lessonId] }] }),
+  },
+  'POST /api/v1/studio/courses/{courseId}/modules': { byTarget: courseOwners(201), paramsFor: freshCourseParams, body: () => ({ title: 'Module' }) },
+  'PATCH /api/v1/studio/modules/{moduleId}': { byTarget: courseOwners(200), paramsFor: freshCourseParams, body: () => ({ title: 'Renamed' }) },
+  'DELETE /api/v1/studio/modules/{moduleId}': { byTarget: courseOwners(204), paramsFor: freshCourseParams },
+  'POST /api/v1/studio/modules/{moduleId}/lessons': { byTarget: courseOwners(201), paramsFor: freshCourseParams, body: () => ({ type: 'text', title: 'Lesson', content: { body: 'x' } }) },
+  'PATCH /api/v1/studio/lessons/{lessonId}': { byTarget: courseOwners(200), paramsFor: freshCourseParams, body: () => ({ title: 'Renamed' }) },
+  'DELETE /api/v1/studio/lessons/{lessonId}': { byTarget: courseOwners(204), paramsFor: freshCourseParams },
+  'GET /api/v1/studio/courses/{courseId}/instructors': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  // Only the owner (or an administrator) chooses co-instructors.
+  'POST /api/v1/studio/courses/{courseId}/instructors': { byTarget: courseOwners(201), paramsFor: freshCourseParams, body: () => ({ email: studioPeople.invitee.email }) },
+  'DELETE /api/v1/studio/courses/{courseId}/instructors/{userId}': {
+    byTarget: courseOwners(204),
+    paramsFor: async (caller, target) => {
+      const params = await freshCourseParams(caller, target);
+      await http().post(`/api/v1/studio/courses/${params.courseId}/instructors`).set(bearer(lastFresh.ownerToken)).send({ email: studioPeople.invitee.email }).expect(201);
+      return { ...params, userId: studioPeople.invitee.id };
+    },
+  },
+  'GET /api/v1/studio/invitations': { expect: instructorsAndAdmins(200) },
+  // "own": the caller was invited to the course; "other": someone else was (nothing to accept: 404).
+  'POST /api/v1/studio/invitations/{courseId}/accept': { byTarget: invitees(204), paramsFor: invitationParams },
+  'POST /api/v1/studio/invitations/{courseId}/decline': { byTarget: invitees(204), paramsFor: invitationParams },
+  'GET /api/v1/categories': { expect: all(200) },
+  'POST /api/v1/admin/categories': { expect: adminOnly(201), body: () => ({ slug: `matrix-${randomUUID().slice(0, 8)}`, name: { th: 'หมวด' } }) },
+  'PATCH /api/v1/admin/categories/{categoryId}': {
+    expect: adminOnly(200),
+    paramsFor: async () => {
+      const res = await http().post('/api/v1/admin/categories').set(bearer(tokenOf('admin'))).send({ slug: `matrix-${randomUUID().slice(0, 8)}`, name: { th: 'หมวด' } }).expect(201);
+      return { categoryId: res.body.id };
+    },
+    body: () => ({ position: 7 }),
+  },
+  // Media: instructors and administrators upload; the bytes are public (unguessable ids); details
+  // and deletion belong to the uploader and administrators. "own" is a file the caller uploaded
+  // (only instructors and administrators can have one), "other" someone else's.
+  'POST /api/v1/media': { expect: { anonymous: 401, learner: 403, instructor: 201, admin: 201 }, upload: () => ({ type: 'image/png', bytes: TINY_PNG }) },
+  'GET /api/v1/media/{mediaId}': {
+    byTarget: { anonymous: { own: 200, other: 200 }, learner: { own: 200, other: 200 }, instructor: { own: 200, other: 200 }, admin: { own: 200, other: 200 } },
+    paramsFor: mediaParams,
+  },
+  'GET /api/v1/media/{mediaId}/meta': { byTarget: uploaderOrAdmin(200), paramsFor: mediaParams },
+  'DELETE /api/v1/media/{mediaId}': { byTarget: uploaderOrAdmin(204), paramsFor: mediaParams },
 };
+
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+function uploaderOrAdmin(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own: 403, other: 403 },
+    instructor: { own, other: 403 },
+    admin: { own, other: own },
+  };
+}
+
+const MATRIX_COURSE = { title: { th: 'รายวิชาทดสอบสิทธิ์' }, summary: { th: 'สรุป' }, language: 'th', targetGroups: ['youth'], format: 'self_paced' };
+
+function instructorsAndAdmins(status: number): PerCaller {
+  return { anonymous: 401, learner: 403, instructor: status, admin: status };
+}
+
+/** The owner (the caller's own course) and administrators (any course); learners never reach the studio. */
+function courseOwners(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own: 403, other: 403 },
+    instructor: { own, other: 403 },
+    admin: { own, other: own },
+  };
+}
+
+function invitees(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own: 403, other: 403 },
+    instructor: { own, other: 404 },
+    admin: { own, other: 404 },
+  };
+}
+
+/** Another instructor who owns "other" courses, and one who gets invited. Made once, on first use. */
+let studioPeople: { owner: { id: string; token: string }; invitee: { id: string; email: string } };
+async function ensureStudioPeople(): Promise<typeof studioPeople> {
+  if (studioPeople) return studioPeople;
+  const make = async () => {
+    const person = await signUp(http);
+    await http().put(`/api/v1/admin/users/${person.id}/roles/instructor`).set(bearer(tokenOf('admin'))).expect(200);
+    return { id: person.id, email: person.email, token: (await signIn(http, person.email)).accessToken };
+  };
+  studioPeople = { owner: await make(), invitee: await make() };
+  return studioPeople;
+}
+
+let lastFresh: { courseId: string; moduleId: string; lessonId: string; ownerToken: string };
+
+/** A fresh publishable course: the caller's own (instructors, administrators), else another instructor's. */
+async function freshCourseParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const people = await ensureStudioPeople();
+  const ownerToken = target === 'own' && (caller === 'instructor' || caller === 'admin') ? tokenOf(caller) : people.owner.token;
+  const course = await http().post('/api/v1/studio/courses').set(bearer(ownerToken)).send(MATRIX_COURSE).expect(201);
+  const module = await http().post(`/api/v1/studio/courses/${course.body.id}/modules`).set(bearer(ownerToken)).send({ title: 'M' }).expect(201);
+  const lesson = await http().post(`/api/v1/studio/modules/${module.body.id}/lessons`).set(bearer(ownerToken)).send({ type: 'text', title: 'L', content: { body: 'x' } }).expect(201);
+  lastFresh = { courseId: course.body.id, moduleId: module.body.id, lessonId: lesson.body.id, ownerToken };
+  return { courseId: course.body.id, moduleId: module.body.id, lessonId: lesson.body.id };
+}
+
+/** A course of another instructor, with an invitation for the caller ("own") or for someone else ("other"). */
+async function invitationParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const people = await ensureStudioPeople();
+  const params = await freshCourseParams('learner', 'other');
+  let email = people.invitee.email;
+  if (target === 'own' && (caller === 'instructor' || caller === 'admin')) {
+    // Administrators hold every role's rights but are invited like instructors: give them the role.
+    const [row] = await api.db().query(`SELECT email FROM app_user WHERE id = $1`, [ctx.ids[caller]]);
+    if (caller === 'admin') await api.db().query(`INSERT INTO user_role (user_id, role) VALUES ($1, 'instructor') ON CONFLICT DO NOTHING`, [ctx.ids.admin]);
+    email = row.email;
+  }
+  await http().post(`/api/v1/studio/courses/${params.courseId}/instructors`).set(bearer(people.owner.token)).send({ email }).expect(201);
+  return { courseId: params.courseId };
+}
+
+/** A new file uploaded by the instructor or the administrator. */
+async function mediaOf(uploader: 'instructor' | 'admin'): Promise<string> {
+  const res = await http().post('/api/v1/media').set(bearer(tokenOf(uploader))).set('Content-Type', 'image/png').send(TINY_PNG).expect(201);
+  return res.body.id;
+}
+
+/** The caller's own new file (instructors, administrators), or one someone else uploaded. */
+async function mediaParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  if (target === 'own' && (caller === 'instructor' || caller === 'admin')) return { mediaId: await mediaOf(caller) };
+  return { mediaId: await mediaOf(caller === 'instructor' ? 'admin' : 'instructor') };
+}
 
 function guardianOnly(own: number) {
   return {
@@ -174,7 +327,8 @@ function childOf(caller: Caller, target: Target): string {
 
 /** A fresh consent of the caller ("own"), or one the other user gave. */
 async function consentOf(caller: Caller, target: Target): Promise<string> {
-  const giver = target === 'own' && isGuardian(caller) ? tokenOf(caller) : otherToken;
+  // The other user is disabled and enabled by other rows, which ends their sessions: sign in anew.
+  const giver = target === 'own' && isGuardian(caller) ? tokenOf(caller) : (await signIn(http, otherEmail)).accessToken;
   const res = await http().post('/api/v1/me/consents').set(bearer(giver)).send({ purpose: 'communications', policyVersion: CONSENT_POLICY_VERSION }).expect(201);
   return res.body.id;
 }
@@ -219,7 +373,7 @@ function cells(entry: Entry): Cell[] {
 }
 
 const tokens: Partial<Record<Caller, string>> = {};
-let otherToken: string;
+let otherEmail: string;
 let ctx: Context;
 
 beforeAll(async () => {
@@ -236,7 +390,7 @@ beforeAll(async () => {
   tokens.admin = admin.body.accessToken;
   tokens.learner = learner.accessToken;
   tokens.instructor = (await signIn(http, instructor.email)).accessToken;
-  otherToken = other.accessToken;
+  otherEmail = other.email;
   const children = {
     learner: (await createChild(http, learner.accessToken)).id,
     instructor: (await createChild(http, tokens.instructor)).id,
@@ -279,12 +433,16 @@ describe('the authorisation matrix', () => {
       await entry.before?.();
       const userId = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
       const id = entry.id && target !== 'no user id' ? await entry.id(caller, target) : userId;
-      const params: Record<string, string> = { id, ...entry.params };
+      const params: Record<string, string> = { id, ...entry.params, ...(await entry.paramsFor?.(caller, target)) };
       const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]);
       const token = entry.freshCaller && caller !== 'anonymous' ? await freshToken(caller) : tokens[caller];
       let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       if (token) req = req.set(bearer(token));
       if (entry.body) req = req.send(entry.body(ctx));
+      if (entry.upload) {
+        const file = entry.upload();
+        req = req.set('Content-Type', file.type).send(file.bytes);
+      }
       const res = await req;
       expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: res.body?.code });
     });

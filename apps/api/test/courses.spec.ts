@@ -1,7 +1,7 @@
 import { TARGET_GROUPS } from '@baanrian/contracts';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-accounts';
 import { DEMO_COURSES } from '../src/seed/demo-courses';
-import { seedDemo } from '../src/seed/demo-seed';
+import { DEMO_INSTRUCTOR_LOGIN, seedDemo } from '../src/seed/demo-seed';
 import { useTestApi } from './api-app';
 
 const api = useTestApi({ seed: seedDemo });
@@ -70,6 +70,20 @@ describe('GET /api/v1/courses', () => {
   it.each(['0', '101', 'ten'])('rejects limit=%s', async (limit) => {
     const res = await http().get(`/api/v1/courses?limit=${limit}`).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('limit');
+  });
+});
+
+describe('the demo instructor in the studio', () => {
+  it('finds every demo course published, unchanged since, with its version history', async () => {
+    const instructor = DEMO_ACCOUNTS.find((a) => a.login === DEMO_INSTRUCTOR_LOGIN);
+    const token = (await http().post('/api/v1/auth/sign-in').send({ login: instructor?.login, password: instructor?.password }).expect(200)).body.accessToken;
+    const list = await http().get('/api/v1/studio/courses').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(list.body.items.map((c: { slug: string }) => c.slug).sort()).toEqual(DEMO_COURSES.map((c) => c.slug).sort());
+    expect(list.body.items.every((c: { status: string; myRole: string }) => c.status === 'published' && c.myRole === 'owner')).toBe(true);
+    const course = await http().get(`/api/v1/studio/courses/${list.body.items[0].id}`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(course.body).toMatchObject({ hasUnpublishedChanges: false, publishedVersion: 1 });
+    const versions = await http().get(`/api/v1/studio/courses/${list.body.items[0].id}/versions`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(versions.body.items).toEqual([expect.objectContaining({ version: 1, publishedBy: expect.objectContaining({ displayName: instructor?.displayName }) })]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { FORGOT_RESPONSE_FLOOR_MS, hashResetToken } from '../src/accounts/password-reset.service';
-import { PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helpers';
+import { bearer, PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helpers';
 import { startApi } from './api-app';
 
 /**
@@ -147,8 +147,13 @@ describe('POST /auth/password/reset', () => {
     const otherSession = await signIn(http, user.email);
     await forgot(user.email).expect(202);
     const { token } = await issuedFor(user.id);
+    await http().get('/api/v1/me').set(bearer(otherSession.accessToken)).expect(200);
     const res = await reset(token, 'brand new secret 42').expect(204);
     expect(res.text).toBe('');
+    // Access tokens issued before the reset stop working at once, not when their 10 minutes end.
+    for (const accessToken of [user.accessToken, otherSession.accessToken]) {
+      await http().get('/api/v1/me').set(bearer(accessToken)).expect(401);
+    }
 
     for (const cookie of [user.cookie, otherSession.cookie]) {
       const refresh = await http().post('/api/v1/auth/refresh').set('Cookie', cookie).expect(401);
@@ -156,6 +161,7 @@ describe('POST /auth/password/reset', () => {
     }
     await http().post('/api/v1/auth/sign-in').send({ login: user.email, password: PASSWORD }).expect(401);
     const signedIn = await signIn(http, user.email, 'brand new secret 42');
+    await http().get('/api/v1/me').set(bearer(signedIn.accessToken)).expect(200);
     await http().post('/api/v1/auth/refresh').set('Cookie', signedIn.cookie).expect(200);
     const [audit] = await db.query(`SELECT actor_id, action, details FROM audit_log WHERE target_id = $1 AND action = 'user.password.reset'`, [user.id]);
     expect(audit).toEqual({ actor_id: user.id, action: 'user.password.reset', details: { sessionsEnded: 2 } });

@@ -300,6 +300,10 @@ describe('delete my account', () => {
     const reportCounts = () =>
       api.db().query(`SELECT target_group, province, count(*)::int AS people FROM app_user GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`);
     const countsBefore = await reportCounts();
+    const consentQuery = `SELECT id, purpose, policy_version, given_at FROM consent_record WHERE subject_id = ANY($1) OR given_by_id = ANY($1) ORDER BY id`;
+    const familyIds = [person.id, ...children.map((c) => c.id)];
+    const consentsBefore: { id: string }[] = await api.db().query(consentQuery, [familyIds]);
+    expect(consentsBefore.length).toBeGreaterThanOrEqual(3); // the two children's learning consent and the guardian's own
     // Before erasure the scan does find them, so it can see what it looks for.
     expect((await findPersonalData(needles)).length).toBeGreaterThan(0);
 
@@ -320,6 +324,16 @@ describe('delete my account', () => {
       [[person.id, ...children.map((c) => c.id)]],
     );
     expect({ sessions, consents, roles }).toEqual({ sessions: 0, consents: 0, roles: 0 });
+    // The consent records stay as proof that consent was given (purpose, policy version, time),
+    // naming nobody, and count as withdrawn.
+    const anonymised = await api.db().query(
+      `SELECT id, purpose, policy_version, given_at, subject_id, given_by_id, withdrawn_at FROM consent_record WHERE id = ANY($1) ORDER BY id`,
+      [consentsBefore.map((c) => c.id)],
+    );
+    expect(anonymised.map(({ id, purpose, policy_version, given_at }: Record<string, unknown>) => ({ id, purpose, policy_version, given_at }))).toEqual(consentsBefore);
+    for (const record of anonymised) {
+      expect(record).toMatchObject({ subject_id: null, given_by_id: null, withdrawn_at: expect.any(Date) });
+    }
     const [{ links, resets }] = await api.db().query(
       `SELECT (SELECT count(*)::int FROM external_identity WHERE user_id = $1) AS links,
               (SELECT count(*)::int FROM password_reset_token WHERE user_id = $1) AS resets`,

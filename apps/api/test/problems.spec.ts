@@ -1,4 +1,5 @@
 import { useTestApi } from './api-app';
+import { bearer, signUp, signUpAdmin } from './accounts-helpers';
 
 const api = useTestApi();
 const http = api.http;
@@ -46,8 +47,21 @@ describe('errors and request ids', () => {
 });
 
 describe('POST /api/v1/system/pings', () => {
+  let asAdmin: Record<string, string>;
+  beforeAll(async () => {
+    asAdmin = bearer((await signUpAdmin(http, api.db())).accessToken);
+  });
+
+  it('is for administrators only: anonymous callers get 401, other users 403, and nothing is written', async () => {
+    const before = Number((await api.db().query('SELECT count(*) AS n FROM system_ping'))[0].n);
+    expect((await http().post('/api/v1/system/pings').expect(401)).body.code).toBe('UNAUTHORIZED');
+    const learner = await signUp(http);
+    await http().post('/api/v1/system/pings').set(bearer(learner.accessToken)).expect(403);
+    expect(Number((await api.db().query('SELECT count(*) AS n FROM system_ping'))[0].n)).toBe(before);
+  });
+
   it('writes the ping and its system.ping outbox event together, tagged with the request id', async () => {
-    const res = await http().post('/api/v1/system/pings').set('X-Request-Id', 'ping-req-1').expect(202);
+    const res = await http().post('/api/v1/system/pings').set(asAdmin).set('X-Request-Id', 'ping-req-1').expect(202);
     expect(res.body).toMatchObject({ completedAt: null, roundTripMs: null });
     const [event] = await api.db().query(`SELECT type, payload, request_id, published_at FROM outbox_event WHERE payload->>'pingId' = $1`, [res.body.id]);
     expect(event).toMatchObject({ type: 'system.ping', request_id: 'ping-req-1', published_at: null });
@@ -57,7 +71,7 @@ describe('POST /api/v1/system/pings', () => {
     const before = Number((await api.db().query('SELECT count(*) AS n FROM system_ping'))[0].n);
     await api.db().query(`ALTER TABLE outbox_event ADD CONSTRAINT no_events CHECK (type <> 'system.ping') NOT VALID`);
     try {
-      await http().post('/api/v1/system/pings').expect(500);
+      await http().post('/api/v1/system/pings').set(asAdmin).expect(500);
     } finally {
       await api.db().query('ALTER TABLE outbox_event DROP CONSTRAINT no_events');
     }

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { generateOpenApiJson } from '../src/openapi';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-accounts';
-import { DEMO_COURSES } from '../src/seed/demo-courses';
-import { DEMO_ACCOUNTS_SEED, DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
+import { DEMO_CATEGORIES, DEMO_COURSES } from '../src/seed/demo-courses';
+import { DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_INSTRUCTOR_LOGIN, DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
 
 const tables = async (db: DataSource) =>
   (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r: { tablename: string }) => r.tablename);
@@ -48,6 +48,7 @@ describe('migrations', () => {
       'external_identity',
       'lesson',
       'mail_delivery',
+      'media_asset',
       'migrations',
       'outbox_event',
       'password_reset_token',
@@ -81,17 +82,47 @@ describe('demo seed', () => {
     expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(DEMO_COURSES.length);
   });
 
+  it('publishes the demo courses as an instructor would: owner, category, modules and lessons, versions and catalog rows', async () => {
+    const now = new Date('2026-11-23T04:00:00Z');
+    expect(await seedDemo(db, now)).toBe('seeded');
+    const courses = await db.query(
+      `SELECT c.slug, u.email AS owner, cat.slug AS category, c.published_version, c.starts_at,
+              (SELECT count(*)::int FROM course_module m WHERE m.course_id = c.id) AS modules
+       FROM course c JOIN app_user u ON u.id = c.owner_id JOIN course_category cat ON cat.id = c.category_id ORDER BY c.published_at DESC`,
+    );
+    expect(courses.map((c: { slug: string }) => c.slug)).toEqual(DEMO_COURSES.map((c) => c.slug));
+    for (const course of courses) {
+      expect(course).toMatchObject({ owner: DEMO_INSTRUCTOR_LOGIN, published_version: 1 });
+      expect(course.modules).toBeGreaterThanOrEqual(1);
+      expect(course.modules).toBeLessThanOrEqual(3);
+    }
+    expect(Number((await db.query(`SELECT count(*) AS n FROM course_category`))[0].n)).toBe(DEMO_CATEGORIES.length);
+    const catalog = await db.query(`SELECT e.version, e.fiscal_year FROM catalog_entry e JOIN course_version v ON v.course_id = e.course_id AND v.version = e.version`);
+    expect(catalog).toHaveLength(DEMO_COURSES.length);
+    // Past and upcoming courses: more than one Thai fiscal year.
+    expect(new Set(catalog.map((e: { fiscal_year: number }) => e.fiscal_year)).size).toBeGreaterThan(1);
+    const types = (await db.query(`SELECT DISTINCT type FROM lesson ORDER BY 1`)).map((r: { type: string }) => r.type);
+    expect(types).toEqual(['link', 'live_session', 'onsite_session', 'text', 'video']);
+    const [onsite] = await db.query(`SELECT content FROM lesson WHERE type = 'onsite_session' LIMIT 1`);
+    expect(onsite.content.address).toContain('เชียงใหม่');
+    const [video] = await db.query(`SELECT content FROM lesson WHERE type = 'video' LIMIT 1`);
+    expect(video.content).toMatchObject({ source: 'url', captions: [] });
+    expect(Number((await db.query(`SELECT count(*) AS n FROM outbox_event WHERE type = 'course.published'`))[0].n)).toBe(DEMO_COURSES.length);
+  });
+
   it('leaves nothing behind when interrupted, and the next start completes it', async () => {
     await db.query(`CREATE FUNCTION fail_after_three() RETURNS trigger AS $$
       BEGIN IF (SELECT count(*) FROM course) >= 3 THEN RAISE EXCEPTION 'power cut'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
     await db.query(`CREATE TRIGGER interrupt BEFORE INSERT ON course FOR EACH ROW EXECUTE FUNCTION fail_after_three()`);
     await expect(seedDemo(db)).rejects.toThrow('power cut');
-    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(0);
-    expect(await db.query('SELECT * FROM seed_run')).toEqual([]);
+    for (const table of ['course', 'course_category', 'course_version', 'catalog_entry', 'app_user', 'seed_run']) {
+      expect({ table, rows: Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n) }).toEqual({ table, rows: 0 });
+    }
 
     await db.query('DROP TRIGGER interrupt ON course');
     expect(await seedDemo(db)).toBe('seeded');
-    expect((await db.query('SELECT name FROM seed_run'))[0].name).toBe(DEMO_SEED);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_SEED]);
+    expect(Number((await db.query('SELECT count(*) AS n FROM catalog_entry'))[0].n)).toBe(DEMO_COURSES.length);
   });
 
   it('seeds the documented demo accounts with their roles, once', async () => {
@@ -110,12 +141,21 @@ describe('demo seed', () => {
     expect(await seedDemo(db)).toBe('already-seeded');
   });
 
-  it('adds the demo accounts to a demo database seeded before they existed', async () => {
+  it('upgrades a demo database seeded before accounts and the published catalog existed', async () => {
+    // The first demo seed: a marker and flat, ownerless "published" courses without versions.
     await db.query(`INSERT INTO seed_run (name) VALUES ($1)`, [DEMO_SEED]);
+    await db.query(
+      `INSERT INTO course (slug, title, summary, target_groups, format, status, published_at)
+       SELECT unnest($1::text[]), '{"th":"เก่า"}', '{"th":"เก่า"}', '{youth}', 'self_paced', 'published', now()`,
+      [DEMO_COURSES.map((c) => c.slug)],
+    );
     expect(await seedDemo(db)).toBe('seeded');
     expect(Number((await db.query('SELECT count(*) AS n FROM app_user'))[0].n)).toBe(DEMO_ACCOUNTS.length);
-    expect(Number((await db.query('SELECT count(*) AS n FROM course'))[0].n)).toBe(0);
-    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_SEED]);
+    const courses = await db.query(`SELECT c.title, c.owner_id, e.version FROM course c JOIN catalog_entry e ON e.course_id = c.id`);
+    expect(courses).toHaveLength(DEMO_COURSES.length);
+    expect(courses.every((c: { title: { th: string }; owner_id: string | null }) => c.title.th !== 'เก่า' && c.owner_id !== null)).toBe(true);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_SEED]);
+    expect(await seedDemo(db)).toBe('already-seeded');
   });
 
   it('never seeds (public passwords!) into a database that has users of its own', async () => {

@@ -18,6 +18,8 @@ let worker: Proc | undefined;
 let port: number;
 let env: NodeJS.ProcessEnv;
 let baseUrl: string;
+/** Requesting a ping is for administrators: the demo seed's (public demo password). */
+let adminAuth: Record<string, string>;
 
 /** Exited by itself after cleaning up, with code 0 (not by a re-raised signal). */
 const cleanExit = (exit: { code: number | null; signal: string | null }) => exit.code === 0 && exit.signal === null;
@@ -39,6 +41,12 @@ beforeAll(async () => {
   env = appEnv(db.url, port);
   api = startApi(env);
   await waitForLive(baseUrl, api);
+  const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: 'admin@demo.baanrian.test', password: 'demo-admin-2567' }),
+  });
+  adminAuth = { Authorization: `Bearer ${((await signIn.json()) as { accessToken: string }).accessToken}` };
 });
 
 afterAll(async () => {
@@ -63,7 +71,7 @@ it('reports not ready, naming the worker, until a worker runs; then ready', asyn
 
 it('carries a ping from the API through outbox, relay and queue to the worker, with the caller’s request id', async () => {
   const requestId = `e2e-${randomBytes(6).toString('hex')}`;
-  const res = await fetch(`${baseUrl}/api/v1/system/pings`, { method: 'POST', headers: { 'X-Request-Id': requestId } });
+  const res = await fetch(`${baseUrl}/api/v1/system/pings`, { method: 'POST', headers: { 'X-Request-Id': requestId, ...adminAuth } });
   expect(res.status).toBe(202);
   expect(res.headers.get('x-request-id')).toBe(requestId);
   const ping = (await res.json()) as { id: string; requestedAt: string; completedAt: string | null };
@@ -123,7 +131,7 @@ it('stops the worker on SIGTERM: it exits cleanly, removes its heartbeat, and re
 it('stops the api on SIGTERM: it finishes the request in flight, stops accepting, and exits cleanly', async () => {
   // A request whose body is still arriving when SIGTERM comes: it must still be answered.
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(`${baseUrl}/api/v1/system/pings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': '2' } }, (res) => {
+    const req = http.request(`${baseUrl}/api/v1/system/pings`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': '2', ...adminAuth } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));

@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { MailQueueProcessor } from './mail/mail-queue.processor';
 import { MailService } from './mail/mail.service';
+import { MediaHousekeepingJob } from './media/media-housekeeping.job';
 import { PasswordResetMailJob } from './mail/password-reset-mail.job';
 import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
@@ -56,6 +57,7 @@ export class WorkerModule {
         HousekeepingScheduler,
         MailQueueProcessor,
         MailService,
+        MediaHousekeepingJob,
         PasswordResetMailJob,
         SystemPingJob,
         SystemQueueProcessor,

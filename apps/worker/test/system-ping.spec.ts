@@ -66,7 +66,10 @@ describe('worker', () => {
     const queue = worker.get<Queue>(getQueueToken(QueueName.System));
     await worker.get(HousekeepingScheduler).onApplicationBootstrap(); // as a second worker would
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => ({ key: s.key, every: s.every }))).toEqual([{ key: 'system.housekeeping', every: 3_600_000 }]);
+    expect(schedulers.map((s) => ({ key: s.key, every: s.every })).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'media.housekeeping', every: 3_600_000 },
+      { key: 'system.housekeeping', every: 3_600_000 },
+    ]);
   });
 
   it('removes its heartbeat when it shuts down, so readiness stops counting it', async () => {

@@ -21,6 +21,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a category */
+        post: operations["createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, re-slug or move a category */
+        patch: operations["updateCategory"];
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -349,6 +383,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catalog categories, in display order */
+        get: operations["listCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -524,6 +575,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one file as the raw request body (streamed; the type is recognised from its bytes)
+         * @description Send the file itself as the body, with its Content-Type (or application/octet-stream) and its name in X-Filename (percent-encoded UTF-8). The name and type must agree with the bytes (else 415). Size limits per kind are configured with MEDIA_MAX_*_BYTES (413, answered as soon as the limit is passed).
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file (public: ids are unguessable), with range requests and immutable caching; ?w= for a resized WebP of an image */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        /** Delete a file (its uploader or an administrator); courses still pointing at it show it as missing */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{mediaId}/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's details (its uploader or an administrator) */
+        get: operations["getMediaMeta"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup": {
         parameters: {
             query?: never;
@@ -558,6 +664,301 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses I own or co-teach (administrators: all), recently edited first */
+        get: operations["listStudioCourses"];
+        put?: never;
+        /** Start a draft; the caller owns it */
+        post: operations["createCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft with its modules and lessons */
+        get: operations["getStudioCourse"];
+        put?: never;
+        post?: never;
+        /** Delete a draft that was never published (owner or administrator) */
+        delete: operations["deleteCourse"];
+        options?: never;
+        head?: never;
+        /** Edit the draft (send the draftRevision it was loaded at) */
+        patch: operations["updateCourse"];
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove from the catalog, keeping every version */
+        post: operations["archiveCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/instructors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner and co-instructors, invitations included */
+        get: operations["listCourseInstructors"];
+        put?: never;
+        /** Invite an instructor by email (owner or administrator) */
+        post: operations["inviteCourseInstructor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/instructors/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a co-instructor or withdraw an invitation (owner or administrator; co-instructors may remove themselves) */
+        delete: operations["removeCourseInstructor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a module at the end */
+        post: operations["createModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/outline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order of all modules and lessons; lessons may move between modules */
+        put: operations["reorderOutline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft as the public course page would show it */
+        get: operations["previewCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next version learners see */
+        post: operations["publishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back to the catalog with the last published version */
+        post: operations["restoreCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every publish: version, when, by whom */
+        get: operations["listCourseVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations to co-teach waiting for my answer */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/invitations/{courseId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Become a co-instructor of the course */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/invitations/{courseId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation to co-teach */
+        post: operations["declineInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/lessons/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a lesson from the draft (learners keep seeing it until the next publish) */
+        delete: operations["deleteLesson"];
+        options?: never;
+        head?: never;
+        /** Edit a lesson (its type never changes) */
+        patch: operations["updateLesson"];
+        trace?: never;
+    };
+    "/api/v1/studio/modules/{moduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a module and its lessons from the draft */
+        delete: operations["deleteModule"];
+        options?: never;
+        head?: never;
+        /** Rename a module */
+        patch: operations["updateModule"];
+        trace?: never;
+    };
+    "/api/v1/studio/modules/{moduleId}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a lesson at the end of a module; content is checked against its type */
+        post: operations["createLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/pings": {
         parameters: {
             query?: never;
@@ -567,7 +968,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a ping through outbox, queue and worker */
+        /** Send a ping through outbox, queue and worker (administrators) */
         post: operations["requestPing"];
         delete?: never;
         options?: never;
@@ -671,6 +1072,21 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             total: number;
         };
+        CategoryDto: {
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["LocalizedTextOutDto"];
+            position: number;
+            slug: string;
+        };
+        CategoryListDto: {
+            items: components["schemas"]["CategoryDto"][];
+        };
+        CategoryNameInputDto: {
+            en?: string;
+            th: string;
+            vi?: string;
+        };
         CheckDto: {
             ok: boolean;
             /** @description Why the check failed */
@@ -706,14 +1122,20 @@ export interface components {
         ConsentDto: {
             /** Format: date-time */
             givenAt: string;
-            /** Format: uuid */
-            givenById: string;
+            /**
+             * Format: uuid
+             * @description Null only in anonymised records (an erased account)
+             */
+            givenById: string | null;
             /** Format: uuid */
             id: string;
             policyVersion: string;
             purpose: components["schemas"]["ConsentPurpose"];
-            /** Format: uuid */
-            subjectId: string;
+            /**
+             * Format: uuid
+             * @description Null only in anonymised records (an erased account)
+             */
+            subjectId: string | null;
             /** Format: date-time */
             withdrawnAt: string | null;
         };
@@ -724,6 +1146,20 @@ export interface components {
         ConsentPurpose: "learning" | "participation_reports" | "communications";
         /** @enum {string} */
         CourseFormat: "self_paced" | "online_class" | "onsite_workshop" | "blended";
+        CourseInstructorDto: {
+            /** @description False while the invitation waits for an answer */
+            accepted: boolean;
+            displayName: string;
+            /** Format: date-time */
+            invitedAt: string | null;
+            /** @enum {string} */
+            role: "owner" | "co_instructor";
+            /** Format: uuid */
+            userId: string;
+        };
+        CourseInstructorListDto: {
+            items: components["schemas"]["CourseInstructorDto"][];
+        };
         CourseListDto: {
             items: components["schemas"]["CourseSummaryDto"][];
             limit: number;
@@ -731,6 +1167,82 @@ export interface components {
             /** @description Number of matching courses, for pagination */
             total: number;
         };
+        CoursePageDto: {
+            capacity: number | null;
+            categorySlug: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            coverMediaId: string | null;
+            /** @description Sanitised HTML rendered from the Markdown description, per language */
+            descriptionHtml: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            /**
+             * @description Thai fiscal year (Buddhist Era) of the start date, or of the first publish when undated
+             * @example 2568
+             */
+            fiscalYear: number;
+            format: components["schemas"]["CourseFormat"];
+            /** @description Display names: the owner first, then co-instructors */
+            instructors: string[];
+            language: components["schemas"]["Locale"];
+            learningHours: number | null;
+            modules: components["schemas"]["CoursePageModuleDto"][];
+            /** @description Built from the unpublished draft (studio preview) */
+            preview: boolean;
+            /**
+             * Format: date-time
+             * @description When this version was published (for a preview: now)
+             */
+            publishedAt: string;
+            sequential: boolean;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            summary: components["schemas"]["LocalizedTextOutDto"];
+            tags: string[];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** @description The published version shown; for a preview, the version the next publish would make */
+            version: number;
+        };
+        CoursePageLessonDto: {
+            /** @description Onsite sessions only */
+            address: string | null;
+            durationMinutes: number | null;
+            /**
+             * Format: date-time
+             * @description Sessions only
+             */
+            endsAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Onsite sessions only */
+            mapUrl: string | null;
+            required: boolean;
+            /**
+             * Format: date-time
+             * @description Sessions only
+             */
+            startsAt: string | null;
+            title: string;
+            type: components["schemas"]["LessonType"];
+            /** @description Onsite sessions only */
+            venue: string | null;
+        };
+        CoursePageModuleDto: {
+            /** Format: uuid */
+            id: string;
+            lessons: components["schemas"]["CoursePageLessonDto"][];
+            title: string;
+        };
+        /** @enum {string} */
+        CourseStatus: "draft" | "published" | "archived";
         CourseSummaryDto: {
             format: components["schemas"]["CourseFormat"];
             /** Format: uuid */
@@ -747,6 +1259,17 @@ export interface components {
             summary: components["schemas"]["LocalizedTextDto"];
             targetGroups: components["schemas"]["TargetGroup"][];
             title: components["schemas"]["LocalizedTextDto"];
+        };
+        CourseVersionDto: {
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Null once the account was erased */
+            publishedBy: components["schemas"]["PublisherDto"] | null;
+            version: number;
+        };
+        CourseVersionListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["CourseVersionDto"][];
         };
         CreateAssistedAccountDto: {
             /**
@@ -766,6 +1289,11 @@ export interface components {
             /** @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm */
             targetGroup?: components["schemas"]["TargetGroup"] | null;
         };
+        CreateCategoryDto: {
+            name: components["schemas"]["CategoryNameInputDto"];
+            position?: number;
+            slug: string;
+        };
         CreateChildDto: {
             /**
              * @description Early childhood or youth (under 25 this year)
@@ -776,6 +1304,67 @@ export interface components {
             consent: components["schemas"]["ChildConsentDto"];
             /** @example น้องมะลิ */
             displayName: string;
+        };
+        CreateCourseDto: {
+            /** @description Seats; null for no limit */
+            capacity?: number | null;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /**
+             * Format: uuid
+             * @description An image uploaded through POST /media
+             */
+            coverMediaId?: string | null;
+            /** @description Markdown; raw HTML is removed when saved */
+            description?: components["schemas"]["LocalizedTextInputDto"];
+            /**
+             * Format: date-time
+             * @description Not before the start
+             */
+            endsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Not after the course ends
+             */
+            enrollmentClosesAt?: string | null;
+            /** Format: date-time */
+            enrollmentOpensAt?: string | null;
+            format: components["schemas"]["CourseFormat"];
+            /** @description The language the course is taught in */
+            language: components["schemas"]["Locale"];
+            /** @description Estimated hours, one decimal */
+            learningHours?: number | null;
+            /** @description Lessons unlock in order */
+            sequential?: boolean;
+            /** @description Made from the title when omitted */
+            slug?: string;
+            /** Format: date-time */
+            startsAt?: string | null;
+            /** @description A short description for cards and link previews */
+            summary?: components["schemas"]["ShortLocalizedTextInputDto"];
+            /** @description Stored trimmed, lower-cased and without duplicates; each at most 40 characters */
+            tags?: string[];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            /** @description Must be present in the course language */
+            title: components["schemas"]["ShortLocalizedTextInputDto"];
+        };
+        CreateLessonDto: {
+            /** @description Fields by lesson type (LessonContentByType): text {body}; video {source: upload, mediaId | source: url, url; captions [{language, label, mediaId}], transcript}; file {mediaId, description}; link {url, description}; live_session {meetingUrl, startsAt, endsAt}; onsite_session {venue, address, mapUrl, startsAt, endsAt, capacity}; quiz {quizId} */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description Estimated minutes */
+            durationMinutes?: number | null;
+            /**
+             * @description Optional lessons do not count towards completion
+             * @default true
+             */
+            required: boolean;
+            title: string;
+            type: components["schemas"]["LessonType"];
+        };
+        CreateModuleDto: {
+            title: string;
         };
         EraseAccountDto: {
             /**
@@ -804,6 +1393,24 @@ export interface components {
              */
             subjectId?: string;
         };
+        InvitationDto: {
+            /** Format: uuid */
+            courseId: string;
+            courseTitle: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: date-time */
+            invitedAt: string;
+            invitedBy: string | null;
+        };
+        InvitationListDto: {
+            items: components["schemas"]["InvitationDto"][];
+        };
+        InviteInstructorDto: {
+            /**
+             * Format: email
+             * @description An existing account holding the instructor role
+             */
+            email: string;
+        };
         IssueCardDto: {
             /**
              * @description Needed once the holder has chosen a PIN or password: it is removed at once and their sessions end, and they choose a new one with the new card (a forgotten PIN). Without it such accounts get 409 CARD_SECRET_SET.
@@ -811,6 +1418,8 @@ export interface components {
              */
             resetSecret: boolean;
         };
+        /** @enum {string} */
+        LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
@@ -823,6 +1432,16 @@ export interface components {
             /** @example การทำอาหารพื้นเมืองล้านนา */
             th: string;
             /** @example Nấu ăn truyền thống Lanna */
+            vi?: string;
+        };
+        LocalizedTextInputDto: {
+            en?: string;
+            th?: string;
+            vi?: string;
+        };
+        LocalizedTextOutDto: {
+            en?: string;
+            th?: string;
             vi?: string;
         };
         MeDto: {
@@ -851,6 +1470,42 @@ export interface components {
             targetGroup: components["schemas"]["TargetGroup"];
             targetGroupSource: components["schemas"]["TargetGroupSource"];
         };
+        MediaAssetDto: {
+            /** @description Size of the original in bytes */
+            byteSize: number;
+            /**
+             * @description Detected from the bytes
+             * @example image/jpeg
+             */
+            contentType: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Widths of WebP variants served with ?w= (images only)
+             * @example [
+             *       320,
+             *       640,
+             *       1280
+             *     ]
+             */
+            imageWidths: number[];
+            /** @enum {string} */
+            kind: "image" | "video" | "audio" | "document" | "captions";
+            /** @description The uploaded file name, cleaned; only used to name downloads */
+            originalName: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Hex SHA-256 of the original */
+            sha256: string;
+            /** @enum {string} */
+            status: "ready";
+            /**
+             * @description Where the file is served, relative to the site
+             * @example /api/v1/media/…
+             */
+            url: string;
+        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -859,6 +1514,11 @@ export interface components {
              * @example ThaiD
              */
             label: string | null;
+        };
+        OutlineModuleDto: {
+            /** Format: uuid */
+            id: string;
+            lessonIds: string[];
         };
         PingDto: {
             /** Format: date-time */
@@ -889,6 +1549,22 @@ export interface components {
             /** @example urn:baanrian:problem:validation-failed */
             type: string;
         };
+        PublisherDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        RateLimitStatusDto: {
+            /** @description False while Redis cannot run rate-limit checks and they are skipped (readiness does not fail for it) */
+            enforced: boolean;
+            /** @description Checks skipped since then */
+            skipped: number;
+            /**
+             * Format: date-time
+             * @description When the current run of skipped checks began
+             */
+            skippingSince: string | null;
+        };
         ReadinessChecksDto: {
             database: components["schemas"]["CheckDto"];
             redis: components["schemas"]["CheckDto"];
@@ -898,6 +1574,7 @@ export interface components {
             checks: components["schemas"]["ReadinessChecksDto"];
             /** @description The last completed system.ping round trip */
             lastPing: components["schemas"]["PingDto"] | null;
+            rateLimits: components["schemas"]["RateLimitStatusDto"];
             /** @enum {string} */
             status: "ready";
         };
@@ -909,6 +1586,11 @@ export interface components {
              * @example K7MQ-3XPA
              */
             oneTimeCode: string;
+        };
+        ReorderOutlineDto: {
+            draftRevision: number;
+            /** @description Every live module in its new order, each with every live lesson it should hold, in order */
+            modules: components["schemas"]["OutlineModuleDto"][];
         };
         ResetPasswordDto: {
             password: string;
@@ -940,6 +1622,11 @@ export interface components {
         SetupTokenDto: {
             /** @description Finishes this card within 15 minutes, with POST /auth/card/complete */
             setupToken: string;
+        };
+        ShortLocalizedTextInputDto: {
+            en?: string;
+            th?: string;
+            vi?: string;
         };
         SignInCardDto: {
             /** @example BR-48217 */
@@ -990,6 +1677,103 @@ export interface components {
         };
         /** @enum {string} */
         StaffStatus: "none" | "pending" | "confirmed";
+        StudioCourseDto: {
+            /** Format: date-time */
+            archivedAt: string | null;
+            capacity: number | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** Format: uuid */
+            coverMediaId: string | null;
+            /** @description Markdown, as stored (cleaned) */
+            description: components["schemas"]["LocalizedTextOutDto"];
+            /** @description Send back with the next PATCH or outline PUT */
+            draftRevision: number;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: date-time */
+            enrollmentClosesAt: string | null;
+            /** Format: date-time */
+            enrollmentOpensAt: string | null;
+            format: components["schemas"]["CourseFormat"];
+            /** @description The draft differs from what learners see (always true before the first publish) */
+            hasUnpublishedChanges: boolean;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Locale"];
+            learningHours: number | null;
+            /** @description Live modules and lessons in order */
+            modules: components["schemas"]["StudioModuleDto"][];
+            /**
+             * @description Why the caller may edit it
+             * @enum {string}
+             */
+            myRole: "owner" | "co_instructor" | "admin";
+            /** Format: uuid */
+            ownerId: string | null;
+            /**
+             * Format: date-time
+             * @description First publish
+             */
+            publishedAt: string | null;
+            publishedVersion: number | null;
+            sequential: boolean;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            status: components["schemas"]["CourseStatus"];
+            summary: components["schemas"]["LocalizedTextOutDto"];
+            tags: string[];
+            targetGroups: components["schemas"]["TargetGroup"][];
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StudioCourseListDto: {
+            items: components["schemas"]["StudioCourseSummaryDto"][];
+        };
+        StudioCourseSummaryDto: {
+            format: components["schemas"]["CourseFormat"];
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Locale"];
+            /**
+             * @description Why the caller may edit it
+             * @enum {string}
+             */
+            myRole: "owner" | "co_instructor" | "admin";
+            publishedVersion: number | null;
+            slug: string;
+            status: components["schemas"]["CourseStatus"];
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StudioLessonDto: {
+            /** @description Fields by lesson type (LessonContentByType): text {body}; video {source: upload, mediaId | source: url, url; captions [{language, label, mediaId}], transcript}; file {mediaId, description}; link {url, description}; live_session {meetingUrl, startsAt, endsAt}; onsite_session {venue, address, mapUrl, startsAt, endsAt, capacity}; quiz {quizId} */
+            content: {
+                [key: string]: unknown;
+            };
+            durationMinutes: number | null;
+            /**
+             * Format: uuid
+             * @description Stable across publishes
+             */
+            id: string;
+            /** Format: uuid */
+            moduleId: string;
+            position: number;
+            required: boolean;
+            title: string;
+            type: components["schemas"]["LessonType"];
+        };
+        StudioModuleDto: {
+            /** Format: uuid */
+            id: string;
+            lessons: components["schemas"]["StudioLessonDto"][];
+            position: number;
+            title: string;
+        };
         /**
          * @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm
          * @enum {string}
@@ -997,9 +1781,71 @@ export interface components {
         TargetGroup: "early_childhood" | "youth" | "general_public" | "education_staff" | "elderly";
         /** @enum {string} */
         TargetGroupSource: "age" | "learner";
+        UpdateCategoryDto: {
+            name?: components["schemas"]["CategoryNameInputDto"];
+            position?: number;
+            slug?: string;
+        };
         UpdateChildDto: {
             birthYear?: number;
             displayName?: string;
+        };
+        UpdateCourseDto: {
+            /** @description Seats; null for no limit */
+            capacity?: number | null;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /**
+             * Format: uuid
+             * @description An image uploaded through POST /media
+             */
+            coverMediaId?: string | null;
+            /** @description Markdown; raw HTML is removed when saved */
+            description?: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The draftRevision this edit was made on; a stale one is refused with 409 COURSE_EDIT_CONFLICT */
+            draftRevision: number;
+            /**
+             * Format: date-time
+             * @description Not before the start
+             */
+            endsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Not after the course ends
+             */
+            enrollmentClosesAt?: string | null;
+            /** Format: date-time */
+            enrollmentOpensAt?: string | null;
+            format?: components["schemas"]["CourseFormat"];
+            language?: components["schemas"]["Locale"];
+            /** @description Estimated hours, one decimal */
+            learningHours?: number | null;
+            /** @description Lessons unlock in order */
+            sequential?: boolean;
+            /** @description Only before the first publish: shared links must keep working */
+            slug?: string;
+            /** Format: date-time */
+            startsAt?: string | null;
+            /** @description A short description for cards and link previews */
+            summary?: components["schemas"]["ShortLocalizedTextInputDto"];
+            /** @description Stored trimmed, lower-cased and without duplicates; each at most 40 characters */
+            tags?: string[];
+            targetGroups?: components["schemas"]["TargetGroup"][];
+            title?: components["schemas"]["ShortLocalizedTextInputDto"];
+        };
+        UpdateLessonDto: {
+            /** @description The whole content for the lesson's type. Fields by lesson type (LessonContentByType): text {body}; video {source: upload, mediaId | source: url, url; captions [{language, label, mediaId}], transcript}; file {mediaId, description}; link {url, description}; live_session {meetingUrl, startsAt, endsAt}; onsite_session {venue, address, mapUrl, startsAt, endsAt, capacity}; quiz {quizId} */
+            content?: {
+                [key: string]: unknown;
+            };
+            /** @description Estimated minutes */
+            durationMinutes?: number | null;
+            /**
+             * @description Optional lessons do not count towards completion
+             * @default true
+             */
+            required: boolean;
+            title?: string;
         };
         UpdateMeDto: {
             /**
@@ -1017,6 +1863,9 @@ export interface components {
             province?: string | null;
             /** @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm */
             targetGroup?: components["schemas"]["TargetGroup"] | null;
+        };
+        UpdateModuleDto: {
+            title?: string;
         };
     };
     responses: never;
@@ -1056,6 +1905,103 @@ export interface operations {
             };
             /** @description Requires permission to read AuditLog (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create Category (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CATEGORY_SLUG_TAKEN (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Category (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CATEGORY_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CATEGORY_SLUG_TAKEN (problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1817,6 +2763,25 @@ export interface operations {
             };
         };
     };
+    listCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryListDto"];
+                };
+            };
+        };
+    };
     listCourses: {
         parameters: {
             query?: {
@@ -2374,6 +3339,209 @@ export interface operations {
             };
         };
     };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The original file name, percent-encoded UTF-8 */
+                "X-Filename"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+                "audio/mp4": string;
+                "audio/mpeg": string;
+                "audio/ogg": string;
+                "audio/wav": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/vtt": string;
+                "video/mp4": string;
+                "video/ogg": string;
+                "video/webm": string;
+                "video/x-matroska": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaAssetDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create Media (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TOO_LARGE (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TYPE_UNSUPPORTED, MEDIA_TYPE_MISMATCH, MEDIA_CAPTIONS_NOT_UTF8, MEDIA_IMAGE_UNREADABLE (problem+json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: {
+                /** @description A resized WebP variant of an image (ignored for other kinds) */
+                w?: 320 | 640 | 1280;
+            };
+            header?: never;
+            path: {
+                mediaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_RANGE_NOT_SATISFIABLE (problem+json) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to delete Media (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMediaMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaAssetDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to read Media (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getSetup: {
         parameters: {
             query?: never;
@@ -2423,6 +3591,939 @@ export interface operations {
             };
         };
     };
+    listStudioCourses: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CourseStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_SLUG_TAKEN (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getStudioCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_PUBLISHED_CANNOT_DELETE: archive it instead (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCourseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_EDIT_CONFLICT, COURSE_SLUG_TAKEN (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    archiveCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCourseInstructors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseInstructorListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    inviteCourseInstructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteInstructorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseInstructorListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INSTRUCTOR_NOT_FOUND: no instructor has this email (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeCourseInstructor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioModuleDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reorderOutline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderOutlineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_EDIT_CONFLICT (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OUTLINE_MISMATCH: not exactly the live modules and lessons (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    previewCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    publishCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_ARCHIVED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_HAS_NO_LESSONS or COURSE_NOT_PUBLISHABLE, with `reasonCodes` and `reasons` in the caller's language (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    restoreCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_ARCHIVED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCourseVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseVersionListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LESSON_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioModuleDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODULE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLessonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     requestPing: {
         parameters: {
             query?: never;
@@ -2439,6 +4540,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PingDto"];
                 };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to create SystemPing (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,4 +1,4 @@
-import type { LOG_LEVELS, NODE_ENVS, OidcClaimMapping } from './env.schema';
+import type { LOG_LEVELS, MEDIA_STORAGE_KINDS, NODE_ENVS, OidcClaimMapping } from './env.schema';
 
 /** The validated, typed and grouped configuration. Built once at boot by `loadConfig`. */
 export interface AppConfig {
@@ -14,6 +14,7 @@ export interface AppConfig {
   portal: { distDir: string };
   worker: { concurrency: number; outboxPollMs: number; heartbeatMs: number };
   mail: MailConfig;
+  media: MediaConfig;
 }
 
 export interface AuthConfig {
@@ -23,6 +24,11 @@ export interface AuthConfig {
   audience: 'baanrian-api';
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /**
+   * A refresh token used this many seconds ago or less, presented again, answers the family's
+   * current session (two tabs racing) instead of revoking the family; 0 turns the window off.
+   */
+  refreshReuseGraceSeconds: number;
   /** Ed25519 private key (PEM) signing access tokens; always set in production. */
   jwtPrivateKeyPem: string | null;
   /**
@@ -50,6 +56,29 @@ export interface MailConfig {
   smtpUrl: string | null;
   /** The From header. */
   from: string;
+}
+
+/** Uploaded media (course images, videos, audio, documents, captions). */
+export interface MediaConfig {
+  storage: (typeof MEDIA_STORAGE_KINDS)[number];
+  /** Local storage's root directory (absolute); used when `storage` is `local`. */
+  dir: string;
+  /** An S3-compatible store; null unless `storage` is `s3`. */
+  s3: MediaS3Config | null;
+  /** Largest accepted upload per kind, in bytes. */
+  maxBytes: { image: number; video: number; audio: number; document: number; captions: number };
+  /** Temporary upload files older than this are removed by housekeeping (an interrupted or crashed upload). */
+  tempTtlMinutes: number;
+}
+
+export interface MediaS3Config {
+  endpoint: string | null;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `https://host/bucket/key` instead of `https://bucket.host/key` (MinIO, Garage, s3rver…). */
+  forcePathStyle: boolean;
 }
 
 /** A standard OpenID provider (e.g. ThaiD, VNeID), used with the authorization code flow and PKCE. */

@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const MEDIA_STORAGE_KINDS = ['local', 's3'] as const;
+const MEDIA_BYTES_MESSAGE = 'must be a whole number of bytes, 1 or more';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -205,6 +207,11 @@ export class EnvSchema {
   @Max(365, { message: 'must be a whole number of days from 1 to 365' })
   AUTH_REFRESH_TTL_DAYS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of seconds from 0 to 60' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 60' })
+  @Max(60, { message: 'must be a whole number of seconds from 0 to 60' })
+  AUTH_REFRESH_REUSE_GRACE_SECONDS?: number;
+
   // OpenID Connect sign-in (e.g. ThaiD, VNeID): enabled when OIDC_ISSUER_URL and OIDC_CLIENT_ID are both set.
   @IsOptional() @IsUrlWithProtocol(['http:', 'https:'], 'https://id.example.org')
   OIDC_ISSUER_URL?: string;
@@ -238,4 +245,54 @@ export class EnvSchema {
   @Min(1, { message: 'must be a whole number of days from 1 to 90' })
   @Max(90, { message: 'must be a whole number of days from 1 to 90' })
   AUTH_CARD_TTL_DAYS?: number;
+
+  // Media storage (course images, videos, audio, documents, captions): local disk unless MEDIA_STORAGE=s3.
+  @IsOptional() @IsIn(MEDIA_STORAGE_KINDS, { message: `must be one of ${MEDIA_STORAGE_KINDS.join(', ')}` })
+  MEDIA_STORAGE?: (typeof MEDIA_STORAGE_KINDS)[number];
+
+  /** Where local storage keeps files; defaults to DATA_DIR/media. */
+  @IsOptional() @IsString() MEDIA_DIR?: string;
+
+  @ValidateIf((env: EnvSchema) => env.MEDIA_S3_ENDPOINT !== undefined)
+  @IsUrlWithProtocol(['http:', 'https:'], 'https://s3.example.org')
+  MEDIA_S3_ENDPOINT?: string;
+
+  @IsOptional() @IsString() @MinLength(1, { message: 'must not be empty' })
+  MEDIA_S3_REGION?: string;
+
+  @ValidateIf((env: EnvSchema) => env.MEDIA_STORAGE === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid bucket name (3-63 lower-case letters, digits, dots, hyphens)' })
+  @IsString({ message: 'is required when MEDIA_STORAGE=s3: the bucket name' })
+  MEDIA_S3_BUCKET?: string;
+
+  @ValidateIf((env: EnvSchema) => env.MEDIA_STORAGE === 's3')
+  @IsString({ message: 'is required when MEDIA_STORAGE=s3' })
+  MEDIA_S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((env: EnvSchema) => env.MEDIA_STORAGE === 's3')
+  @IsString({ message: 'is required when MEDIA_STORAGE=s3' })
+  MEDIA_S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional() @Transform(toBool) @IsIn([true, false], { message: 'must be true or false' })
+  MEDIA_S3_FORCE_PATH_STYLE?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: MEDIA_BYTES_MESSAGE }) @Min(1, { message: MEDIA_BYTES_MESSAGE })
+  MEDIA_MAX_IMAGE_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: MEDIA_BYTES_MESSAGE }) @Min(1, { message: MEDIA_BYTES_MESSAGE })
+  MEDIA_MAX_VIDEO_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: MEDIA_BYTES_MESSAGE }) @Min(1, { message: MEDIA_BYTES_MESSAGE })
+  MEDIA_MAX_AUDIO_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: MEDIA_BYTES_MESSAGE }) @Min(1, { message: MEDIA_BYTES_MESSAGE })
+  MEDIA_MAX_DOCUMENT_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: MEDIA_BYTES_MESSAGE }) @Min(1, { message: MEDIA_BYTES_MESSAGE })
+  MEDIA_MAX_CAPTIONS_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of minutes from 5 to 10080' })
+  @Min(5, { message: 'must be a whole number of minutes from 5 to 10080' })
+  @Max(10080, { message: 'must be a whole number of minutes from 5 to 10080' })
+  MEDIA_TEMP_TTL_MINUTES?: number;
 }

@@ -97,6 +97,14 @@ describe('loadConfig', () => {
       );
     });
 
+    it('lets a just-used refresh token come back for 10 s (two tabs racing) unless configured, 0 to 60 s', () => {
+      expect(loadConfig(base).auth.refreshReuseGraceSeconds).toBe(10);
+      expect(loadConfig({ ...base, AUTH_REFRESH_REUSE_GRACE_SECONDS: '0' }).auth.refreshReuseGraceSeconds).toBe(0);
+      expect(configError({ ...base, AUTH_REFRESH_REUSE_GRACE_SECONDS: '61' }).message).toBe(
+        'Invalid configuration: AUTH_REFRESH_REUSE_GRACE_SECONDS must be a whole number of seconds from 0 to 60 (got "61")',
+      );
+    });
+
     it('keeps unused sign-in cards valid for 14 days unless configured', () => {
       expect(loadConfig(base).auth.cardTtlDays).toBe(14);
       expect(loadConfig({ ...base, AUTH_CARD_TTL_DAYS: '3' }).auth.cardTtlDays).toBe(3);
@@ -194,6 +202,43 @@ describe('loadLauncherConfig', () => {
   it('still validates what is given', () => {
     expect(() => loadLauncherConfig({ DATABASE_URL: 'not-a-url' })).toThrow(
       'Invalid configuration: DATABASE_URL must be a URL like postgres://user:password@host:5432/baanrian',
+    );
+  });
+});
+
+describe('media configuration', () => {
+  it('stores media on local disk under DATA_DIR/media by default, with the documented size limits', () => {
+    const config = loadConfig({ ...base, DATA_DIR: '/srv/baanrian' });
+    expect(config.media).toEqual({
+      storage: 'local',
+      dir: path.resolve('/srv/baanrian/media'),
+      s3: null,
+      maxBytes: { image: 10 * 1024 ** 2, video: 1024 ** 3, audio: 200 * 1024 ** 2, document: 50 * 1024 ** 2, captions: 1024 ** 2 },
+      tempTtlMinutes: 1440,
+    });
+  });
+
+  it('reads an S3-compatible store from the environment', () => {
+    const config = loadConfig({
+      ...base,
+      MEDIA_STORAGE: 's3',
+      MEDIA_S3_ENDPOINT: 'http://minio:9000',
+      MEDIA_S3_BUCKET: 'baanrian-media',
+      MEDIA_S3_ACCESS_KEY_ID: 'key',
+      MEDIA_S3_SECRET_ACCESS_KEY: 'secret',
+      MEDIA_S3_FORCE_PATH_STYLE: 'true',
+      MEDIA_MAX_VIDEO_BYTES: '2000',
+    });
+    expect(config.media.s3).toEqual({ endpoint: 'http://minio:9000', region: 'us-east-1', bucket: 'baanrian-media', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true });
+    expect(config.media.maxBytes.video).toBe(2000);
+  });
+
+  it('names what is missing for S3, and refuses a nonsense limit', () => {
+    expect(configError({ ...base, MEDIA_STORAGE: 's3', MEDIA_S3_ACCESS_KEY_ID: 'k', MEDIA_S3_SECRET_ACCESS_KEY: 's' }).message).toBe(
+      'Invalid configuration: MEDIA_S3_BUCKET is required when MEDIA_STORAGE=s3: the bucket name (got "undefined")',
+    );
+    expect(configError({ ...base, MEDIA_MAX_IMAGE_BYTES: '10MB' }).message).toBe(
+      'Invalid configuration: MEDIA_MAX_IMAGE_BYTES must be a whole number of bytes, 1 or more (got "10MB")',
     );
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import path from 'node:path';
-import type { AppConfig, LauncherConfig, OidcConfig } from './app-config';
+import type { AppConfig, LauncherConfig, MediaConfig, OidcConfig } from './app-config';
 import { DEFAULT_OIDC_CLAIMS, EnvSchema, parseOidcClaims, unescapePem } from './env.schema';
 
 export type RawEnv = Record<string, string | undefined>;
@@ -75,6 +75,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       audience: 'baanrian-api',
       accessTokenTtlSeconds: 600,
       refreshTokenTtlDays: e.AUTH_REFRESH_TTL_DAYS ?? 30,
+      refreshReuseGraceSeconds: e.AUTH_REFRESH_REUSE_GRACE_SECONDS ?? 10,
       jwtPrivateKeyPem: e.AUTH_JWT_PRIVATE_KEY ? unescapePem(e.AUTH_JWT_PRIVATE_KEY) : null,
       // Production never gets here without a key (validated above).
       jwtKeyFile: nodeEnv === 'development' ? path.resolve(e.DATA_DIR ?? '.data', 'auth', 'jwt-ed25519.pem') : null,
@@ -95,6 +96,37 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM?.trim() ?? `Baanrian <no-reply@${mailDomain(publicUrl)}>`,
     },
+    media: mediaConfig(e),
+  };
+}
+
+const MB = 1024 * 1024;
+
+/** Local disk under DATA_DIR/media unless MEDIA_STORAGE=s3 (credentials validated above). */
+function mediaConfig(e: EnvSchema): MediaConfig {
+  const storage = e.MEDIA_STORAGE ?? 'local';
+  return {
+    storage,
+    dir: path.resolve(e.MEDIA_DIR ?? path.join(e.DATA_DIR ?? '.data', 'media')),
+    s3:
+      storage === 's3'
+        ? {
+            endpoint: e.MEDIA_S3_ENDPOINT ?? null,
+            region: e.MEDIA_S3_REGION ?? 'us-east-1',
+            bucket: e.MEDIA_S3_BUCKET as string,
+            accessKeyId: e.MEDIA_S3_ACCESS_KEY_ID as string,
+            secretAccessKey: e.MEDIA_S3_SECRET_ACCESS_KEY as string,
+            forcePathStyle: e.MEDIA_S3_FORCE_PATH_STYLE ?? false,
+          }
+        : null,
+    maxBytes: {
+      image: e.MEDIA_MAX_IMAGE_BYTES ?? 10 * MB,
+      video: e.MEDIA_MAX_VIDEO_BYTES ?? 1024 * MB,
+      audio: e.MEDIA_MAX_AUDIO_BYTES ?? 200 * MB,
+      document: e.MEDIA_MAX_DOCUMENT_BYTES ?? 50 * MB,
+      captions: e.MEDIA_MAX_CAPTIONS_BYTES ?? 1 * MB,
+    },
+    tempTtlMinutes: e.MEDIA_TEMP_TTL_MINUTES ?? 24 * 60,
   };
 }
 

@@ -15,6 +15,7 @@ import { CourseModuleEntity } from './courses/course-module.entity';
 import { CourseVersionEntity } from './courses/course-version.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { MailDeliveryEntity } from './mail/mail-delivery.entity';
+import { MediaAssetEntity } from './media/media-asset.entity';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
 import { SystemPingEntity } from './system/system-ping.entity';
@@ -39,6 +40,7 @@ export const ENTITIES = [
   CourseVersionEntity,
   LessonEntity,
   MailDeliveryEntity,
+  MediaAssetEntity,
   OutboxEventEntity,
   SeedRunEntity,
   SystemPingEntity,

@@ -15,6 +15,21 @@ export { CourseModuleEntity } from './courses/course-module.entity';
 export { CourseVersionEntity } from './courses/course-version.entity';
 export { LessonEntity } from './courses/lesson.entity';
 export { MailDeliveryEntity } from './mail/mail-delivery.entity';
+export { createMediaStorage } from './media/create-media-storage';
+export { LocalMediaStorage } from './media/local-media.storage';
+export { MEDIA_KINDS, MEDIA_STATUSES, MediaAssetEntity, type MediaKind, type MediaStatus } from './media/media-asset.entity';
+export {
+  assertMediaKey,
+  assetIdOfKey,
+  type ByteRange,
+  type MediaStorage,
+  originalMediaKey,
+  type StoredObject,
+  tempMediaKey,
+  variantMediaKey,
+} from './media/media-storage';
+export { type MediaSweepResult, sweepMediaOrphans } from './media/media-sweep';
+export { S3MediaStorage, type S3MediaSettings } from './media/s3-media.storage';
 export { createDataSource, dataSourceOptions, type DatabaseSettings } from './data-source';
 export { ENTITIES } from './entities';
 export { OutboxEventEntity } from './outbox/outbox-event.entity';

@@ -9,11 +9,20 @@ export interface JobPayloads {
   'system.ping': { pingId: string };
   /** Hourly clean-up of rows that only matter for a while (scheduled, not an outbox event). */
   'system.housekeeping': Record<string, never>;
+  /** Hourly removal of media bytes without a row (cut-off uploads, crashes); scheduled. */
+  'media.housekeeping': Record<string, never>;
   /**
    * Someone asked for a password-reset link: the worker mails it. `sealedToken` is the raw token
    * encrypted for the worker (see sealed-token.ts); the database holds only its hash otherwise.
    */
   'account.password-reset-requested': { resetTokenId: string; sealedToken: string };
+  /**
+   * A course version became what learners see (issue 6). No consumer yet: enrolment (issue 7)
+   * will tell enrolled learners; until then the system queue acknowledges it.
+   */
+  'course.published': { courseId: string; version: number; publishedById: string };
+  /** A course left the catalog (issue 6); same as above. */
+  'course.archived': { courseId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,7 +31,10 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'system.ping': QueueName.System,
   'system.housekeeping': QueueName.System,
+  'media.housekeeping': QueueName.System,
   'account.password-reset-requested': QueueName.Mail,
+  'course.published': QueueName.System,
+  'course.archived': QueueName.System,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

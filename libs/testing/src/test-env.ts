@@ -1,5 +1,6 @@
 import { type AppConfig, loadConfig, rawEnv } from '@baanrian/config';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -91,6 +92,8 @@ export function testConfig(databaseUrlValue: string, overrides: Record<string, s
     OUTBOX_POLL_MS: '50',
     AUTH_JWT_PRIVATE_KEY: TEST_JWT_PRIVATE_KEY,
     PORTAL_DIST_DIR: path.join(testServers().repoRoot, 'dist/apps/portal'),
+    // Uploaded media of a test go to a directory of their own, never into the repository's .data.
+    MEDIA_DIR: path.join(os.tmpdir(), 'baanrian-test-media', uniqueName('m')),
     ...overrides,
   });
 }

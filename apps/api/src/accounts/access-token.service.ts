@@ -15,11 +15,15 @@ export interface AccessTokenClaims {
   actorId?: string | null;
   /** `sid`: the refresh-token family this token belongs to. */
   sessionId?: string | null;
+  /** `sv`: the session version of the account that signed in (the guardian's when acting); 0 if absent. */
+  sessionVersion: number;
 }
 
 export interface SessionContext {
   actorId?: string | null;
   sessionId?: string | null;
+  /** `app_user.session_version` of whoever signed in (the guardian when acting as a child). */
+  sessionVersion?: number;
 }
 
 /** Short-lived EdDSA (Ed25519) JWTs: `iss` = public URL, `aud` = baanrian-api, 10 minutes. */
@@ -48,6 +52,7 @@ export class AccessTokenService implements OnModuleInit {
     // RFC 8693 actor claim: who is really acting when a guardian acts as a child.
     if (context.actorId) claims.act = { sub: context.actorId };
     if (context.sessionId) claims.sid = context.sessionId;
+    claims.sv = context.sessionVersion ?? 0;
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: this.keyId })
       .setSubject(userId)
@@ -73,7 +78,8 @@ export class AccessTokenService implements OnModuleInit {
       const act = payload.act as { sub?: unknown } | undefined;
       const actorId = typeof act?.sub === 'string' ? act.sub : null;
       const sessionId = typeof payload.sid === 'string' ? payload.sid : null;
-      return payload.sub ? { userId: payload.sub, roles, actorId, sessionId } : null;
+      const sessionVersion = Number.isSafeInteger(payload.sv) ? (payload.sv as number) : 0;
+      return payload.sub ? { userId: payload.sub, roles, actorId, sessionId, sessionVersion } : null;
     } catch {
       return null;
     }

@@ -9,7 +9,7 @@ import { ensureCan } from '../authz/policy';
 import { toAdminUserDto } from './account.mapper';
 import { AccountsException } from './accounts.exception';
 import type { AdminUserDto, AdminUserPageDto, ListUsersQueryDto } from './admin.dto';
-import { RefreshTokenService } from './refresh-token.service';
+import { invalidateAccessTokens, RefreshTokenService } from './refresh-token.service';
 import { requireUserWithRoles, type UserWithRoles, writeAudit } from './user-accounts';
 
 /** Escapes LIKE wildcards, so a search for "50%" finds "50%". */
@@ -66,6 +66,8 @@ export class AdminUsersService {
       if (role === 'admin' && target.user.id === actor.id) throw new AccountsException('SELF_LOCKOUT');
       const deleted = await manager.delete(UserRoleEntity, { userId: target.user.id, role });
       if (!deleted.affected) return;
+      // Tokens naming the old roles end now; the holder's next refresh answers the new ones.
+      await invalidateAccessTokens(manager, target.user.id);
       await writeAudit(manager, { actorId: actor.id, action: 'user.role.revoke', targetId: target.user.id, details: { role } });
     });
   }

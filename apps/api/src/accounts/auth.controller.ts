@@ -64,7 +64,8 @@ export class AuthController {
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
     try {
       const { session, refresh } = await this.auth.refresh(readRefreshCookie(req), clientIp(req));
-      setRefreshCookie(res, this.config, refresh);
+      // No new token: a racing refresh whose twin already set the rotated cookie.
+      if (refresh) setRefreshCookie(res, this.config, refresh);
       return session;
     } catch (error) {
       // A dead cookie is of no use to anyone: remove it with the 401.

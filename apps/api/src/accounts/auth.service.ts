@@ -8,7 +8,8 @@ import { AccountsException } from './accounts.exception';
 import { PasswordService } from './password.service';
 import { RATE_LIMITS } from './rate-limit.policies';
 import { type RateLimitKey, RateLimitService } from './rate-limit.service';
-import { RefreshTokenService } from './refresh-token.service';
+import type { SessionDto } from './account.dto';
+import { type IssuedRefreshToken, RefreshTokenService } from './refresh-token.service';
 import { SessionService, type StartedSession } from './session.service';
 import { createAccount, loadUserWithRoles, requireUserWithRoles } from './user-accounts';
 
@@ -64,17 +65,18 @@ export class AuthService {
     });
   }
 
-  async refresh(token: string | null, ip: string): Promise<StartedSession> {
+  /** `refresh` is null when the cookie must stay as it is (a racing refresh inside the grace window). */
+  async refresh(token: string | null, ip: string): Promise<{ session: SessionDto; refresh: IssuedRefreshToken | null }> {
     // No cookie: simply signed out.
     if (!token) throw new AccountsException('SESSION_EXPIRED');
     const ipKey: RateLimitKey = { policy: RATE_LIMITS.refreshIp, subject: ip };
     const owner = await this.refreshTokens.ownerOf(token);
     await this.rateLimits.consume(owner ? [ipKey, { policy: RATE_LIMITS.refreshAccount, subject: owner }] : [ipKey]);
-    const { userId, next } = await this.refreshTokens.rotate(token);
+    const { userId, next, family } = await this.refreshTokens.rotate(token);
     await this.rateLimits.refund(ipKey);
     const account = await loadUserWithRoles(this.db.manager, userId);
     if (!account) throw new AccountsException('SESSION_REVOKED');
-    return { session: await this.sessions.resume(this.db.manager, account, next), refresh: next };
+    return { session: await this.sessions.resume(this.db.manager, account, family), refresh: next };
   }
 
   async signOut(token: string | null): Promise<void> {

@@ -98,8 +98,10 @@ export class ConsentDto {
   @ApiProperty({ enum: CONSENT_PURPOSES, enumName: 'ConsentPurpose' }) purpose: ConsentPurpose;
   @ApiProperty() policyVersion: string;
   @ApiProperty({ format: 'date-time' }) givenAt: string;
-  @ApiProperty({ format: 'uuid' }) givenById: string;
-  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null only in anonymised records (an erased account)' })
+  givenById: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null only in anonymised records (an erased account)' })
+  subjectId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: string | null;
 }
 

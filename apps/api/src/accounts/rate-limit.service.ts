@@ -45,16 +45,37 @@ local count = redis.call('HINCRBY', KEYS[1], 'count', -1)
 if count < tonumber(ARGV[1]) then redis.call('HDEL', KEYS[1], 'until') end
 return count`;
 
+/** Whether limits are being applied, for /health/ready (see RateLimitService). */
+export interface RateLimitStatus {
+  enforced: boolean;
+  /** When the current run of skipped checks began; null while limits are enforced. */
+  skippingSince: string | null;
+  /** Checks skipped since then. */
+  skipped: number;
+}
+
+/** At most one warning per this period while limits are skipped, however many requests come. */
+export const SKIP_WARNING_INTERVAL_MS = 60_000;
+
 /**
- * Rate limits kept in Redis, so they hold across every API process. If Redis is unreachable the
- * limits are skipped (and logged): sign-in stays possible, password hashing stays bounded per
- * process, and readiness already reports Redis as down.
+ * Rate limits kept in Redis, so they hold across every API process. If Redis cannot run a check
+ * (unreachable, or refusing writes when full under noeviction) the limit is skipped: availability
+ * wins, sign-in stays possible and password hashing stays bounded per process. That is never
+ * silent: a warning at most once a minute while it lasts (with the count), and /health/ready
+ * shows `rateLimits.enforced: false` in its details without failing readiness for it.
  */
 @Injectable()
 export class RateLimitService {
   private readonly logger = new Logger(RateLimitService.name);
+  private skippingSince: Date | null = null;
+  private skipped = 0;
+  private lastWarningAt = 0;
 
   constructor(private readonly redis: RedisClient) {}
+
+  status(): RateLimitStatus {
+    return { enforced: this.skippingSince === null, skippingSince: this.skippingSince?.toISOString() ?? null, skipped: this.skipped };
+  }
 
   /** Counts one attempt on every key, or throws 429 with Retry-After if any must wait. */
   async consume(keys: RateLimitKey[]): Promise<void> {
@@ -76,9 +97,25 @@ export class RateLimitService {
 
   private async eval(script: string, keys: string[], args: number[]): Promise<number | null> {
     try {
-      return Number(await this.redis.client.eval(script, keys.length, ...keys, ...args));
+      const result = Number(await this.redis.client.eval(script, keys.length, ...keys, ...args));
+      if (this.skippingSince) {
+        this.logger.log(`rate limits enforced again after ${this.skipped} skipped checks since ${this.skippingSince.toISOString()}`);
+        this.skippingSince = null;
+        this.skipped = 0;
+        this.lastWarningAt = 0;
+      }
+      return result;
     } catch (error) {
-      this.logger.warn({ err: error }, 'rate limit skipped: Redis unavailable');
+      this.skippingSince ??= new Date();
+      this.skipped += 1;
+      const now = Date.now();
+      if (now - this.lastWarningAt >= SKIP_WARNING_INTERVAL_MS) {
+        this.lastWarningAt = now;
+        this.logger.warn(
+          { err: error, skipped: this.skipped, since: this.skippingSince.toISOString() },
+          'rate limits skipped: Redis cannot run them (next warning in a minute at the earliest)',
+        );
+      }
       return null;
     }
   }

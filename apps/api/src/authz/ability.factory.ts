@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, subject } from '@casl/ability';
-import type { AppAbility, AssistedAccountSubject, AuthUser, ChildSubject, ConsentSubject, CourseSubject, UserSubject } from './authz.types';
+import type { AppAbility, AssistedAccountSubject, AuthUser, ChildSubject, ConsentSubject, CourseSubject, MediaSubject, UserSubject } from './authz.types';
 
 /**
  * The one place that says who may do what. Built per request from the caller's current roles
@@ -14,14 +14,19 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
 
   // Everyone reads and edits their own profile and records, nobody else's.
   can(['read', 'update'], 'User', { id: user.id });
+  // Uploaded media: its uploader reads its details and deletes it (serving the bytes is public).
+  can(['read', 'delete'], 'Media', { ownerId: user.id });
 
   if (user.roles.includes('instructor')) {
     // Instructors manage the courses they own or co-teach (see CourseSubject).
     can('manage', 'Course', { ownerId: user.id });
     can('manage', 'Course', { coTeacherIds: { $all: [user.id] } });
+    // Co-instructors edit, publish and archive; only the owner deletes a draft or chooses who teaches.
+    cannot(['delete', 'manageInstructors'], 'Course', { ownerId: { $ne: user.id } });
     // Assisted sign-up: instructors create accounts for people without email, and list and print
     // new cards only for the accounts they created, and never once that account holds a staff role
     // (a new card can reset its secret: that would be a way into a colleague's account).
+    can('create', 'Media');
     can('create', 'AssistedAccount');
     can(['read', 'issueCard'], 'AssistedAccount', { createdById: user.id });
     cannot('issueCard', 'AssistedAccount', { roles: { $in: ['instructor', 'admin'] } });
@@ -67,4 +72,5 @@ export const asUser = (user: UserSubject) => subject('User', { id: user.id });
 export const asCourse = (course: CourseSubject) => subject('Course', { ...course });
 export const asChild = (child: ChildSubject) => subject('Child', { id: child.id, guardianId: child.guardianId });
 export const asConsent = (consent: ConsentSubject) => subject('Consent', { subjectId: consent.subjectId, givenById: consent.givenById });
+export const asMedia = (media: MediaSubject) => subject('Media', { ownerId: media.ownerId });
 export const asAssistedAccount = (account: AssistedAccountSubject) => subject('AssistedAccount', { ...account });

@@ -37,9 +37,11 @@ export type AppAction =
   | 'export'
   | 'erase'
   // Assisted sign-up: create an account for someone without email, print its sign-in card.
-  | 'issueCard';
+  | 'issueCard'
+  // Courses: invite and remove co-instructors (the owner and administrators only).
+  | 'manageInstructors';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Child' | 'Consent' | 'AssistedAccount' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -47,8 +49,8 @@ export interface UserSubject {
 }
 
 /**
- * Courses have no owner yet. When they get one, `ownerId` and `coTeacherIds` are those columns
- * and the instructor rule in ability.factory.ts applies unchanged.
+ * A course as the rules see it: `ownerId` is `course.owner_id`, `coTeacherIds` the ACCEPTED
+ * co-instructors only (an invitation grants nothing until it is accepted).
  */
 export interface CourseSubject {
   id: string;
@@ -65,8 +67,9 @@ export interface ChildSubject {
 
 /** A consent record: about `subjectId`, given by `givenById`. */
 export interface ConsentSubject {
-  subjectId: string;
-  givenById: string;
+  /** Null in anonymised records (an erased account): such a record matches nobody's rules. */
+  subjectId: string | null;
+  givenById: string | null;
 }
 
 /** An account made by assisted sign-up: who made it, and the roles it holds now. */
@@ -76,13 +79,19 @@ export interface AssistedAccountSubject {
   roles: Role[];
 }
 
+/** An uploaded media file: who uploaded it (null once their account is erased). */
+export interface MediaSubject {
+  ownerId: string | null;
+}
+
 export type AppSubject =
   | AppSubjectType
   | (UserSubject & ForcedSubject<'User'>)
   | (CourseSubject & ForcedSubject<'Course'>)
   | (ChildSubject & ForcedSubject<'Child'>)
   | (ConsentSubject & ForcedSubject<'Consent'>)
-  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>);
+  | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>)
+  | (MediaSubject & ForcedSubject<'Media'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 

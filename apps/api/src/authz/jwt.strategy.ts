@@ -34,7 +34,9 @@ class BearerTokenStrategy extends Strategy {
 /**
  * Verifies the access token (EdDSA only, issuer, audience, expiry), then loads the user and
  * their roles in one indexed query per request, so a disabled user or a revoked role stops
- * working at once, not when the token expires.
+ * working at once, not when the token expires. The token's session version (`sv`) must equal the
+ * account's (the guardian's, for a child): a password reset, disabling, a revoked role, a new card
+ * secret or erasure bumps it, so every access token issued before fails at its next request.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
@@ -61,13 +63,14 @@ export class JwtStrategy extends PassportStrategy(BearerTokenStrategy, 'jwt') {
       `SELECT u.id, u.display_name, u.guardian_id, coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
        FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
        WHERE u.id = $1 AND u.disabled_at IS NULL AND u.erased_at IS NULL
-         AND (u.guardian_id IS NULL AND $2::uuid IS NULL
+         AND (u.guardian_id IS NULL AND $2::uuid IS NULL AND u.session_version = $4
               OR u.guardian_id = $2::uuid
-                 AND EXISTS (SELECT 1 FROM app_user g WHERE g.id = u.guardian_id AND g.disabled_at IS NULL AND g.erased_at IS NULL)
+                 AND EXISTS (SELECT 1 FROM app_user g WHERE g.id = u.guardian_id AND g.disabled_at IS NULL AND g.erased_at IS NULL
+                             AND g.session_version = $4)
                  AND EXISTS (SELECT 1 FROM consent_record c WHERE c.subject_id = u.id AND c.given_by_id = u.guardian_id
                              AND c.purpose = $3 AND c.withdrawn_at IS NULL))
        GROUP BY u.id`,
-      [claims.userId, claims.actorId ?? null, CHILD_REQUIRED_PURPOSE],
+      [claims.userId, claims.actorId ?? null, CHILD_REQUIRED_PURPOSE, claims.sessionVersion],
     );
     if (!user) return null;
     return {

@@ -31,6 +31,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
 // does not start a tag ("1 < 2", "<3") is kept.
 const RAW_HTML = /<!--[\s\S]*?(?:-->|$)|<\/?[a-zA-Z][^<>]*>|<![^<>]*>|<\?[\s\S]*?(?:\?>|$)/g;
 // C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that can disguise text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Markdown as it is stored: no raw HTML, NFC, no control characters, `\n` line ends. */

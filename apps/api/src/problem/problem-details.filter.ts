@@ -57,6 +57,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         requestId: req.id,
         ...(problem.errors ? { errors: problem.errors } : {}),
         ...problem.extensions,
+        // Reasons given as codes (e.g. why a course cannot be published) are also sent as sentences.
+        ...(Array.isArray(problem.extensions?.reasonCodes)
+          ? { reasons: (problem.extensions.reasonCodes as string[]).map((code) => PROBLEM_TITLES[code]?.[locale] ?? code) }
+          : {}),
       });
   }
 

@@ -28,6 +28,44 @@ export const PROBLEM_TITLES: Catalog = {
   NOT_READY: { th: 'ระบบยังไม่พร้อมให้บริการ', en: 'The service is not ready', vi: 'Hệ thống chưa sẵn sàng' },
   COURSE_NOT_FOUND: { th: 'ไม่พบรายวิชานี้', en: 'Course not found', vi: 'Không tìm thấy khóa học' },
   PING_NOT_FOUND: { th: 'ไม่พบการทดสอบนี้', en: 'Ping not found', vi: 'Không tìm thấy lượt ping' },
+  // Media (MediaException)
+  MEDIA_NOT_FOUND: { th: 'ไม่พบไฟล์นี้', en: 'File not found', vi: 'Không tìm thấy tệp' },
+  MEDIA_EMPTY: { th: 'ไฟล์ว่างเปล่า กรุณาเลือกไฟล์อีกครั้ง', en: 'The file is empty. Please choose the file again.', vi: 'Tệp trống. Vui lòng chọn lại tệp.' },
+  MEDIA_TYPE_UNSUPPORTED: {
+    th: 'ไม่รองรับไฟล์ชนิดนี้ ใช้ได้เฉพาะรูปภาพ (JPEG, PNG, WebP, GIF) วิดีโอ (MP4, WebM) เสียง (MP3, M4A, OGG, WAV) เอกสาร PDF และคำบรรยาย WebVTT',
+    en: 'This type of file is not supported. Use images (JPEG, PNG, WebP, GIF), video (MP4, WebM), audio (MP3, M4A, OGG, WAV), PDF documents or WebVTT captions.',
+    vi: 'Không hỗ trợ loại tệp này. Hãy dùng ảnh (JPEG, PNG, WebP, GIF), video (MP4, WebM), âm thanh (MP3, M4A, OGG, WAV), tài liệu PDF hoặc phụ đề WebVTT.',
+  },
+  MEDIA_TYPE_MISMATCH: {
+    th: 'เนื้อหาของไฟล์เป็น {detected} แต่ชื่อหรือชนิดไฟล์ระบุว่าเป็น {declared} กรุณาตรวจสอบไฟล์',
+    en: 'The file contains {detected}, but its name or type says {declared}. Please check the file.',
+    vi: 'Nội dung tệp là {detected}, nhưng tên hoặc loại tệp ghi là {declared}. Vui lòng kiểm tra lại tệp.',
+  },
+  MEDIA_CAPTIONS_NOT_UTF8: {
+    th: 'ไฟล์คำบรรยายต้องเป็น WebVTT ที่บันทึกแบบ UTF-8',
+    en: 'Caption files must be WebVTT saved as UTF-8',
+    vi: 'Tệp phụ đề phải là WebVTT được lưu dạng UTF-8',
+  },
+  MEDIA_IMAGE_UNREADABLE: {
+    th: 'เปิดรูปภาพนี้ไม่ได้ ไฟล์อาจเสียหาย',
+    en: 'This image cannot be opened; the file may be damaged',
+    vi: 'Không mở được ảnh này; tệp có thể bị hỏng',
+  },
+  MEDIA_TOO_LARGE: {
+    th: 'ไฟล์ใหญ่เกินไป ไฟล์ชนิดนี้ต้องไม่เกิน {limit}',
+    en: 'The file is too large: files of this type may be at most {limit}',
+    vi: 'Tệp quá lớn: loại tệp này tối đa {limit}',
+  },
+  MEDIA_UPLOAD_INTERRUPTED: {
+    th: 'การอัปโหลดถูกขัดจังหวะ กรุณาลองใหม่',
+    en: 'The upload was interrupted. Please try again.',
+    vi: 'Quá trình tải lên bị gián đoạn. Vui lòng thử lại.',
+  },
+  MEDIA_RANGE_NOT_SATISFIABLE: {
+    th: 'ช่วงข้อมูลที่ขออยู่นอกขนาดของไฟล์',
+    en: 'The requested range is outside the file',
+    vi: 'Khoảng dữ liệu yêu cầu nằm ngoài tệp',
+  },
   // Accounts (AccountsException)
   INVALID_CREDENTIALS: {
     th: 'อีเมลหรือรหัสบัญชี หรือรหัสผ่านไม่ถูกต้อง',
@@ -134,6 +172,77 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Sign-in cards are only for accounts created by an instructor or administrator',
     vi: 'Thẻ đăng nhập chỉ dành cho tài khoản do giáo viên hoặc quản trị viên tạo',
   },
+  // Courses (CoursesException); COURSE_NOT_FOUND is above
+  MODULE_NOT_FOUND: { th: 'ไม่พบหน่วยการเรียนนี้', en: 'Module not found', vi: 'Không tìm thấy học phần' },
+  LESSON_NOT_FOUND: { th: 'ไม่พบบทเรียนนี้', en: 'Lesson not found', vi: 'Không tìm thấy bài học' },
+  CATEGORY_NOT_FOUND: { th: 'ไม่พบหมวดหมู่นี้', en: 'Category not found', vi: 'Không tìm thấy danh mục' },
+  INVITATION_NOT_FOUND: { th: 'ไม่พบคำเชิญนี้', en: 'Invitation not found', vi: 'Không tìm thấy lời mời' },
+  COURSE_SLUG_TAKEN: {
+    th: 'ชื่อลิงก์ (slug) นี้มีรายวิชาอื่นใช้แล้ว',
+    en: 'Another course already uses this link name (slug)',
+    vi: 'Một khóa học khác đã dùng tên liên kết (slug) này',
+  },
+  CATEGORY_SLUG_TAKEN: { th: 'มีหมวดหมู่นี้อยู่แล้ว', en: 'This category already exists', vi: 'Danh mục này đã tồn tại' },
+  COURSE_EDIT_CONFLICT: {
+    th: 'มีผู้แก้ไขรายวิชานี้ไปก่อนแล้ว โหลดฉบับล่าสุดแล้วลองอีกครั้ง',
+    en: 'Someone else changed this course first. Reload the latest draft and try again',
+    vi: 'Người khác đã sửa khóa học này trước. Hãy tải bản mới nhất và thử lại',
+  },
+  COURSE_PUBLISHED_CANNOT_DELETE: {
+    th: 'ลบรายวิชาที่เคยเผยแพร่แล้วไม่ได้ ให้เก็บเข้าคลังแทน',
+    en: 'A course that was ever published cannot be deleted; archive it instead',
+    vi: 'Không thể xóa khóa học đã từng xuất bản; hãy lưu trữ nó',
+  },
+  COURSE_ARCHIVED: {
+    th: 'รายวิชานี้ถูกเก็บเข้าคลังแล้ว นำกลับมาก่อนจึงจะเผยแพร่ได้',
+    en: 'This course is archived; restore it before publishing',
+    vi: 'Khóa học này đã được lưu trữ; hãy khôi phục trước khi xuất bản',
+  },
+  COURSE_NOT_ARCHIVED: {
+    th: 'นำกลับมาได้เฉพาะรายวิชาที่เคยเผยแพร่และถูกเก็บเข้าคลัง',
+    en: 'Only an archived course that was published can be restored',
+    vi: 'Chỉ có thể khôi phục khóa học đã xuất bản và đã lưu trữ',
+  },
+  COURSE_HAS_NO_LESSONS: {
+    th: 'เผยแพร่ไม่ได้: รายวิชานี้ยังไม่มีบทเรียน',
+    en: 'Cannot publish: this course has no lessons yet',
+    vi: 'Không thể xuất bản: khóa học này chưa có bài học nào',
+  },
+  COURSE_NOT_PUBLISHABLE: {
+    th: 'ยังเผยแพร่รายวิชานี้ไม่ได้ แก้ไขตามรายการด้านล่างก่อน',
+    en: 'This course cannot be published yet; fix the problems listed',
+    vi: 'Chưa thể xuất bản khóa học này; hãy sửa các vấn đề được liệt kê',
+  },
+  PUBLISH_TITLE_MISSING: {
+    th: 'ยังไม่มีชื่อรายวิชาในภาษาที่สอน',
+    en: 'The course has no title in the language it is taught in',
+    vi: 'Khóa học chưa có tên bằng ngôn ngữ giảng dạy',
+  },
+  PUBLISH_SUMMARY_MISSING: {
+    th: 'ยังไม่มีคำอธิบายย่อในภาษาที่สอน',
+    en: 'The course has no summary in the language it is taught in',
+    vi: 'Khóa học chưa có phần tóm tắt bằng ngôn ngữ giảng dạy',
+  },
+  PUBLISH_SESSION_ENDS_BEFORE_START: {
+    th: 'มีนัดเรียนที่เวลาสิ้นสุดไม่หลังเวลาเริ่ม',
+    en: 'A session ends before it starts',
+    vi: 'Có buổi học kết thúc trước khi bắt đầu',
+  },
+  PUBLISH_EMPTY_MODULE: {
+    th: 'มีหน่วยการเรียนที่ยังไม่มีบทเรียน',
+    en: 'A module has no lessons',
+    vi: 'Có học phần chưa có bài học nào',
+  },
+  OUTLINE_MISMATCH: {
+    th: 'ลำดับที่ส่งมาไม่ตรงกับหน่วยการเรียนและบทเรียนที่มีอยู่ โหลดใหม่แล้วลองอีกครั้ง',
+    en: 'The order sent does not list exactly the current modules and lessons; reload and try again',
+    vi: 'Thứ tự gửi lên không khớp với các học phần và bài học hiện có; hãy tải lại và thử lại',
+  },
+  INSTRUCTOR_NOT_FOUND: {
+    th: 'ไม่พบผู้สอนที่ใช้อีเมลนี้',
+    en: 'No instructor has this email address',
+    vi: 'Không có giảng viên nào dùng địa chỉ email này',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */
@@ -153,6 +262,26 @@ export const FIELD_MESSAGES: Catalog = {
   isEmail: { th: 'รูปแบบอีเมลไม่ถูกต้อง', en: 'is not a valid email address', vi: 'không phải là địa chỉ email hợp lệ' },
   matches: { th: 'รูปแบบไม่ถูกต้อง', en: 'is not in the expected format', vi: 'không đúng định dạng' },
   isPin: { th: 'PIN ต้องเป็นตัวเลข 6 หลัก', en: 'must be exactly 6 digits', vi: 'phải gồm đúng 6 chữ số' },
+  // Courses: dates and texts checked together
+  endsAfterStart: { th: 'ต้องอยู่หลังเวลาเริ่ม', en: 'must be after the start', vi: 'phải sau thời điểm bắt đầu' },
+  notBeforeStart: { th: 'ต้องไม่ก่อนวันเริ่ม', en: 'must not be before the start', vi: 'không được trước ngày bắt đầu' },
+  notAfterEnd: { th: 'ต้องไม่หลังวันสิ้นสุดรายวิชา', en: 'must not be after the course ends', vi: 'không được sau ngày kết thúc khóa học' },
+  notBeforeOpening: { th: 'ต้องไม่ก่อนวันเปิดรับสมัคร', en: 'must not be before enrollment opens', vi: 'không được trước ngày mở đăng ký' },
+  courseLanguageText: {
+    th: 'ต้องมีข้อความในภาษาที่ใช้สอน',
+    en: 'is required in the language the course is taught in',
+    vi: 'là bắt buộc bằng ngôn ngữ giảng dạy',
+  },
+  slugLocked: {
+    th: 'เปลี่ยนไม่ได้หลังเผยแพร่แล้ว เพื่อให้ลิงก์ที่แชร์ไปยังใช้ได้',
+    en: 'cannot change once the course was published, so shared links keep working',
+    vi: 'không thể đổi sau khi đã xuất bản, để các liên kết đã chia sẻ vẫn dùng được',
+  },
+  arrayUnique: { th: 'มีค่าซ้ำกัน', en: 'contains duplicates', vi: 'có giá trị trùng lặp' },
+  arrayMaxSize: { th: 'มีรายการมากเกินไป', en: 'has too many items', vi: 'có quá nhiều mục' },
+  arrayMinSize: { th: 'ต้องเลือกอย่างน้อยหนึ่งรายการ', en: 'needs at least one item', vi: 'cần ít nhất một mục' },
+  isUrl: { th: 'ต้องเป็นลิงก์ที่ขึ้นต้นด้วย http:// หรือ https://', en: 'must be a link starting with http:// or https://', vi: 'phải là liên kết bắt đầu bằng http:// hoặc https://' },
+  isDateString: { th: 'รูปแบบวันเวลาไม่ถูกต้อง', en: 'is not a valid date and time', vi: 'không phải là ngày giờ hợp lệ' },
   isGuessablePin: {
     th: 'PIN นี้เดาง่ายเกินไป หลีกเลี่ยงตัวเลขซ้ำหรือเรียงกัน เช่น 000000 หรือ 123456',
     en: 'is too easy to guess: avoid repeated or consecutive digits such as 000000 or 123456',

@@ -1,7 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldViolation, ValidationException } from './domain.exception';
 
-function flatten(errors: ValidationError[], parent = ''): FieldViolation[] {
+export function flatten(errors: ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, fallback]) => ({ field, constraint, fallback }));

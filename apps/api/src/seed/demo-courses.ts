@@ -6,7 +6,24 @@ export interface DemoCourse {
   summary: LocalizedText;
   targetGroups: TargetGroup[];
   format: CourseFormat;
+  categorySlug: string;
+  /** Days from the seed's "now" to the start; null for self-paced courses (undated). */
+  startsInDays: number | null;
 }
+
+export interface DemoCategory {
+  slug: string;
+  name: LocalizedText;
+}
+
+export const DEMO_CATEGORIES: DemoCategory[] = [
+  { slug: 'digital-skills', name: { th: 'ทักษะดิจิทัล', en: 'Digital skills', vi: 'Kỹ năng số' } },
+  { slug: 'family-learning', name: { th: 'เรียนรู้ในครอบครัว', en: 'Family learning', vi: 'Học cùng gia đình' } },
+  { slug: 'health', name: { th: 'สุขภาพ', en: 'Health', vi: 'Sức khỏe' } },
+  { slug: 'arts-and-culture', name: { th: 'ศิลปะและวัฒนธรรม', en: 'Arts and culture', vi: 'Nghệ thuật và văn hóa' } },
+  { slug: 'livelihoods', name: { th: 'อาชีพและรายได้', en: 'Livelihoods', vi: 'Sinh kế' } },
+  { slug: 'teaching', name: { th: 'การสอน', en: 'Teaching', vi: 'Giảng dạy' } },
+];
 
 /** Demo catalog: at least one published course for each of the five target groups. */
 export const DEMO_COURSES: DemoCourse[] = [
@@ -20,6 +37,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['early_childhood'],
     format: 'self_paced',
+    categorySlug: 'family-learning',
+    startsInDays: null,
   },
   {
     slug: 'play-and-learn-numbers',
@@ -31,6 +50,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['early_childhood'],
     format: 'online_class',
+    categorySlug: 'family-learning',
+    startsInDays: -420,
   },
   {
     slug: 'coding-for-youth',
@@ -42,6 +63,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['youth'],
     format: 'online_class',
+    categorySlug: 'digital-skills',
+    startsInDays: 21,
   },
   {
     slug: 'lanna-crafts-workshop',
@@ -53,6 +76,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['youth', 'general_public'],
     format: 'onsite_workshop',
+    categorySlug: 'arts-and-culture',
+    startsInDays: -150,
   },
   {
     slug: 'online-selling-basics',
@@ -64,6 +89,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['general_public'],
     format: 'self_paced',
+    categorySlug: 'livelihoods',
+    startsInDays: null,
   },
   {
     slug: 'digital-classroom-for-teachers',
@@ -75,6 +102,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['education_staff'],
     format: 'blended',
+    categorySlug: 'teaching',
+    startsInDays: 45,
   },
   {
     slug: 'smartphone-for-seniors',
@@ -86,6 +115,8 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['elderly'],
     format: 'online_class',
+    categorySlug: 'digital-skills',
+    startsInDays: 10,
   },
   {
     slug: 'healthy-ageing-at-home',
@@ -97,5 +128,7 @@ export const DEMO_COURSES: DemoCourse[] = [
     },
     targetGroups: ['elderly', 'general_public'],
     format: 'self_paced',
+    categorySlug: 'health',
+    startsInDays: null,
   },
 ];

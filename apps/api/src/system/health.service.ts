@@ -1,10 +1,12 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CheckDto, ReadinessDto } from './health.dto';
 import { RedisClient } from '../redis/redis.client';
 import { SystemPingService } from './system-ping.service';
 import { SystemException } from './system.exception';
+import { RateLimitService, type RateLimitStatus } from '../accounts/rate-limit.service';
 
 /** A worker must have reported within this window for the system to count as ready. */
 export const HEARTBEAT_MAX_AGE_MS = 30_000;
@@ -17,7 +19,14 @@ export class HealthService implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisClient,
     private readonly pings: SystemPingService,
+    private readonly modules: ModuleRef,
   ) {}
+
+  /** Reported, never failing readiness: skipping limits keeps sign-in available (see RateLimitService). */
+  private rateLimits(): RateLimitStatus {
+    const service = this.modules.get(RateLimitService, { strict: false });
+    return service.status();
+  }
 
   /** On SIGTERM, report not ready at once so a load balancer stops sending new requests while we drain. */
   beforeApplicationShutdown(): void {
@@ -40,9 +49,10 @@ export class HealthService implements BeforeApplicationShutdown {
           .join('; '),
         checks,
         lastPing,
+        rateLimits: this.rateLimits(),
       });
     }
-    return { status: 'ready', checks, lastPing };
+    return { status: 'ready', checks, lastPing, rateLimits: this.rateLimits() };
   }
 
   private async checkDatabase(): Promise<CheckDto> {

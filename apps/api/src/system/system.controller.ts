@@ -6,19 +6,22 @@ import { PingDto } from './system.dto';
 
 @ApiTags('system')
 @Controller('system/pings')
-@Auth({ public: true })
 export class SystemController {
   constructor(private readonly pings: SystemPingService) {}
 
+  /** Administrators only: each ping writes rows and a queued job, so it must not be open to anyone. */
   @Post()
+  @Auth({ can: ['create', 'SystemPing'] })
   @HttpCode(202)
-  @ApiOperation({ operationId: 'requestPing', summary: 'Send a ping through outbox, queue and worker' })
+  @ApiOperation({ operationId: 'requestPing', summary: 'Send a ping through outbox, queue and worker (administrators)' })
   @ApiAcceptedResponse({ type: PingDto })
   request(): Promise<PingDto> {
     return this.pings.request();
   }
 
+  /** Public: a ping id is random and a ping holds no data beyond its times. */
   @Get(':id')
+  @Auth({ public: true })
   @ApiOperation({ operationId: 'getPing', summary: 'A ping and whether the worker has completed it' })
   @ApiOkResponse({ type: PingDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PingDto> {

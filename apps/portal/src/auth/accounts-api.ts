@@ -43,9 +43,19 @@ export interface ConsentDto {
   purpose: string;
   policyVersion: string;
   givenAt: string;
-  givenById: string;
-  subjectId: string;
+  givenById: string | null;
+  subjectId: string | null;
   withdrawnAt: string | null;
+}
+
+/** One account created through assisted sign-up (GET /assisted-accounts). */
+export interface AssistedAccountSummaryDto {
+  user: AdminUserDto;
+  createdById: string | null;
+  createdByName: string | null;
+  /** The holder has chosen a PIN or password: a new card then removes it (resetSecret). */
+  secretSet: boolean;
+  liveCardExpiresAt: string | null;
 }
 
 export interface SignInCardDto {
@@ -184,7 +194,16 @@ interface HandWrittenPaths {
   };
   '/api/v1/assisted-accounts': {
     parameters: NoParams;
+    get: Op<
+      { query?: { q?: string; limit?: number; offset?: number }; header?: never; path?: never; cookie?: never },
+      never,
+      { 200: Json<Page<AssistedAccountSummaryDto>> }
+    >;
     post: Op<NoParams, Body<ProfileFields>, { 201: Json<{ user: AdminUserDto; card: SignInCardDto }> }>;
+  };
+  '/api/v1/admin/users/{id}/card': {
+    parameters: IdParams;
+    post: Op<IdParams, Body<{ resetSecret?: boolean }>, { 201: Json<{ user: AdminUserDto; card: SignInCardDto }> }>;
   };
 }
 
@@ -297,6 +316,8 @@ export function createAccountsApi(options: AccountsApiOptions = {}) {
     removeChild: (id: string) => unwrap(client.DELETE('/api/v1/me/children/{id}', { params: { path: { id } } })),
     switchToChild: (id: string) => unwrap(client.POST('/api/v1/me/children/{id}/switch', { params: { path: { id } } })),
     consents: () => unwrap(client.GET('/api/v1/me/consents')),
+    giveConsent: (body: { purpose: ConsentPurpose; policyVersion: string; subjectId?: string }) =>
+      unwrap(client.POST('/api/v1/me/consents', { body })),
     withdrawConsent: (id: string) => unwrap(client.DELETE('/api/v1/me/consents/{id}', { params: { path: { id } } })),
 
     // Administration
@@ -309,6 +330,11 @@ export function createAccountsApi(options: AccountsApiOptions = {}) {
     audit: (query: { limit: number; offset: number }, signal?: AbortSignal) =>
       unwrap(client.GET('/api/v1/admin/audit', { params: { query }, signal })),
     createAssistedAccount: (body: ProfileFields) => unwrap(client.POST('/api/v1/assisted-accounts', { body })),
+    assistedAccounts: (query: { q?: string; limit?: number; offset?: number }, signal?: AbortSignal) =>
+      unwrap(client.GET('/api/v1/assisted-accounts', { params: { query }, signal })),
+    /** A new card for an assisted account; `resetSecret` also removes a PIN or password the holder chose. */
+    issueCard: (id: string, resetSecret: boolean) =>
+      unwrap(client.POST('/api/v1/admin/users/{id}/card', { params: { path: { id } }, body: { resetSecret } })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ROLES } from '@baanrian/contracts';
+import { CONSENT_PURPOSES, OIDC_FAILURE_REASONS, ROLES } from '@baanrian/contracts';
 import { resources } from '../i18n/i18n';
 import { ACCOUNTS_SCREEN_RESOURCES } from './screens-i18n';
 
@@ -32,5 +32,12 @@ describe('accounts translations', () => {
         : Object.entries(value as object).flatMap(([key, child]) => empty(child, `${path}.${key}`));
     expect(empty({ ...resources[locale].accounts, ...ACCOUNTS_SCREEN_RESOURCES[locale] }, locale)).toEqual([]);
     for (const role of ROLES) expect(ACCOUNTS_SCREEN_RESOURCES[locale].roles[role]).toBeTruthy();
+  });
+
+  it.each(['th', 'en', 'vi'] as const)('%s explains every digital-ID failure reason and names every consent purpose', (locale) => {
+    const reasons = ACCOUNTS_SCREEN_RESOURCES[locale].signIn.oidcReason as Record<string, string>;
+    expect(Object.keys(reasons).sort()).toEqual([...OIDC_FAILURE_REASONS].sort());
+    const purposes = ACCOUNTS_SCREEN_RESOURCES[locale].consents.purpose as Record<string, string>;
+    for (const purpose of CONSENT_PURPOSES) expect(purposes[purpose]).toBeTruthy();
   });
 });

@@ -12,5 +12,6 @@ export class HousekeepingScheduler implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler('system.housekeeping', { every: EVERY_MS }, { name: 'system.housekeeping', data: {} });
+    await this.queue.upsertJobScheduler('media.housekeeping', { every: EVERY_MS }, { name: 'media.housekeeping', data: {} });
   }
 }

@@ -3,6 +3,7 @@ import { type JobData, QueueName } from '@baanrian/jobs';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { MediaHousekeepingJob } from '../media/media-housekeeping.job';
 import { HousekeepingJob } from './housekeeping.job';
 import { SystemPingJob } from './system-ping.job';
 
@@ -12,6 +13,7 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
   constructor(
     private readonly ping: SystemPingJob,
     private readonly housekeeping: HousekeepingJob,
+    private readonly mediaHousekeeping: MediaHousekeepingJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -28,6 +30,12 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
         return this.ping.handle(job.data as JobData<'system.ping'>);
       case 'system.housekeeping':
         return this.housekeeping.handle();
+      case 'media.housekeeping':
+        return this.mediaHousekeeping.handle();
+      // Course events have no consumer yet (enrolment, issue 7, will); acknowledged so they do not fail.
+      case 'course.published':
+      case 'course.archived':
+        return undefined;
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.System}`);
     }

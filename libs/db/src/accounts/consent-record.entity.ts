@@ -6,7 +6,9 @@ import { UserEntity } from './user.entity';
 /**
  * One consent: whose data (subject), for what purpose, under which policy version, when, and who
  * gave it (the person themselves, or a guardian for a child). Withdrawing sets `withdrawn_at`; the
- * record stays as evidence. Erasing an account deletes the records about it (see README).
+ * record stays as evidence. Erasing an account anonymises its records: the subject and giver ids
+ * become NULL while purpose, policy version and times stay, so the proof that consent was given
+ * outlives the personal data (see README).
  */
 @Entity('consent_record')
 @Index('consent_record_subject_idx', ['subjectId'])
@@ -16,8 +18,9 @@ export class ConsentRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_consent_record' })
   id: string;
 
-  @Column({ name: 'subject_id', type: 'uuid' })
-  subjectId: string;
+  /** NULL once the subject's account was erased. */
+  @Column({ name: 'subject_id', type: 'uuid', nullable: true })
+  subjectId: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'subject_id', foreignKeyConstraintName: 'FK_consent_record_subject' })
@@ -32,8 +35,9 @@ export class ConsentRecordEntity {
   @Column({ name: 'given_at', type: 'timestamptz', default: () => 'now()' })
   givenAt: Date;
 
-  @Column({ name: 'given_by_id', type: 'uuid' })
-  givenById: string;
+  /** NULL once the giver's account (or the subject's) was erased. */
+  @Column({ name: 'given_by_id', type: 'uuid', nullable: true })
+  givenById: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'given_by_id', foreignKeyConstraintName: 'FK_consent_record_given_by' })

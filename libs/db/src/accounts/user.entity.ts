@@ -106,6 +106,14 @@ export class UserEntity {
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
 
+  /**
+   * Access tokens carry the version they were issued under (`sv`); bumping it (password reset,
+   * disabling, a revoked role, a new card secret, erasure) makes every earlier access token fail at
+   * the next request instead of living out its 10 minutes. A counter, not a time, so clocks never matter.
+   */
+  @Column({ name: 'session_version', type: 'integer', default: 0 })
+  sessionVersion: number;
+
   @OneToMany(() => UserRoleEntity, (role) => role.user)
   roles?: UserRoleEntity[];
 

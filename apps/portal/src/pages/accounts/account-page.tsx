@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
-import { isLocale } from '@baanrian/contracts';
+import { CONSENT_POLICY_VERSION, CONSENT_PURPOSES, isLocale, type ConsentPurpose } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { DELETE_ACCOUNT_CONFIRMATION, type ConsentDto, type MeDto, type ProfilePatch } from '../../auth/accounts-api';
 import { ACCOUNT_ROUTES } from '../../auth/next-path';
@@ -14,7 +14,7 @@ import { useSubmit } from '../../forms/use-submit';
 import { formatDate, isoDate } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
 import { navigate } from '../../routing/location';
-import { Button, Card, Dialog, DialogTrigger, EmptyState, ErrorState, Link, LoadingState, showToast, TextField } from '../../ui';
+import { Button, Card, Dialog, DialogTrigger, EmptyState, ErrorState, Link, LoadingState, Select, showToast, TextField } from '../../ui';
 import { ProfileFields, readProfile, useProfileDraft } from './profile-fields';
 import './accounts.css';
 
@@ -187,7 +187,54 @@ function ConsentsSection() {
           ))}
         </ul>
       )}
+      <GiveConsentForm onDone={() => void queryClient.invalidateQueries({ queryKey: [ACCOUNT_QUERY_ROOT] })} />
     </section>
+  );
+}
+
+/**
+ * Gives a consent under the current policy version, about oneself or one of one's children (a
+ * guardian consenting again, e.g. after withdrawing a child's learning consent).
+ */
+function GiveConsentForm({ onDone }: { onDone: () => void }) {
+  const { t } = useAccountsTranslation();
+  const api = useAccountsApi();
+  const children = useQuery({ queryKey: [ACCOUNT_QUERY_ROOT, 'children'], queryFn: () => api.children() });
+  const [purpose, setPurpose] = useState<ConsentPurpose>('communications');
+  const [subject, setSubject] = useState('self');
+  const { formError, pending, run } = useSubmit();
+  const subjects = [{ id: 'self', label: t('consents.give.self') }, ...(children.data ?? []).map((child) => ({ id: child.id, label: child.displayName }))];
+  return (
+    <Form
+      className="account-form account-subsection"
+      aria-labelledby="give-consent-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run(async () => {
+          await api.giveConsent({ purpose, policyVersion: CONSENT_POLICY_VERSION, ...(subject === 'self' ? {} : { subjectId: subject }) });
+          onDone();
+          showToast({ title: t('consents.give.done'), variant: 'success' });
+        });
+      }}
+    >
+      <h3 id="give-consent-title">{t('consents.give.title')}</h3>
+      <p className="account-note">{t('consents.give.policy', { version: CONSENT_POLICY_VERSION })}</p>
+      <Select
+        label={t('consents.give.purpose')}
+        selectedKey={purpose}
+        onSelectionChange={(key) => setPurpose(String(key) as ConsentPurpose)}
+        options={CONSENT_PURPOSES.map((p) => ({ id: p, label: purposeLabel(t, p) }))}
+      />
+      {subjects.length > 1 && (
+        <Select label={t('consents.give.subject')} selectedKey={subject} onSelectionChange={(key) => setSubject(String(key))} options={subjects} />
+      )}
+      {formError !== null && <ErrorState headingLevel={3} title={t('consents.give.failed')} error={formError} />}
+      <div className="account-form__actions">
+        <Button type="submit" isPending={pending}>
+          {t('consents.give.submit')}
+        </Button>
+      </div>
+    </Form>
   );
 }
 

@@ -186,6 +186,21 @@ describe('sign-in', () => {
   });
 });
 
+describe('digital-ID failures', () => {
+  it.each([
+    ['access_denied', 'You cancelled the sign-in at the digital ID service.'],
+    ['state_mismatch', 'The sign-in took too long or was started in another browser. Please start again from this page.'],
+    ['identity_conflict', 'This digital ID is already linked to a different account. Please contact the learning centre.'],
+    ['something-new', 'Something went wrong on our side. Please try again or use your password.'],
+  ])('explains reason %s on the sign-in page', async (reason, message) => {
+    renderApp({ url: `/sign-in?oidc=error&reason=${reason}`, handler: api() });
+    await h1('Sign in');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { level: 2 }).textContent).toBe('Signing in with digital ID did not work. Please try again or use your password.');
+    expect(alert.textContent).toContain(message);
+  });
+});
+
 describe('guarded pages', () => {
   it('sends a signed-out visitor from /account to sign-in, and back after signing in', async () => {
     renderApp({
@@ -235,6 +250,38 @@ describe('guarded pages', () => {
     fireEvent.click(within(dialog).getByRole('switch', { name: 'Instructor' }));
     await waitFor(() => expect((within(dialog).getByRole('switch', { name: 'Instructor' }) as HTMLInputElement).checked).toBe(true));
     expect(sent(requests, 'PUT', '/api/v1/admin/users/u-2/roles/instructor')[0].headers.get('Authorization')).toBe('Bearer token-1');
+  });
+});
+
+describe('sign-in cards from the users page', () => {
+  it('prints a new card for an assisted account, removing a chosen PIN only once that is ticked', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    const boonmee = { id: 'u-3', email: null, accountCode: 'BR-20002', displayName: 'Boonmee', roles: ['learner'], targetGroup: 'elderly', staffStatus: 'none', disabled: false, createdAt: '2025-01-01T00:00:00Z', lastSignInAt: null };
+    const card = { accountCode: 'BR-20002', oneTimeCode: 'K7MQ-3XPA', signInUrl: 'https://learn.example.org/card#c=BR-20002.K7MQ3XPA', qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>', expiresAt: '2026-12-07T00:00:00Z' };
+    const { requests } = renderApp({
+      url: '/admin/users',
+      handler: api({
+        'POST /api/v1/auth/refresh': () => json(session(me({ roles: ['learner', 'admin'] }))),
+        'GET /api/v1/admin/users': () => json({ items: [boonmee], total: 1 }),
+        'GET /api/v1/assisted-accounts': () => json({ items: [{ user: boonmee, createdById: 'u-9', createdByName: 'Kru Dao', secretSet: true, liveCardExpiresAt: null }], total: 1 }),
+        'POST /api/v1/admin/users/u-3/card': () => json({ user: boonmee, card }, 201),
+      }),
+    });
+    await h1('Users');
+    fireEvent.click(await screen.findByRole('button', { name: 'Manage Boonmee' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Manage Boonmee' });
+    await within(dialog).findByText('They have chosen a PIN or password.');
+    expect(new URL(sent(requests, 'GET', '/api/v1/assisted-accounts')[0].url).searchParams.get('q')).toBe('BR-20002');
+    const print = within(dialog).getByRole('button', { name: 'Print a new sign-in card' });
+    expect(print.hasAttribute('disabled') || print.getAttribute('aria-disabled') === 'true').toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /They forgot it/ }));
+    await waitFor(() => expect(print.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(print);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Sign-in card for Boonmee' })).toBeTruthy();
+    expect(screen.getByText('K7MQ-3XPA')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Print the card' })).toBeTruthy();
+    const [issued] = sent(requests, 'POST', '/api/v1/admin/users/u-3/card');
+    expect(await issued.json()).toEqual({ resetSecret: true });
   });
 });
 
@@ -310,6 +357,37 @@ describe('account page', () => {
     await h1('Find a course');
     expect(await sent(requests, 'DELETE', '/api/v1/me')[0].json()).toEqual({ confirmation: 'DELETE' });
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('gives a consent for a child under the current policy version, and lists it', async () => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    const consents: unknown[] = [];
+    const { requests } = renderApp({
+      url: '/account',
+      handler: api({
+        'POST /api/v1/auth/refresh': () => json(session()),
+        'GET /api/v1/me/consents': () => json(consents),
+        'GET /api/v1/me/children': () => json([{ id: 'c-1', displayName: 'Nong Fah', birthYear: 2021, targetGroup: 'early_childhood', consentGivenAt: null }]),
+        'POST /api/v1/me/consents': async (request) => {
+          const body = (await request.json()) as { purpose: string; policyVersion: string; subjectId?: string };
+          const record = { id: 'k-1', givenAt: '2026-11-23T03:00:00Z', givenById: 'u-1', subjectId: body.subjectId ?? 'u-1', withdrawnAt: null, ...body };
+          consents.push(record);
+          return json(record, 201);
+        },
+      }),
+    });
+    await h1('My account');
+    const form = await screen.findByRole('form', { name: 'Give a consent' });
+    expect(within(form).getByText('Under privacy policy version 2026-11.')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: /Purpose/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Learning with Baanrian: profile, progress and learning records' }));
+    fireEvent.click(await within(form).findByRole('button', { name: /For whom/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Nong Fah' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Give consent' }));
+    await waitFor(() => expect(sent(requests, 'POST', '/api/v1/me/consents')).toHaveLength(1));
+    // The handler read the body: what it recorded is what was sent.
+    expect(consents).toEqual([expect.objectContaining({ purpose: 'learning', policyVersion: '2026-11', subjectId: 'c-1' })]);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Learning with Baanrian: profile, progress and learning records' })).toBeTruthy();
   });
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { OIDC_FAILURE_REASONS, type OidcFailureReason } from '@baanrian/contracts';
 import { Form } from 'react-aria-components';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { OIDC_START_PATH } from '../../auth/accounts-api';
@@ -11,6 +12,11 @@ import { useSubmit } from '../../forms/use-submit';
 import { navigate, useLocation } from '../../routing/location';
 import { Button, ErrorState, Link, TextField } from '../../ui';
 import './accounts.css';
+
+/** The API's `reason` for a failed digital-ID sign-in; anything unknown reads as `internal`. */
+function oidcReason(raw: string | null): OidcFailureReason {
+  return (OIDC_FAILURE_REASONS as readonly string[]).includes(raw ?? '') ? (raw as OidcFailureReason) : 'internal';
+}
 
 /** Where to return after the digital-ID round trip (the provider sends us to /sign-in?oidc=ok). */
 const OIDC_NEXT_KEY = 'baanrian.oidcNext';
@@ -62,7 +68,12 @@ export function SignInPage() {
     <div className="page account-page">
       <h1>{t('signIn.title')}</h1>
       <p className="page__intro">{t('signIn.intro')}</p>
-      {oidcResult === 'error' && <ErrorState title={t('signIn.oidcFailed')} error={null} />}
+      {oidcResult === 'error' && (
+        <div className="ui-state ui-state--error" role="alert">
+          <h2>{t('signIn.oidcFailed')}</h2>
+          <p>{t(`signIn.oidcReason.${oidcReason(searchParams.get('reason'))}`)}</p>
+        </div>
+      )}
       <Form
         className="account-form"
         validationErrors={errors}

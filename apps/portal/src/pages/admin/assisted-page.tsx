@@ -6,14 +6,12 @@ import { RequireSession } from '../../auth/require-session';
 import { useAccountsTranslation } from '../../auth/screens-i18n';
 import { useAccountsApi } from '../../auth/session-context';
 import { useSubmit } from '../../forms/use-submit';
-import { formatDate, isoDate } from '../../i18n/format';
-import { currentLocale } from '../../i18n/i18n';
 import { Button, ErrorState } from '../../ui';
 import { ProfileFields, readProfile, useProfileDraft } from '../accounts/profile-fields';
 import { AdminNav } from './admin-nav';
+import { SignInCard } from './sign-in-card';
 import '../accounts/accounts.css';
 import './admin.css';
-import './sign-in-card.css';
 
 /**
  * `/admin/assisted`: an instructor or administrator creates an account for someone without an
@@ -88,41 +86,6 @@ function AssistedForm({ onCreated }: { onCreated: (value: { user: AdminUserDto; 
         </div>
       </Form>
     </>
-  );
-}
-
-/**
- * The printable card. The QR code is the API's SVG shown as an image (a data: URL), so nothing in
- * it can run as part of the page. Print styles (sign-in-card.css) leave only the card on paper.
- */
-function SignInCard({ user, card }: { user: AdminUserDto; card: SignInCardDto }) {
-  const { t, i18n } = useAccountsTranslation();
-  const locale = currentLocale(i18n);
-  const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(card.qrSvg)}`;
-  return (
-    <section className="sign-in-card" aria-labelledby="sign-in-card-title">
-      <h2 id="sign-in-card-title">{t('admin.assisted.cardTitle', { name: user.displayName })}</h2>
-      <div className="sign-in-card__body">
-        <img className="sign-in-card__qr" src={qr} alt={t('admin.assisted.qrAlt')} width={176} height={176} />
-        <dl className="sign-in-card__codes">
-          <dt>{t('admin.assisted.accountCode')}</dt>
-          <dd className="sign-in-card__code">{card.accountCode}</dd>
-          <dt>{t('admin.assisted.oneTimeCode')}</dt>
-          <dd className="sign-in-card__code">{card.oneTimeCode}</dd>
-          <dt>{t('admin.assisted.address')}</dt>
-          <dd className="sign-in-card__url">{card.signInUrl}</dd>
-          <dt>{t('admin.assisted.expires')}</dt>
-          <dd>
-            <time dateTime={isoDate(card.expiresAt)}>{formatDate(card.expiresAt, locale)}</time>
-          </dd>
-        </dl>
-      </div>
-      <ol className="sign-in-card__steps">
-        <li>{t('admin.assisted.step1')}</li>
-        <li>{t('admin.assisted.step2')}</li>
-        <li>{t('admin.assisted.step3')}</li>
-      </ol>
-    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isRole, isTargetGroup, ROLES, TARGET_GROUPS, type Role, type TargetGroup } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
-import type { AdminUserDto } from '../../auth/accounts-api';
+import type { AdminUserDto, SignInCardDto } from '../../auth/accounts-api';
 import { RequireSession } from '../../auth/require-session';
 import { useAccountsTranslation } from '../../auth/screens-i18n';
 import { ACCOUNT_QUERY_ROOT, useAccountsApi, useSession } from '../../auth/session-context';
@@ -15,6 +15,7 @@ import { useLocation, useSearchParam } from '../../routing/location';
 import {
   Button,
   Cell,
+  Checkbox,
   Column,
   Dialog,
   EmptyState,
@@ -30,6 +31,7 @@ import {
   TextField,
 } from '../../ui';
 import { AdminNav } from './admin-nav';
+import { SignInCard } from './sign-in-card';
 import '../accounts/accounts.css';
 import './admin.css';
 
@@ -63,6 +65,7 @@ function UsersScreen() {
   const [pageParam, setPage] = useSearchParam('page', parsePage);
   const page = Number(pageParam ?? 1);
   const [managing, setManaging] = useState<AdminUserDto | null>(null);
+  const [printing, setPrinting] = useState<{ user: AdminUserDto; card: SignInCardDto } | null>(null);
 
   const query = { q: q ?? undefined, role: role ?? undefined, targetGroup: group ?? undefined, limit: USERS_PAGE_SIZE, offset: (page - 1) * USERS_PAGE_SIZE };
   const users = useQuery({
@@ -84,6 +87,25 @@ function UsersScreen() {
     setPage(null);
     set(value);
   };
+
+  if (printing) {
+    // The new card replaces the list until it is printed; only the card goes on paper.
+    return (
+      <div className="page account-page">
+        <h1 className="no-print">{t('admin.users.title')}</h1>
+        <div className="no-print">
+          <AdminNav />
+        </div>
+        <SignInCard user={printing.user} card={printing.card} focusOnMount />
+        <div className="account-form__actions no-print">
+          <Button onPress={() => window.print()}>{t('admin.assisted.print')}</Button>
+          <Button variant="secondary" onPress={() => setPrinting(null)}>
+            {t('admin.users.backToUsers')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="page account-page account-page--wide">
@@ -159,7 +181,17 @@ function UsersScreen() {
           <Pagination page={Math.min(page, pageCount)} pageCount={pageCount} hrefFor={hrefFor} />
         </>
       )}
-      {managing && <ManageUser key={managing.id} user={managing} onClose={() => setManaging(null)} />}
+      {managing && (
+        <ManageUser
+          key={managing.id}
+          user={managing}
+          onClose={() => setManaging(null)}
+          onCardIssued={(issued) => {
+            setManaging(null);
+            setPrinting(issued);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -173,7 +205,15 @@ function statusText(t: AccountsT, user: AdminUserDto): string {
 }
 
 /** One user's roles and status. Each change is sent at once and audited by the API. */
-function ManageUser({ user: initial, onClose }: { user: AdminUserDto; onClose: () => void }) {
+function ManageUser({
+  user: initial,
+  onClose,
+  onCardIssued,
+}: {
+  user: AdminUserDto;
+  onClose: () => void;
+  onCardIssued: (issued: { user: AdminUserDto; card: SignInCardDto }) => void;
+}) {
   const { t } = useAccountsTranslation();
   const api = useAccountsApi();
   const session = useSession();
@@ -227,8 +267,58 @@ function ManageUser({ user: initial, onClose }: { user: AdminUserDto; onClose: (
           </div>
         )}
         {formError !== null && <ErrorState headingLevel={3} title={t('admin.users.actionFailed')} error={formError} />}
+        {user.email === null && <CardSection user={user} onIssued={onCardIssued} />}
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * A lost or forgotten sign-in card (assisted accounts only, found through GET /assisted-accounts):
+ * prints a new card, which kills the old one. Once the holder chose a PIN or password, the new
+ * card needs it removed (their sessions end), so that takes an explicit tick.
+ */
+function CardSection({ user, onIssued }: { user: AdminUserDto; onIssued: (issued: { user: AdminUserDto; card: SignInCardDto }) => void }) {
+  const { t, i18n } = useAccountsTranslation();
+  const api = useAccountsApi();
+  const locale = currentLocale(i18n);
+  const [resetSecret, setResetSecret] = useState(false);
+  const { formError, pending, run } = useSubmit();
+  const assisted = useQuery({
+    queryKey: [...usersKey, 'assisted', user.id],
+    queryFn: async ({ signal }) => {
+      const page = await api.assistedAccounts({ q: user.accountCode, limit: 20, offset: 0 }, signal);
+      return page.items.find((item) => item.user.id === user.id) ?? null;
+    },
+    staleTime: 0,
+  });
+  if (!assisted.data) return null;
+  const { secretSet, liveCardExpiresAt } = assisted.data;
+  return (
+    <section className="admin-card-section" aria-labelledby={`card-${user.id}`}>
+      <h3 id={`card-${user.id}`}>{t('admin.users.card.title')}</h3>
+      <p>
+        {secretSet
+          ? t('admin.users.card.secretSet')
+          : liveCardExpiresAt
+            ? t('admin.users.card.live', { date: formatDate(liveCardExpiresAt, locale) })
+            : t('admin.users.card.none')}
+      </p>
+      {secretSet && (
+        <Checkbox isSelected={resetSecret} onChange={setResetSecret}>
+          {t('admin.users.card.resetSecret')}
+        </Checkbox>
+      )}
+      <Button
+        variant="secondary"
+        isPending={pending}
+        isDisabled={secretSet && !resetSecret}
+        onPress={() => void run(async () => onIssued(await api.issueCard(user.id, secretSet && resetSecret)))}
+      >
+        {t('admin.users.card.print')}
+      </Button>
+      {formError !== null && <ErrorState headingLevel={3} title={t('admin.users.card.failed')} error={formError} />}
+    </section>
   );
 }
 

@@ -1,0 +1,32 @@
+import sharp from 'sharp';
+import { MediaException } from './media.exception';
+
+/** Widths of the WebP variants made for every image: phones, tablets, large screens. */
+export const IMAGE_WIDTHS = [320, 640, 1280] as const;
+export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
+
+// Uploads are resized one at a time per process: a burst of large photos must not take both cores.
+sharp.concurrency(1);
+
+/**
+ * Checks the image decodes, then makes one WebP per width (never enlarged: a small image gets
+ * variants at its own width), turned upright by its EXIF orientation and without its metadata
+ * (phone photos carry GPS positions).
+ */
+export async function makeImageVariants(original: Buffer, animated: boolean): Promise<Map<ImageWidth, Buffer>> {
+  try {
+    await sharp(original).metadata();
+  } catch {
+    throw new MediaException('MEDIA_IMAGE_UNREADABLE');
+  }
+  const variants = new Map<ImageWidth, Buffer>();
+  for (const width of IMAGE_WIDTHS) {
+    try {
+      const pipeline = sharp(original, { animated }).resize({ width, withoutEnlargement: true });
+      variants.set(width, await (animated ? pipeline : pipeline.rotate()).webp({ quality: 78, effort: 3 }).toBuffer());
+    } catch {
+      throw new MediaException('MEDIA_IMAGE_UNREADABLE');
+    }
+  }
+  return variants;
+}

@@ -1,0 +1,4 @@
+import { mediaSuite } from './media-suite';
+
+// Media on local disk (the default storage).
+mediaSuite('local');

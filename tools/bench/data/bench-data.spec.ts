@@ -1,0 +1,70 @@
+import { createTestDatabase, type TestDatabase } from '@baanrian/testing';
+import pg from 'pg';
+import { verifyPassword } from '../../../apps/api/src/accounts/password-hash';
+import { buildSearchText } from '../../../apps/api/src/catalog/search-text';
+import { generateBenchData, planFor } from './bench-data';
+import { BENCH_PASSWORD } from './data.generator';
+
+const TABLES = ['app_user', 'user_role', 'course_category', 'course', 'course_module', 'lesson', 'course_version', 'catalog_entry'];
+
+/** One digest per table of every row's full text, in a stable order. */
+async function digests(url: string): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const out: Record<string, string> = {};
+    for (const table of TABLES) {
+      const { rows } = await client.query<{ digest: string; n: number }>(`SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest, count(*)::int AS n FROM "${table}" t`);
+      out[table] = `${rows[0].n}:${rows[0].digest}`;
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('bench data generator (size S)', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(() => Promise.all(databases.map((db) => db.drop())));
+
+  it('writes the same rows for the same seed, replaces its own rows when run again, and differs for another seed', async () => {
+    const [a, b, c] = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
+    databases.push(a, b, c);
+    const first = await generateBenchData(a.url, planFor('S'));
+    expect(first.rows).toMatchObject({ app_user: 2_060, course: 3_000, course_version: 3_000, catalog_entry: 3_000 });
+    await generateBenchData(a.url, planFor('S'));
+    await generateBenchData(b.url, planFor('S'));
+    await generateBenchData(c.url, planFor('S', { seed: 'another-seed', learners: 100 }));
+    const [da, db, dc] = await Promise.all([digests(a.url), digests(b.url), digests(c.url)]);
+    expect(da).toEqual(db);
+    expect(dc.app_user).not.toEqual(da.app_user);
+    expect(da.app_user.startsWith('2060:')).toBe(true);
+  }, 240_000);
+
+  it('makes data the product can use: bench accounts sign in with the documented password, Thai search finds courses', async () => {
+    const db = databases[0];
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const user = await client.query<{ password_hash: string; target_group: string; district: string }>(
+        `SELECT password_hash, target_group, district FROM app_user WHERE email = 'learner-0@bench.baanrian.test'`,
+      );
+      expect(await verifyPassword(user.rows[0].password_hash, BENCH_PASSWORD)).toBe(true);
+      const groups = await client.query<{ n: number }>(`SELECT count(DISTINCT target_group)::int AS n FROM app_user`);
+      expect(groups.rows[0].n).toBe(5);
+      const districts = await client.query<{ n: number }>(`SELECT count(DISTINCT district)::int AS n FROM app_user`);
+      expect(districts.rows[0].n).toBe(10);
+      const years = await client.query<{ fiscal_year: number }>(`SELECT DISTINCT fiscal_year FROM catalog_entry ORDER BY 1`);
+      expect(years.rows.map((r) => r.fiscal_year)).toEqual(expect.arrayContaining([2567, 2568, 2569]));
+      const hits = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM catalog_entry WHERE search_text ILIKE '%คอมพิวเตอร์%'`);
+      expect(hits.rows[0].n).toBeGreaterThan(20);
+      // The catalog row's search text is what the API's projection would write for that snapshot.
+      const entry = await client.query<{ search_text: string; snapshot: { title: never; summary: never; tags: string[] } }>(
+        `SELECT e.search_text, v.snapshot FROM catalog_entry e JOIN course_version v ON v.course_id = e.course_id AND v.version = e.version WHERE e.slug = 'bench-7'`,
+      );
+      expect(entry.rows[0].search_text).toBe(buildSearchText(entry.rows[0].snapshot));
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import type pg from 'pg';
+import type { SeededRandom } from './data.random';
+
+/** Sizes of the province-scale data set (issue 11). Courses stay at 3,000: a province's catalogue. */
+export const DATA_SIZES = {
+  S: { learners: 2_000, instructors: 60, courses: 3_000 },
+  M: { learners: 25_000, instructors: 150, courses: 3_000 },
+  L: { learners: 250_000, instructors: 300, courses: 3_000 },
+} as const;
+export type DataSize = keyof typeof DATA_SIZES;
+
+export interface DataPlan {
+  seed: string;
+  learners: number;
+  instructors: number;
+  courses: number;
+}
+
+/**
+ * What generators share: the plan, a connection, a random stream of their own, and the ids and
+ * logins earlier generators made (later ones, e.g. enrollments, read `learnerIds`/`courseIds`).
+ */
+export interface DataContext {
+  plan: DataPlan;
+  client: pg.ClientBase;
+  random: SeededRandom;
+  made: { learnerIds?: string[]; instructorIds?: string[]; courseIds?: string[] };
+}
+
+/**
+ * One table family of the bench data. Generators run in registry order and are cleared in
+ * reverse order; each writes only rows it can recognise again (emails under BENCH_EMAIL_DOMAIN,
+ * slugs starting `bench-`), so rerunning replaces the bench data and nothing else.
+ * Next: enrollments, lesson progress, quiz attempts, sessions and attendance, reach, credentials.
+ */
+export interface DataGenerator {
+  name: string;
+  clear(client: pg.ClientBase): Promise<void>;
+  generate(context: DataContext): Promise<Record<string, number>>;
+}
+
+export const BENCH_EMAIL_DOMAIN = 'bench.baanrian.test';
+/** The password of every generated account; its one argon2id hash is shared (see learners). */
+export const BENCH_PASSWORD = 'bench-learner-password';
+
+/** A fixed clock: the data describes fiscal years 2567–2569 (1 Oct 2023 – 30 Sep 2026). */
+export const DATA_EPOCH = Date.UTC(2023, 9, 1) - 7 * 3_600_000;
+export const DATA_SPAN_MS = Date.UTC(2026, 8, 30) - Date.UTC(2023, 9, 1);
