@@ -35,8 +35,8 @@ interface Draft {
   sequential: boolean;
 }
 
-const texts = (text: LocalizedText | null | undefined): Texts => {
-  const record = (text ?? {}) as Partial<Texts>;
+const texts = (text: Partial<Texts> | null | undefined): Texts => {
+  const record = text ?? {};
   return { th: record.th ?? '', en: record.en ?? '', vi: record.vi ?? '' };
 };
 
@@ -124,7 +124,10 @@ export function CourseDetailsForm({ course }: { course: StudioCourseDto }) {
   const save = (atRevision: number) =>
     run(async () => {
       try {
-        const updated = await api.updateCourse(course.id, bodyOf(draft, atRevision));
+        const body = bodyOf(draft, atRevision);
+        // The slug is fixed once published (the API answers 400 to a change): send it only when edited.
+        if (body.slug === course.slug) delete body.slug;
+        const updated = await api.updateCourse(course.id, body);
         setRevision(updated.draftRevision);
         setConflict(false);
         queryClient.setQueryData(studioKeys.course(course.id), updated);

@@ -4,8 +4,6 @@ import { Form } from 'react-aria-components';
 import { useSession } from '../../auth/session-context';
 import { hasRole } from '../../auth/session-store';
 import { useSubmit } from '../../forms/use-submit';
-import { formatDate } from '../../i18n/format';
-import { currentLocale } from '../../i18n/i18n';
 import { Button, EmptyState, ErrorState, LoadingState, TextField } from '../../ui';
 import { studioKeys, useStudioApi } from './studio-common';
 import type { StudioCourseDto } from './studio-api';
@@ -13,14 +11,13 @@ import { useStudioTranslation } from './studio-i18n';
 
 /** Co-instructors: invited by email (an existing instructor account), listed, removed by the owner. */
 export function InstructorsPanel({ course }: { course: StudioCourseDto }) {
-  const { t, i18n } = useStudioTranslation();
-  const locale = currentLocale(i18n);
+  const { t } = useStudioTranslation();
   const api = useStudioApi();
   const session = useSession();
   const queryClient = useQueryClient();
   const key = studioKeys.instructors(course.id);
   const instructors = useQuery({ queryKey: key, queryFn: ({ signal }) => api.instructors(course.id, signal), staleTime: 0 });
-  const canManage = session.user?.id === course.ownerId || hasRole(session, 'admin');
+  const canManage = course.myRole === 'owner' || course.myRole === 'admin' || hasRole(session, 'admin');
   const [email, setEmail] = useState('');
   const [message, setMessage] = useState('');
   const invite = useSubmit({ codeFields: { INSTRUCTOR_NOT_FOUND: 'email' } });
@@ -46,10 +43,9 @@ export function InstructorsPanel({ course }: { course: StudioCourseDto }) {
               <li key={person.userId} className="studio-course">
                 <span className="studio-course__title">{person.displayName}</span>
                 <span className="studio-course__meta">
-                  {person.email && <span>{person.email}</span>}
-                  <span>{person.acceptedAt ? t('instructors.accepted', { date: formatDate(person.acceptedAt, locale) }) : t('instructors.pending')}</span>
+                  <span>{person.role === 'owner' ? t('instructors.owner') : person.accepted ? t('instructors.accepted') : t('instructors.pending')}</span>
                 </span>
-                {canManage && (
+                {canManage && person.role !== 'owner' && (
                   <Button
                     variant="secondary"
                     isDisabled={remove.pending}

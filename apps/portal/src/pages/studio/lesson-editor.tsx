@@ -102,7 +102,8 @@ export function LessonEditor({ courseId, moduleId, lesson, onClose }: { courseId
     await run(async () => {
       const course = await api.preview(courseId);
       const found = course.modules.flatMap((m) => m.lessons).find((l) => l.id === id);
-      const html = (found as { bodyHtml?: string } | undefined)?.bodyHtml ?? (found?.content as { bodyHtml?: string } | undefined)?.bodyHtml;
+      // The course preview (CoursePageDto) lists lessons without their bodies for now: say so when absent.
+      const html = (found as { bodyHtml?: string } | undefined)?.bodyHtml;
       setPreviewHtml(html ?? '');
     });
   };

@@ -111,7 +111,7 @@ function Invitations() {
             <li key={invitation.courseId} className="studio-course">
               <h3 className="studio-course__title">{title}</h3>
               <p className="studio-course__meta">
-                {invitation.invitedBy ? t('invitations.from', { name: invitation.invitedBy.displayName }) : null}{' '}
+                {invitation.invitedBy ? t('invitations.from', { name: invitation.invitedBy }) : null}{' '}
                 {t('invitations.on', { date: formatDate(invitation.invitedAt, locale) })}
               </p>
               <div className="studio-actions">

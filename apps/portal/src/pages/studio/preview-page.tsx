@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { pickText, type LessonContentByType } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { RequireSession } from '../../auth/require-session';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
 import { useSearchParam } from '../../routing/location';
 import { ErrorState, Link, LoadingState } from '../../ui';
-import { courseHref, STUDIO_ROLES, STUDIO_ROUTES, studioKeys, useStudioApi } from './studio-common';
+import { courseHref, STUDIO_ROLES, STUDIO_ROUTES, studioKeys, textIn, useStudioApi } from './studio-common';
 import { mediaUrl, type CoursePreviewDto } from './studio-api';
 import { FiscalYear } from './studio-fields';
 import { useStudioTranslation } from './studio-i18n';
@@ -30,7 +29,7 @@ function Preview() {
   const [id] = useSearchParam('id', parseId);
   const preview = useQuery({ queryKey: studioKeys.preview(id ?? ''), queryFn: ({ signal }) => api.preview(id ?? '', signal), enabled: id !== null, staleTime: 0 });
   const locale = currentLocale(i18n);
-  const title = preview.data ? pickText(preview.data.title, locale) : t('preview.title');
+  const title = preview.data ? textIn(preview.data.title, locale, preview.data.language) : t('preview.title');
   useDocumentTitle(t('preview.documentTitle', { title }));
 
   if (id === null || preview.isError) {
@@ -50,14 +49,14 @@ function CoursePreview({ course }: { course: CoursePreviewDto }) {
   const { t, i18n } = useStudioTranslation();
   const { t: tc } = useTranslation();
   const locale = currentLocale(i18n);
-  const text = (value: CoursePreviewDto['title']) => pickText(value, locale);
+  const text = (value: CoursePreviewDto['title']) => textIn(value, locale, course.language);
   const when = (iso: string | null) =>
     iso ? (
       <>
         <time dateTime={iso}>{formatDate(iso, locale)}</time> <FiscalYear date={iso} />
       </>
     ) : null;
-  const cover = course.coverImageUrl ?? (course.coverMediaId ? `${mediaUrl(course.coverMediaId)}?w=640` : null);
+  const cover = course.coverMediaId ? `${mediaUrl(course.coverMediaId)}?w=640` : null;
 
   return (
     <article className="page studio-page studio-preview">
@@ -65,7 +64,7 @@ function CoursePreview({ course }: { course: CoursePreviewDto }) {
         {t('preview.banner')} <Link href={courseHref(course.courseId)}>{t('preview.backToEditor')}</Link>
       </p>
       {cover && <img className="studio-preview__cover" src={cover} alt="" width={640} height={360} />}
-      <h1 lang={course.title[locale] ? locale : 'th'}>{text(course.title)}</h1>
+      <h1 lang={course.title[locale] ? locale : course.language}>{text(course.title)}</h1>
       <p className="studio-preview__summary">{text(course.summary)}</p>
       <dl className="studio-facts">
         <dt>{t('fields.format')}</dt>
@@ -99,12 +98,12 @@ function CoursePreview({ course }: { course: CoursePreviewDto }) {
         {course.instructors.length > 0 && (
           <>
             <dt>{t('preview.instructors')}</dt>
-            <dd>{course.instructors.map((i) => i.displayName).join(', ')}</dd>
+            <dd>{course.instructors.join(', ')}</dd>
           </>
         )}
       </dl>
       {/* HTML rendered by the API through its allow-list (markdown.renderer.ts). */}
-      <div className="studio-rich-text" lang={course.language} dangerouslySetInnerHTML={{ __html: course.descriptionHtml }} />
+      <div className="studio-rich-text" lang={course.language} dangerouslySetInnerHTML={{ __html: text(course.descriptionHtml) }} />
       <h2>{t('preview.outline')}</h2>
       <ol className="studio-modules">
         {course.modules.map((module) => (
@@ -119,7 +118,7 @@ function CoursePreview({ course }: { course: CoursePreviewDto }) {
                       {t(`lessonType.${lesson.type}`)} · {lesson.required ? t('lesson.required') : t('lesson.optional')}
                       {lesson.durationMinutes !== null && <> · {t('preview.minutes', { count: lesson.durationMinutes, formatted: formatNumber(lesson.durationMinutes, locale) })}</>}
                     </span>
-                    {(lesson.type === 'live_session' || lesson.type === 'onsite_session') && <SessionInfo content={lesson.content as LessonContentByType['onsite_session'] & LessonContentByType['live_session']} type={lesson.type} />}
+                    {(lesson.type === 'live_session' || lesson.type === 'onsite_session') && <SessionInfo lesson={lesson} />}
                   </span>
                 </li>
               ))}
@@ -131,10 +130,10 @@ function CoursePreview({ course }: { course: CoursePreviewDto }) {
   );
 }
 
-function SessionInfo({ content, type }: { content: Partial<LessonContentByType['onsite_session']>; type: 'live_session' | 'onsite_session' }) {
+function SessionInfo({ lesson: content }: { lesson: CoursePreviewDto['modules'][number]['lessons'][number] }) {
   const { t, i18n } = useStudioTranslation();
   const locale = currentLocale(i18n);
-  const time = (iso?: string) => (iso ? new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist' : locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' }).format(new Date(iso)) : '');
+  const time = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale === 'th' ? 'th-TH-u-ca-buddhist' : locale === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' }).format(new Date(iso)) : '');
   return (
     <span className="studio-session">
       {content.startsAt && (
@@ -142,7 +141,7 @@ function SessionInfo({ content, type }: { content: Partial<LessonContentByType['
           {t('preview.when', { start: time(content.startsAt), end: time(content.endsAt) })} <FiscalYear date={content.startsAt} />
         </span>
       )}
-      {type === 'onsite_session' && content.venue && (
+      {content.type === 'onsite_session' && content.venue && (
         <span>
           {content.venue}
           {content.address ? `, ${content.address}` : ''}

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Locale, LocalizedText } from '@baanrian/contracts';
+import type { Locale } from '@baanrian/contracts';
 import { useApiClient } from '../../api/api-client-context';
 import { useSessionStore } from '../../auth/session-context';
 import { currentLocale } from '../../i18n/i18n';
@@ -53,10 +53,9 @@ export function languagesFirst(first: Locale): Locale[] {
 }
 
 /** The text in `locale`, else the course language, else any. */
-export function textIn(text: LocalizedText | null | undefined, locale: Locale, fallback?: Locale): string {
+export function textIn(text: Partial<Record<Locale, string>> | null | undefined, locale: Locale, fallback?: Locale): string {
   if (!text) return '';
-  const record = text as Partial<Record<Locale, string>>;
-  return record[locale] || (fallback ? record[fallback] : '') || text.th || record.en || record.vi || '';
+  return text[locale] || (fallback ? text[fallback] : '') || text.th || text.en || text.vi || '';
 }
 
 const BANGKOK_OFFSET_MS = 7 * 3_600_000;
