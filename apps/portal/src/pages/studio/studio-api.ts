@@ -1,15 +1,5 @@
 import { isProblem, type ApiClient, type Schemas } from '@baanrian/api-client';
-import type {
-  CaptionTrack,
-  CourseFormat,
-  CourseStatus,
-  LessonContentByType,
-  LessonType,
-  Locale,
-  LocalizedText,
-  PublishedCourseSnapshot,
-  TargetGroup,
-} from '@baanrian/contracts';
+import type { CaptionTrack, LessonContentByType, LessonType } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
