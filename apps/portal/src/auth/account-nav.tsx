@@ -63,6 +63,8 @@ export function AccountNavItems({ current }: { current: string }) {
   const { t } = useTranslation('accounts');
   const session = useSession();
   const items = [
+    // The instructor studio (pages/studio), for instructors and admins.
+    ...(hasRole(session, 'instructor', 'admin') ? [{ href: '/studio', label: t('nav.studio') }] : []),
     ...(hasRole(session, 'admin') ? [{ href: ACCOUNT_ROUTES.adminUsers, label: t('nav.admin') }] : []),
     ...(hasRole(session, 'instructor') && !hasRole(session, 'admin') ? [{ href: ACCOUNT_ROUTES.adminAssisted, label: t('nav.assisted') }] : []),
   ];

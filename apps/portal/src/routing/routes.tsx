@@ -50,6 +50,8 @@ const ChildrenPage = page(() => import('../pages/accounts/children-page'));
 const AdminUsersPage = page(() => import('../pages/admin/users-page'));
 const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
+// Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
+const StudioPage = page(() => import('../pages/studio/studio-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -57,6 +59,9 @@ export const ROUTES = {
   settings: '/settings',
   designSystem: '/ui',
   ...ACCOUNT_ROUTES,
+  studio: '/studio',
+  studioCourse: '/studio/course',
+  studioPreview: '/studio/preview',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -74,6 +79,9 @@ const routes: Record<string, Page> = {
   [ROUTES.adminUsers]: AdminUsersPage,
   [ROUTES.adminAudit]: AdminAuditPage,
   [ROUTES.adminAssisted]: AssistedSignUpPage,
+  [ROUTES.studio]: StudioPage,
+  [ROUTES.studioCourse]: StudioPage,
+  [ROUTES.studioPreview]: StudioPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */
