@@ -15,6 +15,8 @@ export interface AppConfig {
   worker: { concurrency: number; outboxPollMs: number; heartbeatMs: number };
   mail: MailConfig;
   media: MediaConfig;
+  /** Public catalog listings are kept this many seconds per API process; 0 turns it off. */
+  catalog: { cacheSeconds: number };
 }
 
 export interface AuthConfig {

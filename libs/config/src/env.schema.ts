@@ -246,6 +246,12 @@ export class EnvSchema {
   @Max(90, { message: 'must be a whole number of days from 1 to 90' })
   AUTH_CARD_TTL_DAYS?: number;
 
+  // Public catalog listings kept in memory per API process (seconds; 0 = off).
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of seconds from 0 to 300' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 300' })
+  @Max(300, { message: 'must be a whole number of seconds from 0 to 300' })
+  CATALOG_CACHE_SECONDS?: number;
+
   // Media storage (course images, videos, audio, documents, captions): local disk unless MEDIA_STORAGE=s3.
   @IsOptional() @IsIn(MEDIA_STORAGE_KINDS, { message: `must be one of ${MEDIA_STORAGE_KINDS.join(', ')}` })
   MEDIA_STORAGE?: (typeof MEDIA_STORAGE_KINDS)[number];

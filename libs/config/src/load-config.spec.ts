@@ -97,6 +97,15 @@ describe('loadConfig', () => {
       );
     });
 
+    it('keeps catalog listings 5 s per process unless configured (off in tests), 0 to 300 s', () => {
+      expect(loadConfig(base).catalog.cacheSeconds).toBe(5);
+      expect(loadConfig({ ...base, NODE_ENV: 'test' }).catalog.cacheSeconds).toBe(0);
+      expect(loadConfig({ ...base, CATALOG_CACHE_SECONDS: '30' }).catalog.cacheSeconds).toBe(30);
+      expect(configError({ ...base, CATALOG_CACHE_SECONDS: '301' }).message).toBe(
+        'Invalid configuration: CATALOG_CACHE_SECONDS must be a whole number of seconds from 0 to 300 (got "301")',
+      );
+    });
+
     it('lets a just-used refresh token come back for 10 s (two tabs racing) unless configured, 0 to 60 s', () => {
       expect(loadConfig(base).auth.refreshReuseGraceSeconds).toBe(10);
       expect(loadConfig({ ...base, AUTH_REFRESH_REUSE_GRACE_SECONDS: '0' }).auth.refreshReuseGraceSeconds).toBe(0);
