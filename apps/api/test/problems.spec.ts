@@ -96,6 +96,14 @@ describe('the portal on the same origin', () => {
     const missing = await http().get('/courses/some-course').expect(404);
     expect(missing.text).toContain('<div id="root"></div>');
     await http().get('/api/v1/unknown').expect(404);
+    // The service worker, the manifest and the icons: files of the build, cached for an hour.
+    const worker = await http().get('/sw.js').expect(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(worker.headers['cache-control']).toBe('public, max-age=3600');
+    await http().get('/manifest.webmanifest').expect(200);
+    const icon = await http().get('/icons/icon-192.png').expect(200);
+    expect(icon.headers['content-type']).toBe('image/png');
+    await http().head('/favicon.ico').expect(200);
   });
 
   it('compresses API responses for clients that accept it', async () => {

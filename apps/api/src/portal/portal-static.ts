@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { CatalogException } from '../catalog/catalog.exception';
@@ -31,10 +31,18 @@ export function servePortal(app: NestExpressApplication, distDir: string): boole
   const coursePage = courseRenderer && new CoursePageHtml(shell, courseRenderer, publicUrl);
 
   // Hashed assets never change; the HTML must always be revalidated to pick up a new build.
+  // Each folder and top-level file is mounted by name rather than the whole build at `/`: a
+  // static handler at `/` would look for a file on disk (a stat call) for every API request.
   app.useStaticAssets(path.join(distDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '1y' });
-  app.useStaticAssets(distDir, { index: false, maxAge: '1h' });
+  const entries = readdirSync(distDir, { withFileTypes: true });
+  for (const dir of entries.filter((e) => e.isDirectory() && e.name !== 'assets')) {
+    app.useStaticAssets(path.join(distDir, dir.name), { prefix: `/${dir.name}`, maxAge: '1h' });
+  }
+  const rootFiles = new Set(entries.filter((e) => e.isFile() && e.name !== 'index.html').map((e) => `/${e.name}`));
   app.use(async (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+    if (rootFiles.has(req.path)) return res.sendFile(path.join(distDir, req.path.slice(1)), { maxAge: '1h' });
+    if (req.method !== 'GET') return next();
     res.setHeader('Cache-Control', 'no-cache');
     if (startPage && req.path === '/') {
       try {
