@@ -73,4 +73,26 @@ describe('GET /catalog with the listing cache on (as in production)', () => {
     const other = await request(app.getHttpServer()).get('/api/v1/catalog?q=คอมพิวเตอร์&limit=10').expect(200);
     expect(other.body.items).toEqual([]);
   });
+
+  it('answers a remembered listing with the same bytes, headers and ETag, and 304 on revalidation', async () => {
+    await publishTestCourse(db, { slug: 'etag-course', title: { th: 'ภาษาอังกฤษเพื่อการสื่อสาร' } });
+    const url = '/api/v1/catalog?q=ภาษาอังกฤษ';
+    const first = await request(app.getHttpServer()).get(encodeURI(url)).expect(200);
+    const again = await request(app.getHttpServer()).get(encodeURI(url)).expect(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(again.headers.etag).toMatch(/^W\//);
+    await request(app.getHttpServer()).get(encodeURI(url)).set('If-None-Match', again.headers.etag).expect(304);
+  });
+
+  it('never remembers a refused query, and leaves course pages alone', async () => {
+    for (let i = 0; i < 2; i++) {
+      const refused = await request(app.getHttpServer()).get('/api/v1/catalog?limit=500').set('Accept-Language', 'en').expect(400);
+      expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    }
+    await publishTestCourse(db, { slug: 'page-course' });
+    await request(app.getHttpServer()).get('/api/v1/catalog/page-course').expect(200);
+    await request(app.getHttpServer()).get('/api/v1/catalog/no-such-course').expect(404);
+  });
 });
