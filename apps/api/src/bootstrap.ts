@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { CatalogResponseCache } from './catalog/catalog-response.cache';
 import { requestContextMiddleware } from './observability/request-context';
 import { buildOpenApiDocument } from './openapi';
 import { servePortal } from './portal/portal-static';
@@ -18,6 +19,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  // Remembered catalog listings first, as a proxy cache would answer them (see the class).
+  app.use(app.get(CatalogResponseCache).handle);
   app.use(requestContextMiddleware);
   // Phones on weak connections: text (HTML, JS, JSON) shrinks to a fraction over the wire.
   app.use(compression());

@@ -84,6 +84,11 @@ describe('GET /catalog with the listing cache on (as in production)', () => {
     expect(again.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
     expect(again.headers.etag).toMatch(/^W\//);
     await request(app.getHttpServer()).get(encodeURI(url)).set('If-None-Match', again.headers.etag).expect(304);
+    // Phones get it compressed, from bytes gzipped once.
+    const zipped = await request(app.getHttpServer()).get(encodeURI(url)).set('Accept-Encoding', 'gzip, br').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.body).toEqual(first.body);
   });
 
   it('never remembers a refused query, and leaves course pages alone', async () => {

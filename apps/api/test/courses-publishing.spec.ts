@@ -125,7 +125,7 @@ describe('publishing', () => {
     await http().post(studio(`/courses/${course.id}/restore`)).set(bearer(owner.token)).expect(409);
   });
 
-  it('previews the draft in the public page shape: rendered description, sessions with venue, never meeting URLs or bodies', async () => {
+  it('previews the draft in the public page shape: rendered description, sessions with venue, text lessons for the author, never meeting URLs', async () => {
     const course = await createCourse(http, owner.token, { startsAt: '2026-10-02T00:00:00Z' });
     const moduleId = await addModule(http, owner.token, course.id, 'พบกัน');
     await http()
@@ -149,11 +149,12 @@ describe('publishing', () => {
     });
     expect(page.fiscalYear).toBe(2570);
     expect(page.modules[0].lessons).toEqual([
-      { id: expect.any(String), type: 'live_session', title: 'สด', required: true, durationMinutes: null, startsAt: '2026-10-02T02:30:00.000Z', endsAt: '2026-10-02T04:00:00.000Z', venue: null, address: null, mapUrl: null },
+      { id: expect.any(String), type: 'live_session', title: 'สด', required: true, durationMinutes: null, startsAt: '2026-10-02T02:30:00.000Z', endsAt: '2026-10-02T04:00:00.000Z', venue: null, address: null, mapUrl: null, bodyHtml: null },
       expect.objectContaining({ type: 'onsite_session', venue: 'ศูนย์การเรียนรู้', address: 'ถนนโชตนา เชียงใหม่', mapUrl: 'https://www.openstreetmap.org/' }),
-      expect.objectContaining({ type: 'text', title: 'อ่าน' }),
+      // How the text will read (sanitised HTML), for its author; the public page never has bodies.
+      expect.objectContaining({ type: 'text', title: 'อ่าน', bodyHtml: '<p>เนื้อหาลับสำหรับผู้เรียน</p>\n' }),
     ]);
-    expect(JSON.stringify(page)).not.toMatch(/secret-room|เนื้อหาลับ/);
+    expect(JSON.stringify(page)).not.toMatch(/secret-room/);
     // Never stored: a preview is not a publish.
     expect(await versionsOf(course.id)).toEqual([]);
   });

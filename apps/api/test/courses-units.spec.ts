@@ -89,6 +89,15 @@ describe('buildCoursePage', () => {
     expect(live).toMatchObject({ startsAt: '2026-01-01T02:00:00.000Z', endsAt: '2026-01-01T03:00:00.000Z', venue: null });
     expect(JSON.stringify([live, file])).not.toMatch(/secret|private|mediaId/);
   });
+
+  it('renders a text lesson body for the studio preview only, never for the public page', () => {
+    const withText = {
+      ...snapshot,
+      modules: [{ ...snapshot.modules[0], lessons: [{ id: 't1', type: 'text' as const, title: 'อ่าน', required: true, position: 1, durationMinutes: 5, content: { body: '**สำคัญ** <script>x</script>' } }] }],
+    };
+    expect(buildCoursePage(withText, {}, { preview: true }).modules[0].lessons[0].bodyHtml).toBe('<p><strong>สำคัญ</strong> x</p>\n');
+    expect(buildCoursePage(withText, {}).modules[0].lessons[0].bodyHtml).toBeNull();
+  });
 });
 
 describe('lesson content', () => {

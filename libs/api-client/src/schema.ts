@@ -1348,6 +1348,8 @@ export interface components {
         CoursePageLessonDto: {
             /** @description Onsite sessions only */
             address: string | null;
+            /** @description A text lesson rendered as sanitised HTML, in a studio preview only (never on the public page: lesson bodies are for enrolled learners) */
+            bodyHtml: string | null;
             durationMinutes: number | null;
             /**
              * Format: date-time

@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
-import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
 /** Public listings: browsers and proxies may keep them briefly (see the controller). */
@@ -11,14 +12,20 @@ const MAX_ENTRIES = 500;
 interface CachedListing {
   expires: number;
   body: Buffer;
+  /** The same bytes gzipped once, for the browsers that accept it (all of them). */
+  gzipped: Buffer;
   etag: string;
 }
+
+const LISTING_PATH = '/api/v1/catalog';
 
 /**
  * The catalog's busiest answers, kept as bytes for `CATALOG_CACHE_SECONDS`, keyed by the exact
  * URL. The controller remembers an answer only after it passed validation and the query ran, so
- * a remembered URL is one that was valid; the middleware then answers it before Nest's guards,
- * pipes and serializer (most of a cheap request's cost), like a reverse-proxy cache would.
+ * a remembered URL is one that was valid. `handle` then answers it first thing, before request
+ * logging, compression, the router and Nest's guards, pipes and serializer (together most of a
+ * cheap request's cost), as a reverse-proxy cache in front of the API would: such hits appear in
+ * the proxy's access log, not in the API's request log.
  */
 @Injectable()
 export class CatalogResponseCache {
@@ -32,9 +39,10 @@ export class CatalogResponseCache {
   remember(url: string, answer: unknown): void {
     if (this.ttlMs <= 0) return;
     const body = Buffer.from(JSON.stringify(answer));
+    const gzipped = gzipSync(body);
     const etag = `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
     this.entries.delete(url);
-    this.entries.set(url, { expires: Date.now() + this.ttlMs, body, etag });
+    this.entries.set(url, { expires: Date.now() + this.ttlMs, body, gzipped, etag });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
   }
 
@@ -45,20 +53,26 @@ export class CatalogResponseCache {
     this.entries.delete(url);
     return undefined;
   }
-}
 
-/** Answers `GET /catalog?…` from CatalogResponseCache when it can; otherwise the controller does. */
-@Injectable()
-export class CatalogResponseMiddleware implements NestMiddleware {
-  constructor(private readonly cache: CatalogResponseCache) {}
-
-  use(req: Request, res: Response, next: NextFunction): void {
-    const hit = req.method === 'GET' ? this.cache.lookup(req.originalUrl) : undefined;
+  /** Express middleware for the top of the stack: answers remembered listings, passes the rest on. */
+  readonly handle = (req: Request, res: Response, next: NextFunction): void => {
+    const url = req.url;
+    const listing = req.method === 'GET' && url.startsWith(LISTING_PATH) && (url.length === LISTING_PATH.length || url[LISTING_PATH.length] === '?');
+    const hit = listing ? this.lookup(url) : undefined;
     if (!hit) return next();
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', PUBLIC_CACHE);
-    // With the ETag set, Express answers a matching If-None-Match with 304 and no body.
+    res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('ETag', hit.etag);
-    res.send(hit.body);
-  }
+    if (req.headers['if-none-match'] === hit.etag) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    if (gzip) res.setHeader('Content-Encoding', 'gzip');
+    const body = gzip ? hit.gzipped : hit.body;
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
+  };
 }

@@ -42,7 +42,7 @@ export function buildCoursePage(
     fiscalYear: thaiFiscalYear(snapshot.startsAt ?? options.firstPublishedAt ?? snapshot.publishedAt),
     instructors: names,
     publishedAt: snapshot.publishedAt,
-    modules: snapshot.modules.map((module) => ({ id: module.id, title: module.title, lessons: module.lessons.map(toPageLesson) })),
+    modules: snapshot.modules.map((module) => ({ id: module.id, title: module.title, lessons: module.lessons.map((l) => toPageLesson(l, options.preview ?? false)) })),
   };
 }
 
@@ -52,7 +52,7 @@ function renderAll(text: LocalizedText): LocalizedText {
 
 // Picks fields one by one, never spreading content: anything new in a lesson's content stays
 // private until someone decides it belongs on the public page.
-function toPageLesson(lesson: PublishedLesson): CoursePageLessonDto {
+function toPageLesson(lesson: PublishedLesson, preview: boolean): CoursePageLessonDto {
   const page: CoursePageLessonDto = {
     id: lesson.id,
     type: lesson.type,
@@ -64,6 +64,8 @@ function toPageLesson(lesson: PublishedLesson): CoursePageLessonDto {
     venue: null,
     address: null,
     mapUrl: null,
+    // The instructor checks how a text lesson reads; learners get bodies in the lesson player.
+    bodyHtml: preview && lesson.type === 'text' ? renderMarkdown((lesson.content as { body: string }).body) : null,
   };
   const content = lesson.content as Partial<Record<'startsAt' | 'endsAt' | 'venue' | 'address' | 'mapUrl', string | null>>;
   if (lesson.type === 'live_session' || lesson.type === 'onsite_session') {

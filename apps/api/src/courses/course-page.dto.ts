@@ -17,6 +17,12 @@ export class CoursePageLessonDto {
   @ApiProperty({ type: String, nullable: true, description: 'Onsite sessions only' }) venue: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Onsite sessions only' }) address: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Onsite sessions only' }) mapUrl: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A text lesson rendered as sanitised HTML, in a studio preview only (never on the public page: lesson bodies are for enrolled learners)',
+  })
+  bodyHtml: string | null;
 }
 
 export class CoursePageModuleDto {

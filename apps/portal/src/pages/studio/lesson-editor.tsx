@@ -102,8 +102,8 @@ export function LessonEditor({ courseId, moduleId, lesson, onClose }: { courseId
     await run(async () => {
       const course = await api.preview(courseId);
       const found = course.modules.flatMap((m) => m.lessons).find((l) => l.id === id);
-      // The course preview (CoursePageDto) lists lessons without their bodies for now: say so when absent.
-      const html = (found as { bodyHtml?: string } | undefined)?.bodyHtml;
+      // Only text lessons have a body to show; for the others, say there is nothing to preview.
+      const html = found?.bodyHtml;
       setPreviewHtml(html ?? '');
     });
   };
