@@ -81,7 +81,7 @@ export function mediaSuite(storageKind: 'local' | 's3'): void {
   };
 
   describe(`uploads (${storageKind} storage)`, () => {
-    it.each(['jpeg', 'png', 'webp', 'gif', 'mp4', 'webm', 'm4a', 'mp3', 'ogg', 'wav', 'pdf', 'vtt'] as const)('accepts %s, recognised from its bytes, and serves the same bytes back', async (format) => {
+    it.each(['gif', 'mp4', 'webm', 'm4a', 'mp3', 'ogg', 'wav', 'pdf', 'vtt'] as const)('accepts %s, recognised from its bytes, and serves the same bytes back', async (format) => {
       const file = samples[format];
       const res = await upload(file).expect(201);
       expect(res.body).toMatchObject({ kind: file.kind, byteSize: file.bytes.length, status: 'ready', originalName: file.name, url: `/api/v1/media/${res.body.id}` });
@@ -89,6 +89,26 @@ export function mediaSuite(storageKind: 'local' | 's3'): void {
       const served = await http().get(res.body.url).buffer(true).parse(binary).expect(200);
       expect(Buffer.compare(served.body as Buffer, file.bytes)).toBe(0);
       expect(served.headers['content-type']).toBe(format === 'vtt' ? 'text/vtt; charset=utf-8' : res.body.contentType);
+    });
+
+    it.each(['jpeg', 'png', 'webp'] as const)('accepts a %s photo and keeps it without its metadata (no GPS position in what anyone downloads)', async (format) => {
+      const file = samples[format];
+      const tagged = await sharp(file.bytes)
+        .withExif({ IFD0: { Copyright: 'ครูสมศรี', Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '18/1 47/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '98/1 59/1 0/1' } })
+        .toFormat(format)
+        .toBuffer();
+      expect((await sharp(tagged).metadata()).exif).toBeDefined();
+      const res = await upload({ ...file, bytes: tagged }).expect(201);
+      expect(res.body).toMatchObject({ kind: 'image', contentType: file.type, status: 'ready' });
+      const served = await http().get(res.body.url).buffer(true).parse(binary).expect(200);
+      const body = served.body as Buffer;
+      // What is stored is described truthfully: its own size and hash.
+      expect(res.body.byteSize).toBe(body.length);
+      expect(res.body.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+      const meta = await sharp(body).metadata();
+      expect(meta).toMatchObject({ format: format === 'jpeg' ? 'jpeg' : format, width: (await sharp(file.bytes).metadata()).width });
+      expect(meta.exif).toBeUndefined();
+      expect(body.includes(Buffer.from('PhoneMaker'))).toBe(false);
     });
 
     it('stores an upload sent as application/octet-stream under the type its bytes show', async () => {

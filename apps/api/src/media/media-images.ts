@@ -30,3 +30,22 @@ export async function makeImageVariants(original: Buffer, animated: boolean): Pr
   }
   return variants;
 }
+
+/**
+ * The original of a still photo without its metadata: phones write the GPS position, the time and
+ * the device into every picture, and the original is served publicly. Re-encoded in its own
+ * format (upright by its EXIF orientation; JPEG at high quality, PNG and WebP as they were), so
+ * nothing a learner downloads says where the instructor lives. Returns null for formats left as
+ * uploaded (GIF: animation would be lost; it carries no EXIF position).
+ */
+export async function stripImageMetadata(original: Buffer, contentType: string): Promise<Buffer | null> {
+  const image = sharp(original).rotate();
+  try {
+    if (contentType === 'image/jpeg') return await image.jpeg({ quality: 92, mozjpeg: false }).toBuffer();
+    if (contentType === 'image/png') return await image.png().toBuffer();
+    if (contentType === 'image/webp') return await image.webp({ quality: 92 }).toBuffer();
+  } catch {
+    throw new MediaException('MEDIA_IMAGE_UNREADABLE');
+  }
+  return null;
+}

@@ -12,7 +12,8 @@ import { ensureCan } from '../authz/policy';
 import { DomainException } from '../problem/domain.exception';
 import { MediaException } from './media.exception';
 import { contradiction, FORMATS, type MediaFormat } from './media-formats';
-import { IMAGE_WIDTHS, type ImageWidth, makeImageVariants } from './media-images';
+import { IMAGE_WIDTHS, type ImageWidth, makeImageVariants, stripImageMetadata } from './media-images';
+import { createHash } from 'node:crypto';
 import { contentDisposition, sanitizeFileName } from './media-names';
 import { parseRange } from './media-ranges';
 import { tooLarge, UploadInspector } from './media-upload.inspector';
@@ -77,8 +78,10 @@ export class MediaService {
     try {
       await this.storage.put(tempKey, inspector, 'application/octet-stream');
       const format = inspector.format as MediaFormat;
-      const sha256 = inspector.sha256;
+      let sha256 = inspector.sha256;
+      let byteSize = inspector.bytes;
       const imageWidths: number[] = [];
+      const stripped = format.kind === 'image' ? await stripImageMetadata(inspector.contents as Buffer, format.contentType) : null;
       if (format.kind === 'image') {
         const variants = await makeImageVariants(inspector.contents as Buffer, format === FORMATS.gif);
         for (const [width, bytes] of variants) {
@@ -90,13 +93,21 @@ export class MediaService {
       }
       const storageKey = originalMediaKey(id);
       written.push(storageKey);
-      await this.storage.move(tempKey, storageKey);
+      if (stripped) {
+        // The photo without its metadata replaces the upload as the original.
+        await this.storage.put(storageKey, bufferStream(stripped), format.contentType);
+        await this.storage.delete(tempKey);
+        sha256 = createHash('sha256').update(stripped).digest('hex');
+        byteSize = stripped.length;
+      } else {
+        await this.storage.move(tempKey, storageKey);
+      }
       const asset = this.assets.create({
           id,
           ownerId: user.id,
           kind: format.kind,
           contentType: format.contentType,
-          byteSize: inspector.bytes,
+          byteSize,
           sha256,
           storageKey,
           originalName: name || `${format.kind}.${format.extensions[0]}`,
