@@ -6,6 +6,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { LearningQueueProcessor } from './learning/learning-queue.processor';
 import { MailQueueProcessor } from './mail/mail-queue.processor';
 import { MailService } from './mail/mail.service';
 import { MediaHousekeepingJob } from './media/media-housekeeping.job';
@@ -55,6 +56,7 @@ export class WorkerModule {
         OutboxRelayService,
         HousekeepingJob,
         HousekeepingScheduler,
+        LearningQueueProcessor,
         MailQueueProcessor,
         MailService,
         MediaHousekeepingJob,

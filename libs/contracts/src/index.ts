@@ -7,3 +7,4 @@ export * from './oidc';
 export * from './consent';
 export * from './sign-in-card';
 export * from './catalog';
+export * from './learning';

@@ -14,6 +14,11 @@ import { CourseInstructorEntity } from './courses/course-instructor.entity';
 import { CourseModuleEntity } from './courses/course-module.entity';
 import { CourseVersionEntity } from './courses/course-version.entity';
 import { LessonEntity } from './courses/lesson.entity';
+import { CourseSeatEntity } from './learning/course-seat.entity';
+import { EnrollmentEntity } from './learning/enrollment.entity';
+import { LessonProgressEntity } from './learning/lesson-progress.entity';
+import { NotificationEntity } from './learning/notification.entity';
+import { SessionAttendanceEntity } from './learning/session-attendance.entity';
 import { MailDeliveryEntity } from './mail/mail-delivery.entity';
 import { MediaAssetEntity } from './media/media-asset.entity';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
@@ -39,6 +44,11 @@ export const ENTITIES = [
   CourseModuleEntity,
   CourseVersionEntity,
   LessonEntity,
+  CourseSeatEntity,
+  EnrollmentEntity,
+  LessonProgressEntity,
+  NotificationEntity,
+  SessionAttendanceEntity,
   MailDeliveryEntity,
   MediaAssetEntity,
   OutboxEventEntity,

@@ -23,6 +23,17 @@ export interface JobPayloads {
   'course.published': { courseId: string; version: number; publishedById: string };
   /** A course left the catalog (issue 6); same as above. */
   'course.archived': { courseId: string };
+  /** A learner took a seat or joined the waitlist (issue 7); consumed by reports (issue 10). */
+  'enrollment.created': { enrollmentId: string; courseId: string; userId: string };
+  'enrollment.withdrawn': { enrollmentId: string; courseId: string; userId: string };
+  /** A seat freed up and the first waiting learner took it: tell them (notification and mail). */
+  'enrollment.promoted': { enrollmentId: string; courseId: string; userId: string };
+  /** The course's completion rule was met; certificates (issue 9) are issued from this. */
+  'enrollment.completed': { enrollmentId: string; courseId: string; userId: string };
+  /** Attendance of one session was recorded or changed. */
+  'attendance.recorded': { attendanceId: string; lessonId: string; userId: string };
+  /** Every few minutes: reminders a day and an hour before each session (scheduled, not an event). */
+  'learning.session-reminders': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -35,6 +46,12 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'account.password-reset-requested': QueueName.Mail,
   'course.published': QueueName.System,
   'course.archived': QueueName.System,
+  'enrollment.created': QueueName.Learning,
+  'enrollment.withdrawn': QueueName.Learning,
+  'enrollment.promoted': QueueName.Learning,
+  'enrollment.completed': QueueName.Learning,
+  'attendance.recorded': QueueName.Learning,
+  'learning.session-reminders': QueueName.Learning,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

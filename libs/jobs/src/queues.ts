@@ -6,5 +6,7 @@ export const QueueName = {
   System: 'system',
   /** Outgoing mail; its own queue, so a slow SMTP server never delays system jobs. */
   Mail: 'mail',
+  /** Enrolment, attendance, progress and completion events (issue 7) and what follows from them. */
+  Learning: 'learning',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

@@ -16,6 +16,8 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
   can(['read', 'update'], 'User', { id: user.id });
   // Uploaded media: its uploader reads its details and deletes it (serving the bytes is public).
   can(['read', 'delete'], 'Media', { ownerId: user.id });
+  // Any signed-in person (or a guardian for their child) enrols in a published course.
+  can('enroll', 'Course', { status: 'published' });
 
   if (user.roles.includes('instructor')) {
     // Instructors manage the courses they own or co-teach (see CourseSubject).

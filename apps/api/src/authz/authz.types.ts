@@ -39,7 +39,11 @@ export type AppAction =
   // Assisted sign-up: create an account for someone without email, print its sign-in card.
   | 'issueCard'
   // Courses: invite and remove co-instructors (the owner and administrators only).
-  | 'manageInstructors';
+  | 'manageInstructors'
+  // Enrolment and attendance (issue 7): `enroll` in a published course; `teach` = the roster,
+  // attendance, walk-ins, bulk enrolment and learners' progress of a course one teaches.
+  | 'enroll'
+  | 'teach';
 
 export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'all';
 

@@ -8,8 +8,12 @@ import type { Queue } from 'bullmq';
 export class OutboxQueues {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.System) system: Queue, @InjectQueue(QueueName.Mail) mail: Queue) {
-    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail };
+  constructor(
+    @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.Mail) mail: Queue,
+    @InjectQueue(QueueName.Learning) learning: Queue,
+  ) {
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning };
   }
 
   get(name: QueueName): Queue {

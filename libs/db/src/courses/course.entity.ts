@@ -11,6 +11,7 @@ import { sqlList } from '../sql-list';
 @Entity('course')
 @Index('course_owner_idx', ['ownerId'])
 @Check('course_format_check', `format IN (${sqlList(COURSE_FORMATS)})`)
+@Check('course_completion_attendance_check', 'completion_attendance_percent BETWEEN 1 AND 100')
 @Check('course_status_check', `status IN (${sqlList(COURSE_STATUSES)})`)
 export class CourseEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -74,6 +75,13 @@ export class CourseEntity {
   /** Lessons unlock in order (enforced by enrollment and progress, issue 7). */
   @Column({ type: 'boolean', default: false })
   sequential: boolean;
+
+  /**
+   * Completion rule: with a number, sessions count together (attended at least this share of
+   * them); null, each required session must be attended like any other required lesson.
+   */
+  @Column({ name: 'completion_attendance_percent', type: 'smallint', nullable: true })
+  completionAttendancePercent: number | null;
 
   @Column({ type: 'text', default: 'draft' })
   status: CourseStatus;
