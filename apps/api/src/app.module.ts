@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
@@ -28,6 +29,7 @@ export class AppModule {
         CoursesModule,
         MediaModule,
         CatalogModule,
+        EnrollmentsModule,
       ],
       providers: [HttpDrainService],
     };
