@@ -31,9 +31,9 @@ export const learningGenerator: DataGenerator = {
   },
 
   async generate({ plan, client, random, made }: DataContext) {
-    const learners = made.learnerIds;
-    const courses = made.courses;
-    if (!learners?.length || !courses?.length) throw new Error('learning needs the learners and courses generators to run first');
+    const learners = made.learnerIds ?? [];
+    const courses = made.courses ?? [];
+    if (!learners.length || !courses.length) throw new Error('learning needs the learners and courses generators to run first');
     // A fixed popularity order: a few courses draw many learners, most draw a few.
     const keys = courses.map((_, i) => stableUuid(plan.seed, 'popularity', i));
     const byPopularity = courses.map((_, i) => i).sort((a, b) => keys[a].localeCompare(keys[b]));
@@ -41,12 +41,12 @@ export const learningGenerator: DataGenerator = {
 
     function* enrollments(): Generator<CopyValue[]> {
       let n = 0;
-      for (const userId of learners ?? []) {
+      for (const userId of learners) {
         const chosen = new Set<number>();
         const count = random.int(PER_LEARNER[0], PER_LEARNER[1]);
-        for (let tries = 0; chosen.size < count && tries < count * 3; tries++) chosen.add(byPopularity[Math.floor(courses!.length * random.next() ** 2)]);
+        for (let tries = 0; chosen.size < count && tries < count * 3; tries++) chosen.add(byPopularity[Math.floor(courses.length * random.next() ** 2)]);
         for (const index of chosen) {
-          const course = courses![index];
+          const course = courses[index];
           const createdAt = course.publishedAt + random.int(0, 45) * DAY + random.int(0, DAY);
           let status = random.weighted(STATUS_MIX);
           if (course.capacity !== null && status !== 'withdrawn') {
