@@ -10,6 +10,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
+import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         MediaModule,
         CatalogModule,
         EnrollmentsModule,
+        ProgressModule,
       ],
       providers: [HttpDrainService],
     };
