@@ -15,6 +15,12 @@ export interface LoadJob {
   seconds: number;
   /** POST {login, password} with the next login per request (and its own X-Forwarded-For). */
   signIn?: { logins: string[]; password: string; forwardedFor: boolean };
+  /**
+   * Each request the next (bearer token, path) pair, from request number `offset` on: token
+   * n % tokens.length, path ⌊n / tokens.length⌋ % paths.length, so consecutive requests are
+   * different people on the same path (e.g. many learners enrolling in one course at once).
+   */
+  rotate?: { tokens: string[]; paths: string[]; offset: number };
 }
 
 export interface LoadFigures {

@@ -31,26 +31,6 @@ export async function ensureSeatRow(manager: EntityManager, courseId: string, ca
   );
 }
 
-/**
- * Takes a seat if one is free (the contract's conditional UPDATE: the row lock serialises
- * concurrent enrolments, so 200 requests for 50 seats give exactly 50), else joins the waitlist.
- * Either way the seat row is locked when it returns.
- */
-export async function takeSeatOrWait(manager: EntityManager, courseId: string, capacity: number | null): Promise<'active' | 'waitlisted'> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const taken = await updateReturning(
-      manager,
-      `UPDATE course_seat SET taken = taken + 1 WHERE course_id = $1 AND (capacity IS NULL OR taken < capacity) RETURNING taken`,
-      [courseId],
-    );
-    if (taken.length) return 'active';
-    const waiting = await updateReturning(manager, `UPDATE course_seat SET waitlisted = waitlisted + 1 WHERE course_id = $1 RETURNING waitlisted`, [courseId]);
-    if (waiting.length) return 'waitlisted';
-    await ensureSeatRow(manager, courseId, capacity);
-  }
-  throw new Error(`course_seat row for ${courseId} could not be created`);
-}
-
 /** Locks the seat row (creating it if needed) before a withdrawal or a bulk confirm. */
 export async function lockSeatRow(manager: EntityManager, courseId: string, capacity: number | null): Promise<{ capacity: number | null; taken: number; waitlisted: number }> {
   await ensureSeatRow(manager, courseId, capacity);

@@ -19,12 +19,14 @@ export class EnrollmentsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async enroll(ability: AppAbility, caller: AuthUser, courseId: string, dto: EnrollDto): Promise<{ created: boolean; enrollment: EnrollmentDto }> {
-    const course = await loadEnrollableCourse(this.db.manager, courseId);
     const learner = await resolveLearner(this.db.manager, caller, dto.forUserId);
+    const course = await loadEnrollableCourse(this.db.manager, courseId, learner.userId);
+    // Already enrolled (a double click, a reload): the same answer, even once the window closed.
+    if (course.enrollment && course.enrollment.status !== 'withdrawn') return { created: false, enrollment: await toEnrollmentDto(this.db.manager, course.enrollment) };
     if (!enrollmentOpen(course)) throw new EnrollmentsException('ENROLLMENT_CLOSED');
     ensureCan(ability, 'enroll', asCourse({ id: course.id, status: course.status, ownerId: course.ownerId, coTeacherIds: [] }));
     const channel = resolveChannel(course.snapshot.format, dto.channel);
-    return enrollLearner(this.db, { courseId, capacity: course.snapshot.capacity, channel, ...learner });
+    return enrollLearner(this.db, { courseId, capacity: course.snapshot.capacity, channel, ...learner, existing: course.enrollment });
   }
 
   /**
