@@ -46,8 +46,8 @@ export class CheckInService {
     const requestId = currentRequestId();
     return this.db.transaction(async (manager) => {
       const session = await loadSession(manager, lessonId);
-      if (session.type !== 'live_session' || !session.meetingUrl) throw new AttendanceException('ATTENDANCE_WRONG_SESSION_TYPE');
       const enrollmentId = await requireSeat(manager, session.courseId, user.id);
+      if (session.type !== 'live_session' || !session.meetingUrl) throw new AttendanceException('ATTENDANCE_WRONG_SESSION_TYPE');
       if (!within(now, joinOpensAt(session), session.endsAt)) throw new AttendanceException('ATTENDANCE_OUTSIDE_WINDOW');
       const marked = await markPresent(manager, this.completion, { session, enrollmentId, userId: user.id, method: 'join', markedById: null, now, requestId });
       return { meetingUrl: session.meetingUrl, status: 'present', recordedAt: marked.recordedAt.toISOString(), alreadyCheckedIn: marked.already };
