@@ -310,6 +310,8 @@ describe('walk-ins', () => {
       .send({ accountCode: walkIn.accountCode.toLowerCase(), pin: walkIn.card.oneTimeCode })
       .expect(200);
     expect(res.body).toEqual({ movedEnrollments: 1, mergedEnrollments: 0, attendance: 1, courseIds: [own.courseId] });
+    const [{ n }] = await api.db().query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'attendance.recorded' AND payload->>'userId' = $1`, [person.id]);
+    expect(n).toBe(1);
 
     expect(await attendanceRows(own.onsiteId, person.id)).toEqual([{ status: 'present', method: 'walk_in' }]);
     const [enrollment] = await api.db().query(`SELECT user_id, source FROM enrollment WHERE id = $1`, [walkIn.enrollmentId]);

@@ -19,9 +19,9 @@ export function windowOf(now: Date): number {
   return Math.floor(now.getTime() / 1000 / CHECK_IN_WINDOW_SECONDS);
 }
 
-/** Upper case, without spaces or dashes, as shown; null when it cannot be a code. */
+/** Upper case, without spaces or dashes, look-alikes read as Crockford does (O→0, I/L→1); null when it cannot be a code. */
 export function normalizeCheckInCode(input: string): string | null {
-  const code = input.toUpperCase().replace(/[\s-]/g, '');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return code.length === CODE_LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : null;
 }
 

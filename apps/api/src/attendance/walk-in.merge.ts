@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { updateReturning } from '../accounts/user-accounts';
 
 /**
  * Folds a walk-in enrolment into the claimer's own enrolment in the same course, so the person is
  * counted once: attendance per session keeps the better record (present wins), progress keeps the
  * furthest, the seat row counts one seat, and the walk-in enrolment row goes. Caller's transaction;
- * both enrolment rows are locked by the caller.
+ * both enrolment rows are locked by the caller. Answers the attendance records that became the
+ * claimer's (moved, or turned present), for their `attendance.recorded` events.
  */
-export async function mergeEnrollment(manager: EntityManager, ids: { from: string; into: string; userId: string }): Promise<void> {
+export async function mergeEnrollment(manager: EntityManager, ids: { from: string; into: string; userId: string }): Promise<{ id: string; lesson_id: string }[]> {
   const { from, into, userId } = ids;
   const [pair]: { from_status: string; into_status: string; course_id: string; from_activated_at: Date | null }[] = await manager.query(
     `SELECT f.status AS from_status, i.status AS into_status, i.course_id, f.activated_at AS from_activated_at
@@ -16,12 +18,14 @@ export async function mergeEnrollment(manager: EntityManager, ids: { from: strin
 
   // Attendance: where both have a record for a session, "present" wins; then the walk-in's
   // duplicate goes and the rest move over.
-  await manager.query(
+  const upgraded = await updateReturning<{ id: string; lesson_id: string }>(
+    manager,
     `UPDATE session_attendance mine
      SET status = 'present', method = theirs.method, marked_by_id = theirs.marked_by_id, recorded_at = theirs.recorded_at, updated_at = now()
      FROM session_attendance theirs
      WHERE theirs.enrollment_id = $1 AND mine.user_id = $2 AND mine.lesson_id = theirs.lesson_id
-       AND theirs.status = 'present' AND mine.status <> 'present'`,
+       AND theirs.status = 'present' AND mine.status <> 'present'
+     RETURNING mine.id, mine.lesson_id`,
     [from, userId],
   );
   await manager.query(
@@ -29,7 +33,11 @@ export async function mergeEnrollment(manager: EntityManager, ids: { from: strin
      WHERE theirs.enrollment_id = $1 AND mine.user_id = $2 AND mine.lesson_id = theirs.lesson_id`,
     [from, userId],
   );
-  await manager.query(`UPDATE session_attendance SET user_id = $2, enrollment_id = $3, updated_at = now() WHERE enrollment_id = $1`, [from, userId, into]);
+  const moved = await updateReturning<{ id: string; lesson_id: string }>(
+    manager,
+    `UPDATE session_attendance SET user_id = $2, enrollment_id = $3, updated_at = now() WHERE enrollment_id = $1 RETURNING id, lesson_id`,
+    [from, userId, into],
+  );
 
   // Progress: the furthest of the two (percent only rises; completed stays completed).
   await manager.query(
@@ -61,4 +69,5 @@ export async function mergeEnrollment(manager: EntityManager, ids: { from: strin
     await manager.query(`UPDATE course_seat SET waitlisted = waitlisted - 1 WHERE course_id = $1`, [pair.course_id]);
   }
   await manager.query(`DELETE FROM enrollment WHERE id = $1`, [from]);
+  return [...upgraded, ...moved];
 }

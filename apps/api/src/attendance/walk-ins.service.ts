@@ -9,7 +9,7 @@ import { PasswordService } from '../accounts/password.service';
 import { RATE_LIMITS } from '../accounts/rate-limit.policies';
 import { type RateLimitKey, RateLimitService } from '../accounts/rate-limit.service';
 import { SignInCardCodes } from '../accounts/sign-in-card.codes';
-import { writeAudit } from '../accounts/user-accounts';
+import { updateReturning, writeAudit } from '../accounts/user-accounts';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { currentRequestId } from '../observability/request-context';
 import { CompletionService } from '../progress/completion.service';
@@ -142,14 +142,23 @@ export class WalkInsService {
           `SELECT id FROM enrollment WHERE course_id = $1 AND user_id = $2 FOR UPDATE`,
           [enrollment.course_id, user.id],
         );
+        let records: { id: string; lesson_id: string }[];
         if (mine) {
-          await mergeEnrollment(manager, { from: enrollment.id, into: mine.id, userId: user.id });
+          records = await mergeEnrollment(manager, { from: enrollment.id, into: mine.id, userId: user.id });
           await this.completion.evaluate(manager, mine.id, requestId);
           merged++;
         } else {
           await manager.query(`UPDATE enrollment SET user_id = $2, updated_at = now() WHERE id = $1`, [enrollment.id, user.id]);
-          await manager.query(`UPDATE session_attendance SET user_id = $2, updated_at = now() WHERE enrollment_id = $1`, [enrollment.id, user.id]);
+          records = await updateReturning(
+            manager,
+            `UPDATE session_attendance SET user_id = $2, updated_at = now() WHERE enrollment_id = $1 RETURNING id, lesson_id`,
+            [enrollment.id, user.id],
+          );
           moved++;
+        }
+        // Whatever keys on the person (progress, reminders, reports) hears about the records now theirs.
+        for (const record of records) {
+          await writeOutboxEvent(manager, 'attendance.recorded', { attendanceId: record.id, lessonId: record.lesson_id, userId: user.id }, requestId);
         }
       }
       const [{ attendance }]: { attendance: number }[] = await manager.query(
