@@ -169,6 +169,17 @@ describe('QR check-in', () => {
     expect(await attendanceRows(course.onsiteId, learner.id)).toEqual([{ status: 'present', method: 'qr' }]);
   });
 
+  it('makes simultaneous scans of the same learner one check-in', async () => {
+    at(inSession);
+    const { code } = await screen();
+    const learner = await enrolledLearner();
+    const statuses = (await Promise.all(Array.from({ length: 6 }, () => checkIn(learner.token, course.onsiteId, code)))).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(await attendanceRows(course.onsiteId, learner.id)).toHaveLength(1);
+    const [{ n }] = await api.db().query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'attendance.recorded' AND payload->>'userId' = $1`, [learner.id]);
+    expect(n).toBe(1);
+  });
+
   it('accepts the code until one window after it rotates, then says it expired', async () => {
     at(inSession);
     const { code } = await screen();
