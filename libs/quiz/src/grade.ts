@@ -154,7 +154,7 @@ export function gradeQuestion(question: Question, response: QuestionResponse | u
   const grade: QuestionGrade = {
     questionId: question.id,
     type: question.type,
-    score: round6(fraction * question.points),
+    score: round6(o.fraction * question.points),
     maxScore: question.points,
     fraction,
     correct: correctness(fraction),

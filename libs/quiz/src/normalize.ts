@@ -56,6 +56,7 @@ export function normalizeVietnamese(text: string): string {
 // word joiner, BOM and soft hyphen.
 const SPACING = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]+/g;
 const THAI_DIGITS = /[\u0E50-\u0E59]/g;
+const ASCII = /^[\x20-\x7E]*$/;
 
 /** Thai digits (๐–๙) as ASCII digits. */
 export const asciiDigits = (text: string) =>
@@ -67,6 +68,8 @@ export const asciiDigits = (text: string) =>
  * "สวัสดี ครับ" and "สวัสดีครับ" are the same answer; so are "ice cream" and "icecream").
  */
 export function normalizeAnswer(text: string): string {
+  // Most answers are ASCII: skip the Unicode work.
+  if (ASCII.test(text)) return text.toLowerCase().replace(SPACING, '');
   return asciiDigits(normalizeThai(normalizeVietnamese(text)))
     .toLowerCase()
     .replace(SPACING, '')
@@ -128,7 +131,7 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
  * better one. Returns [] when the text is not a number.
  */
 export function parseNumberReadings(text: string): number[] {
-  const s = asciiDigits(text.normalize('NFC'))
+  const s = (ASCII.test(text) ? text : asciiDigits(text.normalize('NFC')))
     .replace(/[\s\u00A0\u202F\u2009]+/g, '')
     .replace(/\u2212/g, '-');
   if (!s) return [];
