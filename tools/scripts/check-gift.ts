@@ -6,12 +6,14 @@
  *   npm run check:gift -- ../shared/fixtures/moodle-gift
  *
  * Files named *.aiken or *aiken*.txt are read as Aiken, *.md files are skipped, the rest as GIFT.
- * Exits 1 when a file has errors.
+ * Each file's questions are also exported to GIFT and imported again, and the line says whether
+ * they came back identical. Exits 1 when a file has errors or a round trip differs.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { QuizImportResult } from '@baanrian/contracts';
-import { parseAiken, parseGift } from '@baanrian/quiz';
+import { exportGift, parseAiken, parseGift } from '@baanrian/quiz';
 
 export function summarize(file: string, result: QuizImportResult): string[] {
   const byType = new Map<string, number>();
@@ -38,8 +40,13 @@ function main(dir: string | undefined): number {
     const source = readFileSync(path.join(dir, file), 'utf8');
     const aiken = /\.aiken$|aiken.*\.txt$/i.test(file);
     const result = aiken ? parseAiken(source) : parseGift(source);
-    if (result.errors.length) failed = true;
+    const again = exportGift(result.questions);
+    const reimported = parseGift(again.text);
+    const expressible = result.questions.filter((q) => !again.skipped.some((s) => s.questionId === q.id));
+    const same = isDeepStrictEqual(reimported.questions, expressible);
+    if (result.errors.length || !same) failed = true;
     console.log(summarize(`${file}${aiken ? ' [aiken]' : ''}`, result).join('\n'));
+    console.log(`  GIFT round trip: ${same ? 'identical' : 'DIFFERS'}${again.skipped.length ? ` (${again.skipped.length} not expressible in GIFT)` : ''}`);
   }
   return failed ? 1 : 0;
 }

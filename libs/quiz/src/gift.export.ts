@@ -48,11 +48,15 @@ function answerLines(q: Question): string[] | string {
     }
     case 'short_text':
       // Moodle would read an answer with "->" as a matching question.
-      if (q.answers.some((a) => a.text.includes('->'))) return 'GIFT cannot write "->" inside a short answer';
+      if (q.answers.some((a) => a.text.includes('->') || a.feedback?.text.includes('->'))) {
+        return 'GIFT cannot write "->" inside a short answer or its feedback';
+      }
       return q.answers.map((a) => {
         // A leading "[" would be read as a format prefix: write one explicitly.
         const text = `${a.text.startsWith('[') ? `[${fmt}]` : ''}${escapeGift(a.text)}`;
-        return `=${weighted(a.weight === 1 ? null : weightToPercent(a.weight), text)}${feedback(a.feedback, fmt)}`;
+        // Without a weight a short answer is worth 100%, so a guard for a leading "%" says 100.
+        const percent = a.weight === 1 ? (text.startsWith('%') ? '100' : null) : weightToPercent(a.weight);
+        return `=${weighted(percent, text)}${feedback(a.feedback, fmt)}`;
       });
     case 'numeric': {
       const lines: string[] = [];

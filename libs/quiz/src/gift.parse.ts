@@ -182,7 +182,7 @@ class QuestionReader {
     }
     if (open < 0 || close < 0 || close < open) {
       const at = open < 0 ? close : close < 0 ? open : close;
-      err(body.at + at, 'brace_mismatch', open < 0 || close < open ? 'A "}" without its "{"' : 'A "{" without its "}"');
+      err(body.at + at, 'brace_mismatch', close < 0 ? 'A "{" without its "}"' : 'A "}" without its "{"');
       return;
     }
     let answers = trimSeg(sub(body, open + 1, close));
