@@ -219,4 +219,37 @@ describe('parseGift: Moodle rules', () => {
     expect(r.questions.map((q) => q.id)).toEqual(['x', 'q2']);
     expect(r.warnings.map((w) => w.code)).toEqual(['duplicate_id']);
   });
+
+  it('repairs what it can and says so', () => {
+    const r = parseGift(
+      [
+        '::Tên chưa đóng Câu hỏi{T}',
+        '',
+        '$CATEGORY: Toán',
+        'Q{T}',
+        '',
+        'Khoảng{#5..1}',
+        '',
+        'Trọng số{~%150%a ~%-200%b}',
+        '',
+        '// [points:nhiều] [media:video:x]',
+        'Q{F}',
+      ].join('\n'),
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => `${w.line}:${w.column} ${w.code}`)).toEqual([
+      '1:1 name_unterminated',
+      '4:1 category_not_alone',
+      '6:9 numeric_range_reversed',
+      '8:11 weight_out_of_range',
+      '8:19 weight_out_of_range',
+      '11:1 points_invalid',
+      '11:1 media_invalid',
+    ]);
+    expect(r.questions.map((q) => q.type)).toEqual(['true_false', 'numeric', 'multiple_choice', 'true_false']);
+    expect(r.questions[1]).toMatchObject({ answers: [{ match: { kind: 'range', min: 1, max: 5 } }] });
+    expect(r.questions[2]).toMatchObject({ options: [{ weight: 1 }, { weight: -1 }] });
+    expect(r.questions[3]).toMatchObject({ points: 1, category: 'Toán' });
+    expect(r.questions[3]).not.toHaveProperty('media');
+  });
 });

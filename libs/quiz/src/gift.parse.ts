@@ -154,7 +154,7 @@ class QuestionReader {
       const [first, ...rest] = text.slice(10).split('\n');
       this.category = unescapeGift(first).trim() || undefined;
       if (rest.join('').trim()) {
-        this.issue(this.warnings, block, text.indexOf('\n'), 'category_not_alone', 'Text after a $CATEGORY line without a blank line between them is ignored');
+        this.issue(this.warnings, block, text.indexOf('\n') + 1, 'category_not_alone', 'Text after a $CATEGORY line without a blank line between them is ignored');
       }
       return;
     }
