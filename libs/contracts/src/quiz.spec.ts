@@ -1,4 +1,4 @@
-import { LEARNER_VIEW_KEYS, type Question, toLearnerView, validateQuestion } from './quiz';
+import { LEARNER_VIEW_KEYS, MAX_SHORT_RESPONSE_LENGTH, type Question, responseProblems, toLearnerView, validateQuestion } from './quiz';
 
 const rich = (text: string) => ({ text, format: 'plain' as const });
 const common = { points: 1, tags: ['secret-tag'], category: 'Secret/Category', name: 'secret name', generalFeedback: rich('SECRET general feedback') };
@@ -120,5 +120,26 @@ describe('validateQuestion', () => {
     if (q.type !== 'multiple_choice') throw new Error('fixture');
     expect(validateQuestion({ ...q, options: [{ ...q.options[0], weight: 2 }] })).toEqual(['too_few_options', 'weight_out_of_range', 'positive_weights_not_100']);
     expect(validateQuestion({ ...QUESTIONS[3], stem: rich(' '), blank: true })).toEqual(['stem_empty', 'blank_missing']);
+  });
+});
+
+describe('responseProblems', () => {
+  const [single, multiple, , short, , ordering, matching] = QUESTIONS;
+
+  it('accepts responses that belong to the question, answered or not', () => {
+    expect(responseProblems(single, { type: 'single_choice', optionId: 'o2' })).toEqual([]);
+    expect(responseProblems(single, { type: 'single_choice', optionId: null })).toEqual([]);
+    expect(responseProblems(multiple, { type: 'multiple_choice', optionIds: [] })).toEqual([]);
+    expect(responseProblems(ordering, { type: 'ordering', itemIds: ['i3', 'i1'] })).toEqual([]);
+    expect(responseProblems(matching, { type: 'matching', matches: { p1: 'elephant', p2: null } })).toEqual([]);
+  });
+
+  it('names what does not belong', () => {
+    expect(responseProblems(single, { type: 'true_false', value: true })).toEqual(['type_mismatch']);
+    expect(responseProblems(single, { type: 'single_choice', optionId: 'o9' })).toEqual(['unknown_option']);
+    expect(responseProblems(multiple, { type: 'multiple_choice', optionIds: ['o1', 'o1', 'x'] })).toEqual(['unknown_option', 'duplicate_option']);
+    expect(responseProblems(short, { type: 'short_text', text: 'ก'.repeat(MAX_SHORT_RESPONSE_LENGTH + 1) })).toEqual(['text_too_long']);
+    expect(responseProblems(ordering, { type: 'ordering', itemIds: ['i1', 'i1', 'i2', 'i9'] })).toEqual(['unknown_item', 'duplicate_item', 'too_many_items']);
+    expect(responseProblems(matching, { type: 'matching', matches: { p9: 'cat', p1: 'tiger' } })).toEqual(['unknown_prompt', 'unknown_choice']);
   });
 });

@@ -284,6 +284,58 @@ export interface ResponseByType {
 export type QuestionResponse = { [T in QuestionType]: { type: T } & ResponseByType[T] }[QuestionType];
 export type ResponseOf<T extends QuestionType> = Extract<QuestionResponse, { type: T }>;
 
+/** Longest accepted typed answer: short text and numbers, and essays. */
+export const MAX_SHORT_RESPONSE_LENGTH = 500;
+export const MAX_ESSAY_RESPONSE_LENGTH = 20_000;
+
+/**
+ * Why a response cannot belong to a question (the API answers 422 with these codes); empty when
+ * it can. Says nothing about correctness, so it is safe to run on autosave.
+ */
+export function responseProblems(question: Question, response: QuestionResponse): string[] {
+  if (response.type !== question.type) return ['type_mismatch'];
+  const problems: string[] = [];
+  const unknown = (ids: readonly string[], known: readonly string[]) => ids.some((id) => !known.includes(id));
+  const duplicated = (ids: readonly string[]) => new Set(ids).size !== ids.length;
+  switch (response.type) {
+    case 'single_choice':
+      if (question.type === 'single_choice' && response.optionId !== null && unknown([response.optionId], question.options.map((o) => o.id))) {
+        problems.push('unknown_option');
+      }
+      break;
+    case 'multiple_choice':
+      if (question.type === 'multiple_choice') {
+        if (unknown(response.optionIds, question.options.map((o) => o.id))) problems.push('unknown_option');
+        if (duplicated(response.optionIds)) problems.push('duplicate_option');
+      }
+      break;
+    case 'short_text':
+    case 'numeric':
+      if (response.text.length > MAX_SHORT_RESPONSE_LENGTH) problems.push('text_too_long');
+      break;
+    case 'essay':
+      if (response.text.length > MAX_ESSAY_RESPONSE_LENGTH) problems.push('text_too_long');
+      break;
+    case 'ordering':
+      if (question.type === 'ordering') {
+        if (unknown(response.itemIds, question.items.map((i) => i.id))) problems.push('unknown_item');
+        if (duplicated(response.itemIds)) problems.push('duplicate_item');
+        if (response.itemIds.length > question.items.length) problems.push('too_many_items');
+      }
+      break;
+    case 'matching':
+      if (question.type === 'matching') {
+        const prompts = question.pairs.map((p) => p.id);
+        const choices = [...question.pairs.map((p) => p.answer), ...question.distractors];
+        if (unknown(Object.keys(response.matches), prompts)) problems.push('unknown_prompt');
+        const chosen = Object.values(response.matches).filter((c): c is string => c !== null);
+        if (unknown(chosen, choices)) problems.push('unknown_choice');
+      }
+      break;
+  }
+  return problems;
+}
+
 /** true: full credit; false: nothing; 'partial': some. */
 export type Correctness = boolean | 'partial';
 
