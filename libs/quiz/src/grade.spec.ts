@@ -155,6 +155,15 @@ describe('gradeQuestion', () => {
     expect(grade(single, { type: 'true_false', value: true })).toMatchObject({ score: 0, unanswered: true });
   });
 
+  it('grades a malformed stored response as unanswered instead of throwing', () => {
+    const junk = [null, 'x', { type: 'multiple_choice', optionIds: 'a' }, { type: 'short_text' }, { type: 'matching', matches: null }, { type: 'nope' }];
+    for (const r of junk) {
+      for (const q of [single, multiple, shortText, matching, essay]) {
+        expect(grade(q, r as unknown as QuestionResponse)).toMatchObject({ score: 0, unanswered: true });
+      }
+    }
+  });
+
   it('rounds scores to 6 decimals', () => {
     const third: Question = { ...multiple, id: 'third', points: 1, options: [0, 1, 2].map((i) => ({ id: `o${i}`, text: stem(`${i}`), weight: 1 / 3 })) };
     expect(grade(third, { type: 'multiple_choice', optionIds: ['o0'] }).score).toBe(0.333333);

@@ -68,7 +68,33 @@ function best<T extends { id: string; weight: number }>(entries: T[], matches: (
   return found ? { fraction: clamp01(found.weight), matchedIds: [found.id] } : { fraction: 0 };
 }
 
-function outcome(question: Question, response: QuestionResponse | undefined): Outcome {
+/**
+ * Responses come from stored JSON: a malformed one (an old client, a hand-edited row) must grade
+ * as unanswered rather than throw, or the worker would retry the job forever.
+ */
+function wellFormed(r: QuestionResponse): boolean {
+  switch (r.type) {
+    case 'single_choice':
+      return r.optionId === null || typeof r.optionId === 'string';
+    case 'multiple_choice':
+      return Array.isArray(r.optionIds);
+    case 'true_false':
+      return r.value === null || typeof r.value === 'boolean';
+    case 'short_text':
+    case 'numeric':
+    case 'essay':
+      return typeof r.text === 'string';
+    case 'ordering':
+      return Array.isArray(r.itemIds);
+    case 'matching':
+      return typeof r.matches === 'object' && r.matches !== null;
+    default:
+      return false;
+  }
+}
+
+function outcome(question: Question, given: QuestionResponse | undefined): Outcome {
+  const response = given && typeof given === 'object' && wellFormed(given) ? given : undefined;
   if (question.type === 'essay') {
     const text = response?.type === 'essay' ? response.text.trim() : '';
     return { fraction: 0, pendingManual: text.length > 0, unanswered: text.length === 0 };
