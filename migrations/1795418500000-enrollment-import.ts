@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * gen_random_uuid() like every other table; a preview goes with its course; the uploader's erasure
  * keeps the record (SET NULL).
  */
-export class EnrollmentImport1795416386626 implements MigrationInterface {
-    name = 'EnrollmentImport1795416386626'
+export class EnrollmentImport1795418500000 implements MigrationInterface {
+    name = 'EnrollmentImport1795418500000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
