@@ -8,6 +8,7 @@ import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { LoggerModule } from './observability/logger.module';
 import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
@@ -29,6 +30,7 @@ export class AppModule {
         CoursesModule,
         MediaModule,
         CatalogModule,
+        NotificationsModule,
         ProgressModule,
       ],
       providers: [HttpDrainService],
