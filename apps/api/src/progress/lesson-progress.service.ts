@@ -1,19 +1,31 @@
-import { type EnrollmentStatus, type PublishedCourseSnapshot, type PublishedLesson, VIDEO_COMPLETION_PERCENT } from '@baanrian/contracts';
+import { type EnrollmentStatus, type PublishedLesson, VIDEO_COMPLETION_PERCENT } from '@baanrian/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { currentRequestId } from '../observability/request-context';
 import { assessCompletion } from './completion.rule';
 import { CompletionService } from './completion.service';
-import { isSessionLesson, lessonsInOrder } from './learner-course.view';
+import { isSessionLesson } from './learner-course.view';
 import { toProgressDto } from './player.builder';
 import type { LessonProgressResultDto, UpdateLessonProgressDto } from './progress.dto';
 import { ProgressException } from './progress.exception';
 
+/** Only what the rule needs from the published version: lessons in order, without their content. */
+interface OutlineLesson {
+  id: string;
+  type: PublishedLesson['type'];
+  required: boolean;
+}
+
 interface Target {
   enrollment_id: string | null;
   status: EnrollmentStatus | null;
-  snapshot: PublishedCourseSnapshot | null;
+  published: boolean;
+  sequential: boolean;
+  completion_attendance_percent: number | null;
+  outline: OutlineLesson[] | null;
+  completed: string[] | null;
+  attended: string[] | null;
 }
 
 interface Stored {
@@ -26,7 +38,7 @@ interface Stored {
 }
 
 /** What an update means for each lesson type; sessions and quizzes are recorded elsewhere. */
-function interpret(lesson: PublishedLesson, dto: UpdateLessonProgressDto): { percent: number; completed: boolean } {
+function interpret(lesson: OutlineLesson, dto: UpdateLessonProgressDto): { percent: number; completed: boolean } {
   switch (lesson.type) {
     case 'text': // opening it is reading it
       return { percent: 100, completed: true };
@@ -58,8 +70,17 @@ export class LessonProgressService {
 
   async update(userId: string, lessonId: string, dto: UpdateLessonProgressDto): Promise<LessonProgressResultDto> {
     return this.db.transaction(async (manager) => {
+      // One round trip: the enrolment, the published outline (ids, types, required; no content,
+      // which can be large) and what the learner has done so far.
       const [target]: Target[] = await manager.query(
-        `SELECT e.id AS enrollment_id, e.status, v.snapshot
+        `SELECT e.id AS enrollment_id, e.status, v.snapshot IS NOT NULL AS published,
+                coalesce((v.snapshot->>'sequential')::boolean, false) AS sequential,
+                (v.snapshot->>'completionAttendancePercent')::int AS completion_attendance_percent,
+                (SELECT jsonb_agg(jsonb_build_object('id', l->'id', 'type', l->'type', 'required', l->'required')
+                                  ORDER BY (m->>'position')::int, (l->>'position')::int)
+                   FROM jsonb_array_elements(v.snapshot->'modules') m CROSS JOIN LATERAL jsonb_array_elements(m->'lessons') l) AS outline,
+                (SELECT array_agg(p.lesson_id) FROM lesson_progress p WHERE p.enrollment_id = e.id AND p.status = 'completed') AS completed,
+                (SELECT array_agg(a.lesson_id) FROM session_attendance a WHERE a.enrollment_id = e.id AND a.status = 'present') AS attended
            FROM lesson l
            JOIN course c ON c.id = l.course_id
            LEFT JOIN course_version v ON v.course_id = c.id AND v.version = c.published_version
@@ -69,15 +90,14 @@ export class LessonProgressService {
       );
       if (!target) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND');
       if (!target.enrollment_id || (target.status !== 'active' && target.status !== 'completed')) throw new ProgressException('PROGRESS_NOT_ENROLLED');
-      const ordered = target.snapshot ? lessonsInOrder(target.snapshot) : [];
+      const ordered = target.outline ?? [];
       const lesson = ordered.find((l) => l.id === lessonId);
-      if (!target.snapshot || !lesson) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND'); // a draft-only lesson
+      if (!target.published || !lesson) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND'); // a draft-only lesson
       const { percent, completed } = interpret(lesson, dto);
       const enrollmentId = target.enrollment_id;
-
-      let done = target.snapshot.sequential ? await this.completedIds(manager, enrollmentId) : null;
-      if (done && !done.has(lessonId)) {
-        const blocker = ordered.slice(0, ordered.indexOf(lesson)).find((l) => l.required && !isSessionLesson(l.type) && !done!.has(l.id));
+      const done = new Set(target.completed ?? []);
+      if (target.sequential && !done.has(lessonId)) {
+        const blocker = ordered.slice(0, ordered.indexOf(lesson)).find((l) => l.required && !isSessionLesson(l.type) && !done.has(l.id));
         if (blocker) throw new ProgressException('PROGRESS_LESSON_LOCKED', { blockedBy: blocker.id });
       }
 
@@ -97,13 +117,15 @@ export class LessonProgressService {
       let enrollmentStatus = target.status;
       let assessment;
       if (stored.completed_now) {
+        // Rare: the rule is applied under the enrolment's row lock, reading everything afresh.
         const outcome = await this.completion.evaluate(manager, enrollmentId, currentRequestId());
         if (outcome?.completedNow) enrollmentStatus = 'completed';
         assessment = outcome;
       }
       if (!assessment) {
-        done = await this.completedIds(manager, enrollmentId);
-        assessment = assessCompletion(target.snapshot, done, await this.attendedIds(manager, enrollmentId));
+        if (stored.status === 'completed') done.add(lessonId);
+        const modules = [{ id: '', title: '', position: 1, lessons: ordered as PublishedLesson[] }];
+        assessment = assessCompletion({ modules, completionAttendancePercent: target.completion_attendance_percent }, done, new Set(target.attended ?? []));
       }
       const courseProgressPercent =
         assessment.met || enrollmentStatus === 'completed' ? 100 : assessment.requiredTotal === 0 ? 0 : Math.floor((assessment.requiredDone * 100) / assessment.requiredTotal);
@@ -115,15 +137,5 @@ export class LessonProgressService {
         enrollmentStatus,
       };
     });
-  }
-
-  private async completedIds(manager: EntityManager, enrollmentId: string): Promise<Set<string>> {
-    const rows: { lesson_id: string }[] = await manager.query(`SELECT lesson_id FROM lesson_progress WHERE enrollment_id = $1 AND status = 'completed'`, [enrollmentId]);
-    return new Set(rows.map((r) => r.lesson_id));
-  }
-
-  private async attendedIds(manager: EntityManager, enrollmentId: string): Promise<Set<string>> {
-    const rows: { lesson_id: string }[] = await manager.query(`SELECT lesson_id FROM session_attendance WHERE enrollment_id = $1 AND status = 'present'`, [enrollmentId]);
-    return new Set(rows.map((r) => r.lesson_id));
   }
 }
