@@ -7,23 +7,17 @@ import { assessCompletion } from './completion.rule';
 import { CompletionService } from './completion.service';
 import { isSessionLesson } from './learner-course.view';
 import { toProgressDto } from './player.builder';
+import { type PublishedOutline, PublishedOutlineCache } from './published-outline.cache';
 import type { LessonProgressResultDto, UpdateLessonProgressDto } from './progress.dto';
 import { ProgressException } from './progress.exception';
 
-/** Only what the rule needs from the published version: lessons in order, without their content. */
-interface OutlineLesson {
-  id: string;
-  type: PublishedLesson['type'];
-  required: boolean;
-}
+type OutlineLesson = PublishedOutline['lessons'][number];
 
 interface Target {
   enrollment_id: string | null;
   status: EnrollmentStatus | null;
-  published: boolean;
-  sequential: boolean;
-  completion_attendance_percent: number | null;
-  outline: OutlineLesson[] | null;
+  course_id: string;
+  published_version: number | null;
   completed: string[] | null;
   attended: string[] | null;
 }
@@ -66,37 +60,33 @@ export class LessonProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly completion: CompletionService,
+    private readonly outlines: PublishedOutlineCache,
   ) {}
 
   async update(userId: string, lessonId: string, dto: UpdateLessonProgressDto): Promise<LessonProgressResultDto> {
     return this.db.transaction(async (manager) => {
-      // One round trip: the enrolment, the published outline (ids, types, required; no content,
-      // which can be large) and what the learner has done so far.
+      // One round trip: the enrolment and what the learner has done so far; the published
+      // outline comes from the cache (versions never change).
       const [target]: Target[] = await manager.query(
-        `SELECT e.id AS enrollment_id, e.status, v.snapshot IS NOT NULL AS published,
-                coalesce((v.snapshot->>'sequential')::boolean, false) AS sequential,
-                (v.snapshot->>'completionAttendancePercent')::int AS completion_attendance_percent,
-                (SELECT jsonb_agg(jsonb_build_object('id', l->'id', 'type', l->'type', 'required', l->'required')
-                                  ORDER BY (m->>'position')::int, (l->>'position')::int)
-                   FROM jsonb_array_elements(v.snapshot->'modules') m CROSS JOIN LATERAL jsonb_array_elements(m->'lessons') l) AS outline,
+        `SELECT e.id AS enrollment_id, e.status, c.id AS course_id, c.published_version,
                 (SELECT array_agg(p.lesson_id) FROM lesson_progress p WHERE p.enrollment_id = e.id AND p.status = 'completed') AS completed,
                 (SELECT array_agg(a.lesson_id) FROM session_attendance a WHERE a.enrollment_id = e.id AND a.status = 'present') AS attended
            FROM lesson l
            JOIN course c ON c.id = l.course_id
-           LEFT JOIN course_version v ON v.course_id = c.id AND v.version = c.published_version
            LEFT JOIN enrollment e ON e.course_id = l.course_id AND e.user_id = $2
           WHERE l.id = $1`,
         [lessonId, userId],
       );
       if (!target) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND');
       if (!target.enrollment_id || (target.status !== 'active' && target.status !== 'completed')) throw new ProgressException('PROGRESS_NOT_ENROLLED');
-      const ordered = target.outline ?? [];
+      const outline = target.published_version === null ? null : await this.outlines.get(manager, target.course_id, target.published_version);
+      const ordered = outline?.lessons ?? [];
       const lesson = ordered.find((l) => l.id === lessonId);
-      if (!target.published || !lesson) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND'); // a draft-only lesson
+      if (!outline || !lesson) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND'); // a draft-only lesson
       const { percent, completed } = interpret(lesson, dto);
       const enrollmentId = target.enrollment_id;
       const done = new Set(target.completed ?? []);
-      if (target.sequential && !done.has(lessonId)) {
+      if (outline.sequential && !done.has(lessonId)) {
         const blocker = ordered.slice(0, ordered.indexOf(lesson)).find((l) => l.required && !isSessionLesson(l.type) && !done.has(l.id));
         if (blocker) throw new ProgressException('PROGRESS_LESSON_LOCKED', { blockedBy: blocker.id });
       }
@@ -125,7 +115,7 @@ export class LessonProgressService {
       if (!assessment) {
         if (stored.status === 'completed') done.add(lessonId);
         const modules = [{ id: '', title: '', position: 1, lessons: ordered as PublishedLesson[] }];
-        assessment = assessCompletion({ modules, completionAttendancePercent: target.completion_attendance_percent }, done, new Set(target.attended ?? []));
+        assessment = assessCompletion({ modules, completionAttendancePercent: outline.completionAttendancePercent }, done, new Set(target.attended ?? []));
       }
       const courseProgressPercent =
         assessment.met || enrollmentStatus === 'completed' ? 100 : assessment.requiredTotal === 0 ? 0 : Math.floor((assessment.requiredDone * 100) / assessment.requiredTotal);
