@@ -468,40 +468,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/learning/courses/{courseId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The course player: the published version with my progress (enrolled learners, or the course's teachers) */
-        get: operations["getCoursePlayer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/lessons/{lessonId}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Record progress in a lesson (text, video, file, link); completing may complete the course */
-        put: operations["updateLessonProgress"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -626,15 +592,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/learning": {
+    "/api/v1/me/sessions.ics": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My learning: current, waitlisted and completed courses (and my children's) */
-        get: operations["getMyLearning"];
+        /** Upcoming live and onsite sessions as an iCalendar file (RFC 5545) */
+        get: operations["exportSessionsCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -643,24 +609,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My notifications, newest first, with the unread count */
-        get: operations["listMyNotifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/read-all": {
+    "/api/v1/me/walk-in-claims": {
         parameters: {
             query?: never;
             header?: never;
@@ -669,25 +618,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark all my notifications read */
-        post: operations["readAllMyNotifications"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of my notifications read */
-        post: operations["readMyNotification"];
+        /** Move the enrolments and attendance of a walk-in account (its card's codes or PIN) to the signed-in account; the walk-in account is anonymised */
+        post: operations["claimWalkIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -743,6 +675,40 @@ export interface paths {
         get: operations["getMediaMeta"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{lessonId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in with the code of the session's QR code; checking in again changes nothing */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{lessonId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a live session: the meeting link (15 minutes before the start to the end), and attendance is recorded */
+        post: operations["joinSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -923,23 +889,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/studio/courses/{courseId}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Learners' progress in a course I teach: per learner (paged) and per lesson */
-        get: operations["getStudioCourseProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/studio/courses/{courseId}/publish": {
         parameters: {
             query?: never;
@@ -968,6 +917,23 @@ export interface paths {
         put?: never;
         /** Back to the catalog with the last published version */
         post: operations["restoreCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live and onsite sessions of the published version, with attendance counts */
+        get: operations["listCourseSessions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1095,6 +1061,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/sessions/{lessonId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark learners present or absent in one go; answers the updated roster */
+        put: operations["markSessionAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/sessions/{lessonId}/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rotating check-in code and its QR code, for the session screen (fetch again at rotatesAt) */
+        get: operations["getCheckInCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/sessions/{lessonId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone holding a seat, with their attendance for this session */
+        get: operations["getSessionRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/sessions/{lessonId}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add someone at the door of an onsite session: an account without email, an enrolment (may pass capacity) and attendance (audited) */
+        post: operations["addWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/pings": {
         parameters: {
             query?: never;
@@ -1180,6 +1214,18 @@ export interface components {
             secretSet: boolean;
             user: components["schemas"]["AdminUserDto"];
         };
+        AttendanceMarkDto: {
+            status: components["schemas"]["AttendanceStatus"];
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @enum {string} */
+        AttendanceMethod: "roster" | "qr" | "join" | "walk_in";
+        /**
+         * @description null: not marked yet
+         * @enum {string}
+         */
+        AttendanceStatus: "present" | "absent";
         AuditEntryDto: {
             /** @example user.role.grant */
             action: string;
@@ -1352,6 +1398,57 @@ export interface components {
             /** @description Why the check failed */
             reason?: string;
         };
+        CheckInCodeDto: {
+            /**
+             * Format: date-time
+             * @description Check-in closes (the end of the session)
+             */
+            closesAt: string;
+            /**
+             * @description Can also be typed on the check-in page
+             * @example 7K3M9XQA
+             */
+            code: string;
+            /**
+             * Format: date-time
+             * @description When this code stops being accepted (one window after it is replaced)
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description Check-in opens (30 minutes before the start)
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When the screen shows the next code
+             */
+            rotatesAt: string;
+            /** @example 30 */
+            rotatesEverySeconds: number;
+            /** @description The QR code of url, an SVG document */
+            svg: string;
+            /**
+             * @description What the QR code holds: the portal page that checks the learner in
+             * @example https://learn.example.org/check-in/5b7…?c=7K3M9XQA
+             */
+            url: string;
+        };
+        CheckInDto: {
+            /**
+             * @description Case, spaces and dashes do not matter
+             * @example 7K3M9XQA
+             */
+            code: string;
+        };
+        CheckInResultDto: {
+            /** @description The learner was already checked in: nothing changed */
+            alreadyCheckedIn: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            status: "present";
+        };
         ChildConsentDto: {
             /**
              * @description The policy version the guardian read (must be the current one)
@@ -1373,32 +1470,11 @@ export interface components {
             id: string;
             targetGroup: components["schemas"]["TargetGroup"];
         };
-        ChildLearningDto: {
-            /** @description Most recently completed first */
-            completed: components["schemas"]["MyLearningCourseDto"][];
-            /** @description Active enrolments, next session first */
-            current: components["schemas"]["MyLearningCourseDto"][];
-            displayName: string;
-            /** Format: uuid */
-            userId: string;
-            waitlisted: components["schemas"]["MyLearningCourseDto"][];
-        };
         CompleteCardDto: {
             /** @description A PIN is exactly 6 digits and not an easy one (000000, 123456, 121212…); a password is 8 to 128 characters */
             secret: string;
             secretKind: components["schemas"]["SecretKind"];
             setupToken: string;
-        };
-        CompletionRuleDto: {
-            /** @description Share of sessions to attend; null = every required session */
-            attendancePercent: number | null;
-        };
-        CompletionStateDto: {
-            attendancePercent: number | null;
-            met: boolean;
-            requiredAttendancePercent: number | null;
-            requiredDone: number;
-            requiredTotal: number;
         };
         ConsentDto: {
             /** Format: date-time */
@@ -1569,8 +1645,6 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
-            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
-            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -1627,10 +1701,21 @@ export interface components {
         CreateModuleDto: {
             title: string;
         };
+        CreateWalkInDto: {
+            /** @example บุญมี ศรีสุข */
+            displayName: string;
+            /** @example สันทราย */
+            district?: string | null;
+            /** @example +66 81 234 5678 */
+            phone?: string | null;
+            /** @default th */
+            preferredLocale: components["schemas"]["Locale"];
+            /** @example เชียงใหม่ */
+            province?: string | null;
+            targetGroup: components["schemas"]["TargetGroup"];
+        };
         /** @enum {string} */
-        EnrollmentChannel: "online" | "onsite";
-        /** @enum {string} */
-        EnrollmentStatus: "active" | "waitlisted" | "withdrawn" | "completed";
+        EnrollmentSource: "self" | "guardian" | "bulk" | "walk_in";
         EraseAccountDto: {
             /**
              * @description Typed by the person, so the request is never sent by accident
@@ -1683,46 +1768,16 @@ export interface components {
              */
             resetSecret: boolean;
         };
-        LearnerProgressDto: {
-            attendedSessions: number;
+        JoinResultDto: {
+            /** @description The learner was already checked in: nothing changed */
+            alreadyCheckedIn: boolean;
+            /** @description The meeting link; given only in the join window */
+            meetingUrl: string;
             /** Format: date-time */
-            completedAt: string | null;
-            completedLessons: number;
-            displayName: string;
-            /** Format: uuid */
-            enrollmentId: string;
-            progressPercent: number;
-            status: components["schemas"]["EnrollmentStatus"];
-            /** Format: uuid */
-            userId: string;
+            recordedAt: string;
+            /** @enum {string} */
+            status: "present";
         };
-        LessonCompletionCountDto: {
-            /** @description Learners who completed it (sessions: attended) */
-            completed: number;
-            /** @description Learners who started but did not finish */
-            inProgress: number;
-            /** Format: uuid */
-            lessonId: string;
-            required: boolean;
-            title: string;
-            type: string;
-        };
-        LessonProgressDto: {
-            /** Format: date-time */
-            completedAt: string | null;
-            percent: number;
-            positionSeconds: number | null;
-            status: components["schemas"]["LessonProgressState"];
-        };
-        LessonProgressResultDto: {
-            courseProgressPercent: number;
-            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
-            /** Format: uuid */
-            lessonId: string;
-            progress: components["schemas"]["LessonProgressDto"];
-        };
-        /** @enum {string} */
-        LessonProgressState: "not_started" | "in_progress" | "completed";
         /** @enum {string} */
         LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
         LivenessDto: {
@@ -1748,6 +1803,10 @@ export interface components {
             en?: string;
             th?: string;
             vi?: string;
+        };
+        MarkAttendanceDto: {
+            /** @description The last mark for a person wins */
+            marks: components["schemas"]["AttendanceMarkDto"][];
         };
         MeDto: {
             /**
@@ -1811,71 +1870,6 @@ export interface components {
              */
             url: string;
         };
-        MyLearningCourseDto: {
-            /** Format: date-time */
-            completedAt: string | null;
-            /** Format: uuid */
-            courseId: string;
-            /** Format: uuid */
-            enrollmentId: string;
-            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
-            format: components["schemas"]["CourseFormat"];
-            nextSession: components["schemas"]["NextSessionDto"] | null;
-            progressPercent: number;
-            /** Format: uuid */
-            resumeLessonId: string | null;
-            slug: string;
-            title: components["schemas"]["LocalizedTextOutDto"];
-            /** @description Waitlisted: place in the queue (1 = next) */
-            waitlistPosition: number | null;
-        };
-        MyLearningDto: {
-            /** @description A guardian's children, each with the same sections */
-            children: components["schemas"]["ChildLearningDto"][];
-            /** @description Most recently completed first */
-            completed: components["schemas"]["MyLearningCourseDto"][];
-            /** @description Active enrolments, next session first */
-            current: components["schemas"]["MyLearningCourseDto"][];
-            waitlisted: components["schemas"]["MyLearningCourseDto"][];
-        };
-        NextSessionDto: {
-            /** Format: date-time */
-            endsAt: string;
-            /** Format: uuid */
-            lessonId: string;
-            /** Format: date-time */
-            startsAt: string;
-            title: string;
-            /** @enum {string} */
-            type: "live_session" | "onsite_session";
-            venue: string | null;
-        };
-        NotificationDto: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Ids and titles at the time (courseId, courseTitle, lessonId, lessonTitle, startsAt…); the portal words it in the reader's language */
-            data: {
-                [key: string]: unknown;
-            };
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            readAt: string | null;
-            type: components["schemas"]["NotificationType"];
-        };
-        NotificationListDto: {
-            /** @description Newest first */
-            items: components["schemas"]["NotificationDto"][];
-            nextCursor: string | null;
-            /** @description Unread notifications in the whole list */
-            unread: number;
-        };
-        /** @enum {string} */
-        NotificationType: "waitlist.promoted" | "session.reminder-day" | "session.reminder-hour" | "enrollment.completed";
-        NotificationsReadDto: {
-            /** @description Unread notifications left */
-            unread: number;
-        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -1899,105 +1893,6 @@ export interface components {
             requestedAt: string;
             /** @description Milliseconds from request to completion by the worker */
             roundTripMs: number | null;
-        };
-        PlayerCaptionDto: {
-            label: string;
-            language: string;
-            /** Format: uuid */
-            mediaId: string;
-        };
-        PlayerCourseDto: {
-            completion: components["schemas"]["CompletionStateDto"];
-            course: components["schemas"]["PlayerCourseInfoDto"];
-            /** @description Null for an instructor looking at the course */
-            enrollment: components["schemas"]["PlayerEnrollmentDto"] | null;
-            modules: components["schemas"]["PlayerModuleDto"][];
-            /** Format: uuid */
-            nextLessonId: string | null;
-            progressPercent: number;
-            /**
-             * Format: uuid
-             * @description The lesson to resume (last one in progress), else the next
-             */
-            resumeLessonId: string | null;
-        };
-        PlayerCourseInfoDto: {
-            completionRule: components["schemas"]["CompletionRuleDto"];
-            format: components["schemas"]["CourseFormat"];
-            /** Format: uuid */
-            id: string;
-            sequential: boolean;
-            slug: string;
-            title: components["schemas"]["LocalizedTextOutDto"];
-        };
-        PlayerEnrollmentDto: {
-            channel: components["schemas"]["EnrollmentChannel"];
-            /** Format: date-time */
-            completedAt: string | null;
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["EnrollmentStatus"];
-        };
-        PlayerLessonContentDto: {
-            /** @description Text lessons: the body as sanitised HTML */
-            bodyHtml: string | null;
-            captions: components["schemas"]["PlayerCaptionDto"][];
-            /** @description File and link lessons */
-            description: string | null;
-            /**
-             * Format: uuid
-             * @description Uploaded video, or the file of a file lesson
-             */
-            mediaId: string | null;
-            /** @description Live sessions, only from 15 minutes before the start until the end */
-            meetingUrl: string | null;
-            /** Format: uuid */
-            quizId: string | null;
-            transcript: string | null;
-            /** @description Video by URL, or a link lesson */
-            url: string | null;
-            /**
-             * @description Video lessons
-             * @enum {string|null}
-             */
-            videoSource: "upload" | "url" | null;
-        };
-        PlayerLessonDto: {
-            /** @description Onsite sessions only */
-            address: string | null;
-            /** @description A text lesson rendered as sanitised HTML, in a studio preview only (never on the public page: lesson bodies are for enrolled learners) */
-            bodyHtml: string | null;
-            /** @description Null while locked */
-            content: components["schemas"]["PlayerLessonContentDto"] | null;
-            durationMinutes: number | null;
-            /**
-             * Format: date-time
-             * @description Sessions only
-             */
-            endsAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @description Sequential course: an earlier required lesson is not done yet */
-            locked: boolean;
-            /** @description Onsite sessions only */
-            mapUrl: string | null;
-            progress: components["schemas"]["LessonProgressDto"];
-            required: boolean;
-            /**
-             * Format: date-time
-             * @description Sessions only
-             */
-            startsAt: string | null;
-            title: string;
-            type: components["schemas"]["LessonType"];
-            /** @description Onsite sessions only */
-            venue: string | null;
-        };
-        PlayerModuleDto: {
-            /** Format: uuid */
-            id: string;
-            lessons: components["schemas"]["PlayerLessonDto"][];
-            title: string;
         };
         ProblemDto: {
             /**
@@ -2068,6 +1963,39 @@ export interface components {
         };
         /** @enum {string} */
         Role: "learner" | "instructor" | "admin";
+        RosterDto: {
+            items: components["schemas"]["RosterEntryDto"][];
+            session: components["schemas"]["RosterSessionDto"];
+        };
+        RosterEntryDto: {
+            accountCode: string;
+            displayName: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            method: components["schemas"]["AttendanceMethod"] | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            source: components["schemas"]["EnrollmentSource"];
+            /** @description null: not marked yet */
+            status: components["schemas"]["AttendanceStatus"] | null;
+            targetGroup: components["schemas"]["TargetGroup"] | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        RosterSessionDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @enum {string} */
+            type: "live_session" | "onsite_session";
+            venue: string | null;
+        };
         /** @enum {string} */
         SecretKind: "password" | "pin";
         SessionDto: {
@@ -2076,6 +2004,25 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             user: components["schemas"]["MeDto"];
+        };
+        SessionSummaryDto: {
+            absent: number;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Learners holding a seat (active or completed) */
+            enrolled: number;
+            /** Format: uuid */
+            lessonId: string;
+            present: number;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @enum {string} */
+            type: "live_session" | "onsite_session";
+            /** @description Onsite sessions only */
+            venue: string | null;
+            /** @description Added at the door (included in present) */
+            walkIns: number;
         };
         SetupAdminDto: {
             displayName: string;
@@ -2152,8 +2099,6 @@ export interface components {
             capacity: number | null;
             /** Format: uuid */
             categoryId: string | null;
-            /** @description Share of sessions to attend for completion; null = every required session */
-            completionAttendancePercent: number | null;
             /** Format: uuid */
             coverMediaId: string | null;
             /** @description Markdown, as stored (cleaned) */
@@ -2202,14 +2147,6 @@ export interface components {
         };
         StudioCourseListDto: {
             items: components["schemas"]["StudioCourseSummaryDto"][];
-        };
-        StudioCourseProgressDto: {
-            completed: number;
-            items: components["schemas"]["LearnerProgressDto"][];
-            /** @description Learners holding a seat (active or completed) */
-            learners: number;
-            lessons: components["schemas"]["LessonCompletionCountDto"][];
-            nextCursor: string | null;
         };
         StudioCourseSummaryDto: {
             format: components["schemas"]["CourseFormat"];
@@ -2274,8 +2211,6 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
-            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
-            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -2328,19 +2263,6 @@ export interface components {
             required: boolean;
             title?: string;
         };
-        UpdateLessonProgressDto: {
-            /** @description Mark as done (text, file, link); a video completes at 90 % watched */
-            completed?: boolean;
-            /**
-             * Format: date-time
-             * @description When it happened, for updates queued offline: an older one never moves the resume position back
-             */
-            occurredAt?: string;
-            /** @description Share watched or read; a lower value than stored is ignored */
-            percent?: number;
-            /** @description Where a video resumes */
-            positionSeconds?: number;
-        };
         UpdateMeDto: {
             /**
              * @description Not later than this year
@@ -2360,6 +2282,34 @@ export interface components {
         };
         UpdateModuleDto: {
             title?: string;
+        };
+        WalkInClaimDto: {
+            /** @example BR-48217 */
+            accountCode: string;
+            /** @description The one-time code on the walk-in card, or the PIN chosen with it */
+            pin: string;
+        };
+        WalkInClaimResultDto: {
+            /** @description Attendance records now the caller's */
+            attendance: number;
+            courseIds: string[];
+            /** @description Enrolments merged into one the caller already had in the same course */
+            mergedEnrollments: number;
+            /** @description Enrolments moved to the caller as they were */
+            movedEnrollments: number;
+        };
+        WalkInDto: {
+            /** @example BR-48217 */
+            accountCode: string;
+            /** @description The sign-in card to hand over: with the account code and one-time code the person signs in, or claims the history for an account of their own */
+            card: components["schemas"]["SignInCardDto"];
+            displayName: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            userId: string;
         };
     };
     responses: never;
@@ -3407,108 +3357,6 @@ export interface operations {
             };
         };
     };
-    getCoursePlayer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                courseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlayerCourseDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_COURSE_NOT_FOUND: no such course, or never published */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    updateLessonProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                lessonId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateLessonProgressDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LessonProgressResultDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_LESSON_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_LESSON_LOCKED: a sequential course, an earlier required lesson is not done */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_LESSON_NOT_TRACKED: sessions (attendance) and quizzes */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     getMe: {
         parameters: {
             query?: never;
@@ -3990,37 +3838,11 @@ export interface operations {
             };
         };
     };
-    getMyLearning: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyLearningDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    listMyNotifications: {
+    exportSessionsCalendar: {
         parameters: {
             query?: {
-                /** @description nextCursor of the previous page */
-                cursor?: string;
+                /** @description Also the sessions of the caller's children */
+                includeChildren?: boolean;
             };
             header?: never;
             path?: never;
@@ -4028,12 +3850,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description text/calendar */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListDto"];
+                    "text/calendar": string;
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired (problem+json) */
@@ -4045,22 +3868,33 @@ export interface operations {
             };
         };
     };
-    readAllMyNotifications: {
+    claimWalkIn: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInClaimDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationsReadDto"];
+                    "application/json": components["schemas"]["WalkInClaimResultDto"];
                 };
+            };
+            /** @description WALK_IN_CLAIM_INVALID: wrong, unknown or already claimed, all alike (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired (problem+json) */
             401: {
@@ -4069,36 +3903,15 @@ export interface operations {
                 };
                 content?: never;
             };
-        };
-    };
-    readMyNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
+            /** @description WALK_IN_CLAIM_SELF (problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description NOTIFICATION_NOT_FOUND (also for someone else's notification) */
-            404: {
+            /** @description Too many attempts: wait for Retry-After seconds (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4302,6 +4115,139 @@ export interface operations {
             };
             /** @description MEDIA_NOT_FOUND (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            /** @description Already checked in (alreadyCheckedIn: true) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            /** @description Checked in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_NOT_ENROLLED: no seat in the course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_OUTSIDE_WINDOW: from 30 minutes before the start to the end only (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_CODE_EXPIRED: an old code of this session; scan the screen again (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_CODE_INVALID: not a code of this session (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    joinSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_NOT_ENROLLED: no seat in the course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_OUTSIDE_WINDOW (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_WRONG_SESSION_TYPE: not a live session (problem+json) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4851,44 +4797,6 @@ export interface operations {
             };
         };
     };
-    getStudioCourseProgress: {
-        parameters: {
-            query?: {
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                courseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StudioCourseProgressDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description COURSE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     publishCourse: {
         parameters: {
             query?: never;
@@ -4973,6 +4881,48 @@ export interface operations {
             };
             /** @description COURSE_NOT_ARCHIVED (problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCourseSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND (problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5322,6 +5272,204 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    markSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_LEARNER_NOT_ENROLLED with `userIds` (problem+json); nothing is marked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCheckInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCodeDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSessionRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addWalkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWalkInDto"];
+            };
+        };
+        responses: {
+            /** @description The card's one-time code is in this response only */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_OUTSIDE_WINDOW: check-in has not opened yet (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_WRONG_SESSION_TYPE: not an onsite session (problem+json) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
