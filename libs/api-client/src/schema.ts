@@ -434,6 +434,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{courseId}/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My (or my child's) enrolment, the seats and the enrolment window, for the course page */
+        get: operations["getMyEnrollmentState"];
+        put?: never;
+        /** Enrol (a seat, or the waitlist when full); idempotent: 201 new, 200 already enrolled */
+        post: operations["enroll"];
+        /** Withdraw: the seat goes to the first waiting learner */
+        delete: operations["withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/live": {
         parameters: {
             query?: never;
@@ -461,40 +480,6 @@ export interface paths {
         /** Database migrated, Redis usable, a worker alive */
         get: operations["ready"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/courses/{courseId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The course player: the published version with my progress (enrolled learners, or the course's teachers) */
-        get: operations["getCoursePlayer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/lessons/{lessonId}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Record progress in a lesson (text, video, file, link); completing may complete the course */
-        put: operations["updateLessonProgress"];
         post?: never;
         delete?: never;
         options?: never;
@@ -609,6 +594,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My enrolments (not withdrawn), newest first; my children's too with includeChildren */
+        get: operations["listMyEnrollments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/export": {
         parameters: {
             query?: never;
@@ -620,74 +622,6 @@ export interface paths {
         get: operations["exportMyData"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/learning": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My learning: current, waitlisted and completed courses (and my children's) */
-        get: operations["getMyLearning"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My notifications, newest first, with the unread count */
-        get: operations["listMyNotifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark all my notifications read */
-        post: operations["readAllMyNotifications"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of my notifications read */
-        post: operations["readMyNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -905,6 +839,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/courses/{courseId}/enrollment-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a CSV (UTF-8) or XLSX file of learners: a report per line; nothing is enrolled until confirmed
+         * @description Send the file as the raw body (type recognised from its bytes), its name in X-Filename (percent-encoded UTF-8). Columns: email or account_code, optional channel.
+         */
+        post: operations["previewEnrollmentImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster: learners in enrolment order, by status and name/email/account code */
+        get: operations["listCourseEnrollments"];
+        put?: never;
+        /** Enrol one learner by email or account code (201 new, 200 already enrolled) */
+        post: operations["addCourseEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/studio/courses/{courseId}/instructors": {
         parameters: {
             query?: never;
@@ -991,23 +963,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/studio/courses/{courseId}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Learners' progress in a course I teach: per learner (paged) and per lesson */
-        get: operations["getStudioCourseProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/studio/courses/{courseId}/publish": {
         parameters: {
             query?: never;
@@ -1070,6 +1025,23 @@ export interface paths {
         get: operations["listCourseVersions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/enrollment-imports/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol the accepted rows of a preview, in one set-based statement (confirming twice answers the first result) */
+        post: operations["confirmEnrollmentImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1290,6 +1262,11 @@ export interface components {
             /** Format: uuid */
             guardianId: string;
             guardianName: string;
+        };
+        AddLearnerDto: {
+            channel?: components["schemas"]["EnrollmentChannel"];
+            /** @description Email address or account code (BR-…) */
+            identifier: string;
         };
         AdminUserDto: {
             /** @example BR-48217 */
@@ -1589,32 +1566,11 @@ export interface components {
             id: string;
             targetGroup: components["schemas"]["TargetGroup"];
         };
-        ChildLearningDto: {
-            /** @description Most recently completed first */
-            completed: components["schemas"]["MyLearningCourseDto"][];
-            /** @description Active enrolments, next session first */
-            current: components["schemas"]["MyLearningCourseDto"][];
-            displayName: string;
-            /** Format: uuid */
-            userId: string;
-            waitlisted: components["schemas"]["MyLearningCourseDto"][];
-        };
         CompleteCardDto: {
             /** @description A PIN is exactly 6 digits and not an easy one (000000, 123456, 121212…); a password is 8 to 128 characters */
             secret: string;
             secretKind: components["schemas"]["SecretKind"];
             setupToken: string;
-        };
-        CompletionRuleDto: {
-            /** @description Share of sessions to attend; null = every required session */
-            attendancePercent: number | null;
-        };
-        CompletionStateDto: {
-            attendancePercent: number | null;
-            met: boolean;
-            requiredAttendancePercent: number | null;
-            requiredDone: number;
-            requiredTotal: number;
         };
         ConsentDto: {
             /** Format: date-time */
@@ -1785,8 +1741,6 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
-            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
-            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -1856,12 +1810,86 @@ export interface components {
             province?: string | null;
             targetGroup: components["schemas"]["TargetGroup"];
         };
-        /** @enum {string} */
+        EnrollDto: {
+            /** @description Blended courses only let the learner choose; default: the format's channel */
+            channel?: components["schemas"]["EnrollmentChannel"];
+            /**
+             * Format: uuid
+             * @description A child of the caller (guardian), with consent for learning
+             */
+            forUserId?: string;
+        };
+        /**
+         * @description Blended courses only let the learner choose; default: the format's channel
+         * @enum {string}
+         */
         EnrollmentChannel: "online" | "onsite";
+        EnrollmentDto: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["EnrollmentSource"];
+            status: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            userId: string;
+            /** @description 1 = next to get a seat; null unless waitlisted */
+            waitlistPosition: number | null;
+        };
+        EnrollmentImportDto: {
+            accepted: number;
+            /** @description The first 20 accepted rows */
+            acceptedPreview: components["schemas"]["ImportAcceptedRowDto"][];
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            rejected: components["schemas"]["ImportRejectionDto"][];
+            result: components["schemas"]["ImportResultDto"] | null;
+            /** @enum {string} */
+            status: "preview" | "confirmed";
+            /** @description Data rows in the file (header excluded) */
+            totalRows: number;
+        };
+        /** @enum {string} */
+        EnrollmentImportReason: "UNKNOWN_ACCOUNT" | "DUPLICATE_ROW" | "MISSING_IDENTIFIER" | "INVALID_CHANNEL" | "INVALID_ENCODING" | "UNKNOWN_COLUMNS";
         /** @enum {string} */
         EnrollmentSource: "self" | "guardian" | "bulk" | "walk_in";
         /** @enum {string} */
         EnrollmentStatus: "active" | "waitlisted" | "withdrawn" | "completed";
+        EnrollmentSummaryDto: {
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            format: components["schemas"]["CourseFormat"];
+            /** @description The learner (the caller or one of their children) */
+            learnerName: string;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            status: components["schemas"]["EnrollmentStatus"];
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: uuid */
+            userId: string;
+        };
         EraseAccountDto: {
             /**
              * @description Typed by the person, so the request is never sent by accident
@@ -1888,6 +1916,29 @@ export interface components {
              * @description One of your children (a guardian consenting again); yourself when absent
              */
             subjectId?: string;
+        };
+        ImportAcceptedRowDto: {
+            accountCode: string;
+            channel: components["schemas"]["EnrollmentChannel"];
+            displayName: string;
+            line: number;
+            /** Format: uuid */
+            userId: string;
+        };
+        ImportRejectionDto: {
+            /** @description The email or account code on that line, as written */
+            identifier: string;
+            /** @description Line of the file (1 = header) */
+            line: number;
+            /** @description The reason in the caller's language */
+            message: string;
+            reason: components["schemas"]["EnrollmentImportReason"];
+        };
+        ImportResultDto: {
+            /** @description Accepted rows whose learner was already enrolled or waiting */
+            alreadyEnrolled: number;
+            enrolled: number;
+            waitlisted: number;
         };
         InvitationDto: {
             /** Format: uuid */
@@ -1924,46 +1975,6 @@ export interface components {
             /** @enum {string} */
             status: "present";
         };
-        LearnerProgressDto: {
-            attendedSessions: number;
-            /** Format: date-time */
-            completedAt: string | null;
-            completedLessons: number;
-            displayName: string;
-            /** Format: uuid */
-            enrollmentId: string;
-            progressPercent: number;
-            status: components["schemas"]["EnrollmentStatus"];
-            /** Format: uuid */
-            userId: string;
-        };
-        LessonCompletionCountDto: {
-            /** @description Learners who completed it (sessions: attended) */
-            completed: number;
-            /** @description Learners who started but did not finish */
-            inProgress: number;
-            /** Format: uuid */
-            lessonId: string;
-            required: boolean;
-            title: string;
-            type: string;
-        };
-        LessonProgressDto: {
-            /** Format: date-time */
-            completedAt: string | null;
-            percent: number;
-            positionSeconds: number | null;
-            status: components["schemas"]["LessonProgressState"];
-        };
-        LessonProgressResultDto: {
-            courseProgressPercent: number;
-            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
-            /** Format: uuid */
-            lessonId: string;
-            progress: components["schemas"]["LessonProgressDto"];
-        };
-        /** @enum {string} */
-        LessonProgressState: "not_started" | "in_progress" | "completed";
         /** @enum {string} */
         LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
         LivenessDto: {
@@ -2056,70 +2067,17 @@ export interface components {
              */
             url: string;
         };
-        MyLearningCourseDto: {
+        MyEnrollmentStateDto: {
+            /** @description Channels the learner may choose */
+            channels: components["schemas"]["EnrollmentChannel"][];
             /** Format: date-time */
-            completedAt: string | null;
-            /** Format: uuid */
-            courseId: string;
-            /** Format: uuid */
-            enrollmentId: string;
-            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
-            format: components["schemas"]["CourseFormat"];
-            nextSession: components["schemas"]["NextSessionDto"] | null;
-            progressPercent: number;
-            /** Format: uuid */
-            resumeLessonId: string | null;
-            slug: string;
-            title: components["schemas"]["LocalizedTextOutDto"];
-            /** @description Waitlisted: place in the queue (1 = next) */
-            waitlistPosition: number | null;
-        };
-        MyLearningDto: {
-            /** @description A guardian's children, each with the same sections */
-            children: components["schemas"]["ChildLearningDto"][];
-            /** @description Most recently completed first */
-            completed: components["schemas"]["MyLearningCourseDto"][];
-            /** @description Active enrolments, next session first */
-            current: components["schemas"]["MyLearningCourseDto"][];
-            waitlisted: components["schemas"]["MyLearningCourseDto"][];
-        };
-        NextSessionDto: {
+            closesAt: string | null;
+            enrollment: components["schemas"]["EnrollmentDto"] | null;
+            /** @description New enrolments accepted now (published, inside the window) */
+            open: boolean;
             /** Format: date-time */
-            endsAt: string;
-            /** Format: uuid */
-            lessonId: string;
-            /** Format: date-time */
-            startsAt: string;
-            title: string;
-            /** @enum {string} */
-            type: "live_session" | "onsite_session";
-            venue: string | null;
-        };
-        NotificationDto: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Ids and titles at the time (courseId, courseTitle, lessonId, lessonTitle, startsAt…); the portal words it in the reader's language */
-            data: {
-                [key: string]: unknown;
-            };
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            readAt: string | null;
-            type: components["schemas"]["NotificationType"];
-        };
-        NotificationListDto: {
-            /** @description Newest first */
-            items: components["schemas"]["NotificationDto"][];
-            nextCursor: string | null;
-            /** @description Unread notifications in the whole list */
-            unread: number;
-        };
-        /** @enum {string} */
-        NotificationType: "waitlist.promoted" | "session.reminder-day" | "session.reminder-hour" | "enrollment.completed";
-        NotificationsReadDto: {
-            /** @description Unread notifications left */
-            unread: number;
+            opensAt: string | null;
+            seats: components["schemas"]["SeatsDto"];
         };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
@@ -2144,105 +2102,6 @@ export interface components {
             requestedAt: string;
             /** @description Milliseconds from request to completion by the worker */
             roundTripMs: number | null;
-        };
-        PlayerCaptionDto: {
-            label: string;
-            language: string;
-            /** Format: uuid */
-            mediaId: string;
-        };
-        PlayerCourseDto: {
-            completion: components["schemas"]["CompletionStateDto"];
-            course: components["schemas"]["PlayerCourseInfoDto"];
-            /** @description Null for an instructor looking at the course */
-            enrollment: components["schemas"]["PlayerEnrollmentDto"] | null;
-            modules: components["schemas"]["PlayerModuleDto"][];
-            /** Format: uuid */
-            nextLessonId: string | null;
-            progressPercent: number;
-            /**
-             * Format: uuid
-             * @description The lesson to resume (last one in progress), else the next
-             */
-            resumeLessonId: string | null;
-        };
-        PlayerCourseInfoDto: {
-            completionRule: components["schemas"]["CompletionRuleDto"];
-            format: components["schemas"]["CourseFormat"];
-            /** Format: uuid */
-            id: string;
-            sequential: boolean;
-            slug: string;
-            title: components["schemas"]["LocalizedTextOutDto"];
-        };
-        PlayerEnrollmentDto: {
-            channel: components["schemas"]["EnrollmentChannel"];
-            /** Format: date-time */
-            completedAt: string | null;
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["EnrollmentStatus"];
-        };
-        PlayerLessonContentDto: {
-            /** @description Text lessons: the body as sanitised HTML */
-            bodyHtml: string | null;
-            captions: components["schemas"]["PlayerCaptionDto"][];
-            /** @description File and link lessons */
-            description: string | null;
-            /**
-             * Format: uuid
-             * @description Uploaded video, or the file of a file lesson
-             */
-            mediaId: string | null;
-            /** @description Live sessions, only from 15 minutes before the start until the end */
-            meetingUrl: string | null;
-            /** Format: uuid */
-            quizId: string | null;
-            transcript: string | null;
-            /** @description Video by URL, or a link lesson */
-            url: string | null;
-            /**
-             * @description Video lessons
-             * @enum {string|null}
-             */
-            videoSource: "upload" | "url" | null;
-        };
-        PlayerLessonDto: {
-            /** @description Onsite sessions only */
-            address: string | null;
-            /** @description A text lesson rendered as sanitised HTML, in a studio preview only (never on the public page: lesson bodies are for enrolled learners) */
-            bodyHtml: string | null;
-            /** @description Null while locked */
-            content: components["schemas"]["PlayerLessonContentDto"] | null;
-            durationMinutes: number | null;
-            /**
-             * Format: date-time
-             * @description Sessions only
-             */
-            endsAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @description Sequential course: an earlier required lesson is not done yet */
-            locked: boolean;
-            /** @description Onsite sessions only */
-            mapUrl: string | null;
-            progress: components["schemas"]["LessonProgressDto"];
-            required: boolean;
-            /**
-             * Format: date-time
-             * @description Sessions only
-             */
-            startsAt: string | null;
-            title: string;
-            type: components["schemas"]["LessonType"];
-            /** @description Onsite sessions only */
-            venue: string | null;
-        };
-        PlayerModuleDto: {
-            /** Format: uuid */
-            id: string;
-            lessons: components["schemas"]["PlayerLessonDto"][];
-            title: string;
         };
         ProblemDto: {
             /**
@@ -2332,6 +2191,25 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        RosterItemDto: {
+            accountCode: string;
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            district: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            source: components["schemas"]["EnrollmentSource"];
+            status: components["schemas"]["EnrollmentStatus"];
+            targetGroup: components["schemas"]["TargetGroup"];
+            /** Format: uuid */
+            userId: string;
+        };
+        RosterPageDto: {
+            items: components["schemas"]["RosterItemDto"][];
+            nextCursor: string | null;
+        };
         RosterSessionDto: {
             /** Format: uuid */
             courseId: string;
@@ -2345,6 +2223,12 @@ export interface components {
             /** @enum {string} */
             type: "live_session" | "onsite_session";
             venue: string | null;
+        };
+        SeatsDto: {
+            /** @description null = unlimited */
+            capacity: number | null;
+            taken: number;
+            waitlisted: number;
         };
         /** @enum {string} */
         SecretKind: "password" | "pin";
@@ -2449,8 +2333,6 @@ export interface components {
             capacity: number | null;
             /** Format: uuid */
             categoryId: string | null;
-            /** @description Share of sessions to attend for completion; null = every required session */
-            completionAttendancePercent: number | null;
             /** Format: uuid */
             coverMediaId: string | null;
             /** @description Markdown, as stored (cleaned) */
@@ -2499,14 +2381,6 @@ export interface components {
         };
         StudioCourseListDto: {
             items: components["schemas"]["StudioCourseSummaryDto"][];
-        };
-        StudioCourseProgressDto: {
-            completed: number;
-            items: components["schemas"]["LearnerProgressDto"][];
-            /** @description Learners holding a seat (active or completed) */
-            learners: number;
-            lessons: components["schemas"]["LessonCompletionCountDto"][];
-            nextCursor: string | null;
         };
         StudioCourseSummaryDto: {
             format: components["schemas"]["CourseFormat"];
@@ -2571,8 +2445,6 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
-            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
-            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -2624,19 +2496,6 @@ export interface components {
              */
             required: boolean;
             title?: string;
-        };
-        UpdateLessonProgressDto: {
-            /** @description Mark as done (text, file, link); a video completes at 90 % watched */
-            completed?: boolean;
-            /**
-             * Format: date-time
-             * @description When it happened, for updates queued offline: an older one never moves the resume position back
-             */
-            occurredAt?: string;
-            /** @description Share watched or read; a lower value than stored is ignored */
-            percent?: number;
-            /** @description Where a video resumes */
-            positionSeconds?: number;
         };
         UpdateMeDto: {
             /**
@@ -3687,6 +3546,159 @@ export interface operations {
             };
         };
     };
+    getMyEnrollmentState: {
+        parameters: {
+            query?: {
+                /** @description A child of the caller (guardian) */
+                forUserId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEnrollmentStateDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollDto"];
+            };
+        };
+        responses: {
+            /** @description Already enrolled or waiting: unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Enrolled or waitlisted now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CONSENT_REQUIRED (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: outside the enrolment window, or archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CHANNEL_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: {
+                /** @description A child of the caller (guardian) */
+                forUserId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_NOT_FOUND, ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_ALREADY_COMPLETED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -3725,108 +3737,6 @@ export interface operations {
             };
             /** @description application/problem+json naming each failing check */
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getCoursePlayer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                courseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlayerCourseDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_COURSE_NOT_FOUND: no such course, or never published */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    updateLessonProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                lessonId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateLessonProgressDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LessonProgressResultDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_LESSON_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_LESSON_LOCKED: a sequential course, an earlier required lesson is not done */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PROGRESS_LESSON_NOT_TRACKED: sessions (attendance) and quizzes */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4272,6 +4182,35 @@ export interface operations {
             };
         };
     };
+    listMyEnrollments: {
+        parameters: {
+            query?: {
+                /** @description Also the caller's children's enrolments */
+                includeChildren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentSummaryDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     exportMyData: {
         parameters: {
             query?: never;
@@ -4308,122 +4247,6 @@ export interface operations {
             };
             /** @description Too many exports: wait for Retry-After seconds (problem+json) */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getMyLearning: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyLearningDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    listMyNotifications: {
-        parameters: {
-            query?: {
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationListDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    readAllMyNotifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationsReadDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    readMyNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description NOTIFICATION_NOT_FOUND (also for someone else's notification) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5140,6 +4963,173 @@ export interface operations {
             };
         };
     };
+    previewEnrollmentImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The original file name, percent-encoded UTF-8 */
+                "X-Filename"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentImportDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_TOO_LARGE (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_UNREADABLE (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCourseEnrollments: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EnrollmentStatus"];
+                /** @description Name, email or account code */
+                q?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addCourseEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLearnerDto"];
+            };
+        };
+        responses: {
+            /** @description Already enrolled or waiting: unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_ACCOUNT_NOT_FOUND, ENROLLMENT_COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: the course is archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCourseInstructors: {
         parameters: {
             query?: never;
@@ -5390,44 +5380,6 @@ export interface operations {
             };
         };
     };
-    getStudioCourseProgress: {
-        parameters: {
-            query?: {
-                /** @description nextCursor of the previous page */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                courseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StudioCourseProgressDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description COURSE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     publishCourse: {
         parameters: {
             query?: never;
@@ -5589,6 +5541,62 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmEnrollmentImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: the course was archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_EXPIRED (problem+json) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
