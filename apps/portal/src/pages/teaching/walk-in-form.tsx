@@ -84,7 +84,8 @@ export function WalkInForm({ lessonId }: { lessonId: string }) {
       <RadioGroup
         label={t('walkIn.group')}
         value={group}
-        isRequired
+        // Checked on submit below (a native `required` would block the submit with no message here).
+        aria-required="true"
         isInvalid={groupError}
         aria-describedby={groupError ? 'teaching-walk-in-group-error' : undefined}
         onChange={(value) => {
