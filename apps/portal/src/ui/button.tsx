@@ -31,8 +31,7 @@ export function Button({ variant = 'primary', className, children, isPending = f
       type={isPending ? 'button' : type}
       onPress={isPending ? undefined : onPress}
       aria-disabled={isPending || undefined}
-      data-pending={isPending || undefined}
-      className={withClass(`ui-button ui-button--${variant}`, className)}
+      className={withClass(`ui-button ui-button--${variant}${isPending ? ' ui-button--pending' : ''}`, className)}
     >
       {composeRenderProps(children, (content) => (
         <>

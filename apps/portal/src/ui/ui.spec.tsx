@@ -87,7 +87,7 @@ describe('Button while pending', () => {
     button.focus();
     expect(document.activeElement).toBe(button);
     expect(button.getAttribute('aria-disabled')).toBe('true');
-    expect(button.hasAttribute('data-pending')).toBe(true);
+    expect(button.classList.contains('ui-button--pending')).toBe(true);
     expect(within(button).getByRole('progressbar', { name: 'Loading…' })).toBeTruthy();
     fireEvent.click(button);
     press(button, 'Enter');
