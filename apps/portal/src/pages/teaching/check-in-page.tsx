@@ -5,25 +5,32 @@ import { formatNumber } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
 import { useSearchParam } from '../../routing/location';
 import { Button, EmptyState, ErrorState, Link, LoadingState } from '../../ui';
+import { formatTime } from '../catalog/format-time';
 import { PageShell, TeachingHeader } from './course-context';
 import type { CheckInCodeDto } from './teaching-api';
 import { parseId, sessionHref, sessionsHref, TEACHING_ROLES, teachingKeys, useNow, useTeachingApi } from './teaching-common';
 import { useTeachingTranslation } from './teaching-i18n';
 import './teaching.css';
 
-/** How long before a code expires the next one is fetched (the API also accepts the previous window's). */
-const REFRESH_AHEAD_MS = 2_000;
+/**
+ * The next code is fetched just after the rotation (the server's new window has begun); a learner
+ * scanning the old code meanwhile is still accepted (current and previous window).
+ */
+const AFTER_ROTATION_MS = 250;
 /** The live count polls the roster this often. */
 export const CHECK_IN_POLL_MS = 5_000;
 
-/** When to fetch the next code: just before this one expires, never in a tight loop. */
+/** When to fetch the next code: just after this one rotates, never in a tight loop. */
 export function nextCodeDelay(code: CheckInCodeDto | undefined, now: number): number | false {
   if (!code) return false;
-  const expires = Date.parse(code.expiresAt);
+  const expires = Date.parse(rotatesAt(code));
   const fallback = Math.max(5, code.rotatesEverySeconds) * 1000;
   if (Number.isNaN(expires)) return fallback;
-  return Math.max(1_000, Math.min(expires - now - REFRESH_AHEAD_MS, fallback));
+  return Math.max(1_000, Math.min(expires - now + AFTER_ROTATION_MS, fallback));
 }
+
+/** When the code on screen is replaced (the API's rotatesAt; older answers only had expiresAt). */
+const rotatesAt = (code: CheckInCodeDto) => code.rotatesAt ?? code.expiresAt;
 
 /**
  * `/studio/check-in?id={lessonId}&course={courseId}`: the rotating QR code for a session, for a
@@ -112,7 +119,7 @@ function CheckIn() {
 
   const present = roster.data?.items.filter((item) => item.status === 'present').length ?? 0;
   const total = roster.data?.items.length ?? 0;
-  const secondsLeft = code.data ? Math.max(0, Math.ceil((Date.parse(code.data.expiresAt) - now) / 1000)) : 0;
+  const secondsLeft = code.data ? Math.max(0, Math.ceil((Date.parse(rotatesAt(code.data)) - now) / 1000)) : 0;
 
   return (
     <PageShell>
@@ -127,6 +134,9 @@ function CheckIn() {
           <>
             <p className="teaching-checkin__instruction">{t('checkIn.scan')}</p>
             <img className="teaching-checkin__qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.data.svg)}`} alt={t('checkIn.qrAlt')} />
+            {code.data.opensAt && code.data.closesAt && (
+              <p className="teaching-muted">{t('checkIn.window', { from: formatTime(code.data.opensAt, locale), to: formatTime(code.data.closesAt, locale) })}</p>
+            )}
             <p className="teaching-checkin__countdown">{t('checkIn.rotates', { seconds: formatNumber(secondsLeft, locale), count: secondsLeft })}</p>
             <p className="teaching-checkin__manual">
               {t('checkIn.manual')} <span className="teaching-checkin__url">{code.data.url}</span>

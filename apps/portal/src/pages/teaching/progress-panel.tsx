@@ -8,9 +8,10 @@ import { useTeachingTranslation } from './teaching-i18n';
 
 /** Progress per learner (percent, lessons done, sessions attended, completion) and per lesson. */
 export function ProgressPanel({ courseId }: { courseId: string }) {
-  const { t } = useTeachingTranslation();
+  const { t, i18n } = useTeachingTranslation();
   const api = useTeachingApi();
   const pages = useCursorPages('');
+  const n = (value: number) => formatNumber(value, currentLocale(i18n));
   const progress = useQuery({
     queryKey: [...teachingKeys.progress(courseId), { cursor: pages.cursor }],
     queryFn: ({ signal }) => api.progress(courseId, pages.cursor, signal),
@@ -27,6 +28,9 @@ export function ProgressPanel({ courseId }: { courseId: string }) {
     <div className="teaching-stack">
       <section aria-labelledby="teaching-progress-heading" className="teaching-stack">
         <h2 id="teaching-progress-heading">{t('progress.learnersHeading')}</h2>
+        {progress.data.learners !== undefined && progress.data.completed !== undefined && (
+          <p>{t('progress.summary', { completed: n(progress.data.completed), learners: n(progress.data.learners), count: progress.data.learners })}</p>
+        )}
         {progress.data.items.length === 0 ? <EmptyState title={t('progress.none')} headingLevel={3} /> : <LearnerTable data={progress.data} />}
         {(pages.page > 1 || nextCursor) && (
           <div className="teaching-actions" role="group" aria-label={t('roster.paging')}>
@@ -94,6 +98,7 @@ function LessonTable({ data }: { data: CourseProgressDto }) {
         <TableHeader>
           <Column isRowHeader>{t('progress.col.lesson')}</Column>
           <Column>{t('progress.col.completedBy')}</Column>
+          <Column>{t('progress.col.inProgress')}</Column>
         </TableHeader>
         <TableBody items={data.lessons.map((lesson) => ({ ...lesson, id: lesson.lessonId }))}>
           {(lesson) => (
@@ -103,6 +108,7 @@ function LessonTable({ data }: { data: CourseProgressDto }) {
                 {lesson.required === false && <span className="teaching-muted teaching-block">{t('progress.optional')}</span>}
               </Cell>
               <Cell>{t('progress.learnerCount', { count: lesson.completed, formatted: formatNumber(lesson.completed, locale) })}</Cell>
+              <Cell>{lesson.inProgress === undefined ? '–' : t('progress.learnerCount', { count: lesson.inProgress, formatted: formatNumber(lesson.inProgress, locale) })}</Cell>
             </Row>
           )}
         </TableBody>

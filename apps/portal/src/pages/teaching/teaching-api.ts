@@ -110,9 +110,12 @@ export interface LessonCompletionDto {
   type?: string;
   required?: boolean;
   completed: number;
+  inProgress?: number;
 }
-/** "per learner … page + per lesson completion counts" (the contract names no wrapper: this one). */
+/** Per learner (a page) and per lesson; `learners`/`completed` count the whole course. */
 export interface CourseProgressDto {
+  learners?: number;
+  completed?: number;
   items: LearnerProgressDto[];
   nextCursor?: string | null;
   lessons: LessonCompletionDto[];
@@ -142,8 +145,18 @@ export interface AttendanceRosterItemDto {
   method: AttendanceMethod | null;
   recordedAt: string | null;
 }
+/** The session a roster is about (no counts: the roster itself has them). */
+export interface RosterSessionDto {
+  lessonId: string;
+  courseId?: string;
+  title: string;
+  type: SessionLessonType;
+  startsAt: string | null;
+  endsAt: string | null;
+  venue: string | null;
+}
 export interface AttendanceRosterDto {
-  session: SessionSummaryDto & { courseId?: string };
+  session: RosterSessionDto;
   items: AttendanceRosterItemDto[];
 }
 export interface AttendanceMark {
@@ -155,8 +168,14 @@ export interface CheckInCodeDto {
   code: string;
   /** An SVG document drawn by the API (shown as an image, never injected as markup). */
   svg: string;
+  /** Until when this code is accepted (the API also takes the previous window's code). */
   expiresAt: string;
+  /** When the next code is issued (the attendance module's addition; before that, expiresAt). */
+  rotatesAt?: string;
   rotatesEverySeconds: number;
+  /** The check-in window: startsAt − 30 min … endsAt. */
+  opensAt?: string;
+  closesAt?: string;
 }
 export interface WalkInBody {
   displayName: string;
@@ -165,10 +184,11 @@ export interface WalkInBody {
   district?: string;
   phone?: string;
 }
-/** `{ userId, accountCode, pin|card }`: a PIN, or a sign-in card like assisted sign-up's. */
+/** `{ userId, accountCode, pin|card }`: the attendance module answers with a sign-in card (assisted sign-up's). */
 export interface WalkInResultDto {
   userId: string;
   accountCode: string;
+  displayName?: string;
   pin?: string;
   card?: { accountCode: string; oneTimeCode: string; signInUrl: string; qrSvg: string; expiresAt: string };
 }

@@ -182,12 +182,14 @@ describe('learners', () => {
 
   it('shows progress per learner and completions per lesson', async () => {
     const progress: CourseProgressDto = {
+      learners: 2,
+      completed: 1,
       items: [
         { userId: 'u-1', displayName: 'Malee', status: 'completed', progressPercent: 100, completedLessons: 5, attendedSessions: 2, completedAt: '2026-11-20T03:00:00.000Z' },
         { userId: 'u-2', displayName: 'Anan', status: 'active', progressPercent: 40, completedLessons: 2, attendedSessions: 0, completedAt: null },
       ],
       nextCursor: null,
-      lessons: [{ lessonId: 'l-9', title: 'Using a mouse', completed: 2 }],
+      lessons: [{ lessonId: 'l-9', title: 'Using a mouse', type: 'text', required: true, completed: 2, inProgress: 1 }],
     };
     renderApp({ url: '/studio/learners?id=c-1&tab=progress', handler: api({ 'GET /api/v1/studio/courses/c-1/progress': () => json(progress) }) });
     const table = await screen.findByRole('grid', { name: 'Progress per learner' }, { timeout: 15_000 });
@@ -198,6 +200,8 @@ describe('learners', () => {
     expect(within(within(table).getAllByRole('row')[2]).getByText('40%')).toBeTruthy();
     const lessons = screen.getByRole('grid', { name: 'Completions per lesson' });
     expect(within(lessons).getByText('2 learners')).toBeTruthy();
+    expect(within(lessons).getByText('1 learner')).toBeTruthy();
+    expect(screen.getByText('1 of 2 learners completed')).toBeTruthy();
   });
 
   it('links the sessions page to the learners page', async () => {
@@ -317,15 +321,15 @@ describe('bulk enrolment', () => {
     expect(sent(requests, 'POST', '/api/v1/studio/enrollment-imports/imp-1/confirm')).toHaveLength(1);
   });
 
-  it('shows a whole-file problem (unknown columns) in the reader’s language', async () => {
+  it('shows a whole-file problem (unreadable file) in the reader’s language', async () => {
     renderApp({ url: '/studio/learners?id=c-1&tab=import', handler: api() });
     await h1('Learners');
     fireEvent.change(screen.getByLabelText('Choose a CSV or XLSX file'), { target: { files: [new File(['name\nx\n'], 'people.xlsx')] } });
     await waitFor(() => expect(FakeXhr.last).not.toBeNull());
     const xhr = FakeXhr.last as FakeXhr;
     expect(xhr.headers['Content-Type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    xhr.respond(422, problem({ status: 422, code: 'ENROLLMENT_IMPORT_UNKNOWN_COLUMNS', title: 'Unknown columns: name' }), { 'Content-Language': 'en' });
-    expect((await screen.findByRole('alert')).textContent).toBe('Unknown columns: name');
+    xhr.respond(422, problem({ status: 422, code: 'ENROLLMENT_IMPORT_UNREADABLE', title: 'This file is neither CSV nor XLSX' }), { 'Content-Language': 'en' });
+    expect((await screen.findByRole('alert')).textContent).toBe('This file is neither CSV nor XLSX');
     expect(screen.queryByRole('button', { name: /Confirm and enrol/ })).toBeNull();
   });
 });
@@ -397,7 +401,7 @@ describe('sessions and attendance', () => {
 });
 
 describe('walk-ins', () => {
-  it('registers a walk-in at the door and shows the printable slip with the account code and PIN', async () => {
+  it('registers a walk-in at the door and shows the printable slip with the account code and one-time code', async () => {
     let body: unknown = null;
     renderApp({
       url: '/studio/session?id=l-1&course=c-1&tab=walk-in',
@@ -405,7 +409,17 @@ describe('walk-ins', () => {
         'GET /api/v1/studio/sessions/l-1/roster': () => json(attendanceRoster([])),
         'POST /api/v1/studio/sessions/l-1/walk-ins': async (request) => {
           body = await request.json();
-          return json({ userId: 'u-w', accountCode: 'BR-77777', pin: '493817' }, 201);
+          return json(
+            {
+              userId: 'u-w',
+              accountCode: 'BR-77777',
+              displayName: 'ประยุทธ์ มีสุข',
+              enrollmentId: 'e-w',
+              recordedAt: '2026-11-24T06:10:00.000Z',
+              card: { accountCode: 'BR-77777', oneTimeCode: '493817', signInUrl: 'https://baanrian.example/card', qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>', expiresAt: '2026-12-24T00:00:00.000Z' },
+            },
+            201,
+          );
         },
       }),
     });
@@ -421,6 +435,8 @@ describe('walk-ins', () => {
     const slip = await screen.findByRole('region', { name: 'Sign-in slip for ประยุทธ์ มีสุข' });
     expect(within(slip).getByText('BR-77777')).toBeTruthy();
     expect(within(slip).getByText('493817')).toBeTruthy();
+    expect(within(slip).getByText('One-time code')).toBeTruthy();
+    expect(within(slip).getByRole('img', { name: 'QR code to sign in with this slip' })).toBeTruthy();
     expect(body).toEqual({ displayName: 'ประยุทธ์ มีสุข', targetGroup: 'elderly', district: 'สารภี' });
     expect(document.activeElement).toBe(within(slip).getByRole('heading', { level: 2 }));
     expect(button('Print the slip')).toBeTruthy();
@@ -428,7 +444,7 @@ describe('walk-ins', () => {
 });
 
 describe('QR check-in', () => {
-  it('shows the QR code and its address, rotates it before it expires, and counts check-ins', async () => {
+  it('shows the QR code and its address, fetches the next one when it rotates, and counts check-ins', async () => {
     let codes = 0;
     renderApp({
       url: '/studio/check-in?id=l-1&course=c-1',
@@ -439,8 +455,11 @@ describe('QR check-in', () => {
             url: `https://baanrian.example/check-in/l-1?c=code${codes}`,
             code: `code${codes}`,
             svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
-            expiresAt: new Date(Date.now() + 1_500).toISOString(),
+            rotatesAt: new Date(Date.now() + 1_500).toISOString(),
+            expiresAt: new Date(Date.now() + 31_500).toISOString(),
             rotatesEverySeconds: 30,
+            opensAt: '2026-11-24T05:30:00.000Z',
+            closesAt: '2026-11-24T08:00:00.000Z',
           });
         },
         'GET /api/v1/studio/sessions/l-1/roster': () => json(attendanceRoster([attendee(1, { status: 'present', method: 'qr' }), attendee(2)])),
@@ -451,7 +470,9 @@ describe('QR check-in', () => {
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(screen.getByText('https://baanrian.example/check-in/l-1?c=code1')).toBeTruthy();
     expect(await screen.findByText('1 of 2 checked in')).toBeTruthy();
-    // The next code is fetched just before this one expires.
+    expect(screen.getByText('Check-in open 12:30–15:00')).toBeTruthy();
+    expect(screen.getByText(/^New code in [12] seconds?$/)).toBeTruthy();
+    // The next code is fetched as soon as this one rotates.
     expect(await screen.findByText('https://baanrian.example/check-in/l-1?c=code2', {}, { timeout: 5_000 })).toBeTruthy();
 
     fireEvent.click(button('Full screen for a projector'));
