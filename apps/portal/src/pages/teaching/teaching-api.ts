@@ -6,6 +6,7 @@ import type {
   EnrollmentChannel,
   EnrollmentSource,
   EnrollmentStatus,
+  Locale,
   TargetGroup,
 } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
@@ -180,6 +181,8 @@ export interface CheckInCodeDto {
 export interface WalkInBody {
   displayName: string;
   targetGroup: TargetGroup;
+  /** The language of their account (mails, the portal); the API's default is Thai. */
+  preferredLocale: Locale;
   province?: string;
   district?: string;
   phone?: string;

@@ -437,7 +437,7 @@ describe('walk-ins', () => {
     expect(within(slip).getByText('493817')).toBeTruthy();
     expect(within(slip).getByText('One-time code')).toBeTruthy();
     expect(within(slip).getByRole('img', { name: 'QR code to sign in with this slip' })).toBeTruthy();
-    expect(body).toEqual({ displayName: 'ประยุทธ์ มีสุข', targetGroup: 'elderly', district: 'สารภี' });
+    expect(body).toEqual({ displayName: 'ประยุทธ์ มีสุข', targetGroup: 'elderly', preferredLocale: 'th', district: 'สารภี' });
     expect(document.activeElement).toBe(within(slip).getByRole('heading', { level: 2 }));
     expect(button('Print the slip')).toBeTruthy();
   });

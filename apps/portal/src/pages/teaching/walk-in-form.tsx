@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { TARGET_GROUPS, type TargetGroup } from '@baanrian/contracts';
+import { LOCALES, TARGET_GROUPS, type Locale, type TargetGroup } from '@baanrian/contracts';
 import { useSubmit } from '../../forms/use-submit';
 import { formatDate, isoDate } from '../../i18n/format';
-import { currentLocale } from '../../i18n/i18n';
+import { currentLocale, LOCALE_ENDONYMS } from '../../i18n/i18n';
 import { Button, ErrorState, RadioGroup, TextField } from '../../ui';
 import type { WalkInBody, WalkInResultDto } from './teaching-api';
 import { teachingKeys, useTeachingApi } from './teaching-common';
@@ -28,6 +28,7 @@ export function WalkInForm({ lessonId }: { lessonId: string }) {
   const api = useTeachingApi();
   const queryClient = useQueryClient();
   const [group, setGroup] = useState<TargetGroup | null>(null);
+  const [language, setLanguage] = useState<Locale>('th');
   const [groupError, setGroupError] = useState(false);
   const [result, setResult] = useState<{ name: string; walkIn: WalkInResultDto } | null>(null);
   const { errors, formError, pending, run } = useSubmit();
@@ -40,6 +41,7 @@ export function WalkInForm({ lessonId }: { lessonId: string }) {
         onNext={() => {
           setResult(null);
           setGroup(null);
+          setLanguage('th');
         }}
       />
     );
@@ -60,6 +62,7 @@ export function WalkInForm({ lessonId }: { lessonId: string }) {
         const body: WalkInBody = {
           displayName: String(data.get('displayName') ?? '').trim(),
           targetGroup: group,
+          preferredLocale: language,
           province: optional(data.get('province')),
           district: optional(data.get('district')),
           phone: optional(data.get('phone')),
@@ -99,6 +102,13 @@ export function WalkInForm({ lessonId }: { lessonId: string }) {
           {t('walkIn.groupRequired')}
         </p>
       )}
+      <RadioGroup
+        label={t('walkIn.language')}
+        orientation="horizontal"
+        value={language}
+        onChange={(value) => setLanguage(value as Locale)}
+        options={LOCALES.map((l) => ({ id: l, label: LOCALE_ENDONYMS[l], lang: l }))}
+      />
       <TextField name="province" label={t('walkIn.province')} description={t('common.optional')} autoComplete="off" />
       <TextField name="district" label={t('walkIn.district')} description={t('common.optional')} autoComplete="off" />
       <TextField name="phone" type="tel" inputMode="tel" label={t('walkIn.phone')} description={t('walkIn.phoneHint')} autoComplete="off" />
