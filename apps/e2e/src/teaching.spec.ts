@@ -9,9 +9,10 @@ import { servePortal, type ServedPortal } from './support/stack';
  * demo courses. Every screen passes the page checks (axe WCAG 2.2 A/AA, one h1, landmarks, no
  * sideways scroll) on a 360 px phone in Thai, English and Vietnamese, and at 200 % text.
  *
- * The enrolment and attendance endpoints are built in parallel (branches enrollments, attendance,
- * progress): until the served API has a path, the browser gets the contract's shape from the
- * fixtures below (only for paths the API answers 404 to, so the real ones win once they land).
+ * The screens are checked with the contract-shaped data below (a full roster, a session running
+ * now, rotating codes), served for the five list endpoints whatever the seeded database holds: the
+ * page checks need rows, long Thai names and every status on screen. Sign-in, the session, the
+ * course and everything else come from the real API.
  */
 jest.setTimeout(300_000);
 
@@ -56,6 +57,8 @@ const session = {
   absent: 1,
   walkIns: 1,
 };
+/** A QR-like drawing (the API draws the real ones). */
+const QR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><rect width="21" height="21" fill="#fff"/><path d="M1 1h7v7H1zM13 1h7v7h-7zM1 13h7v7H1z" fill="#000"/></svg>';
 const people = ['นางสาวมาลี ศรีสุวรรณวงศ์', 'Nguyễn Thị Phương Thảo', 'นายอนันต์ ใจดีเสมอต้นเสมอปลาย'];
 const fixtures: Record<string, unknown> = {
   enrollments: {
@@ -107,8 +110,11 @@ const fixtures: Record<string, unknown> = {
   code: {
     url: `http://portal.test/check-in/l-e2e-1?c=7QK2M9`,
     code: '7QK2M9',
-    svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><rect width="21" height="21" fill="#fff"/><path d="M1 1h7v7H1zM13 1h7v7h-7zM1 13h7v7H1z" fill="#000"/></svg>',
-    expiresAt: iso(600_000),
+    rotatesAt: iso(600_000),
+    opensAt: iso(-2_400_000),
+    closesAt: iso(3_600_000),
+    svg: QR_SVG,
+    expiresAt: iso(630_000),
     rotatesEverySeconds: 30,
   },
 };
@@ -121,14 +127,12 @@ const FIXTURE_PATHS: [RegExp, string][] = [
   [/\/studio\/sessions\/[^/]+\/check-in-code$/, 'code'],
 ];
 
-/** Real API first; the contract's fixture only where the API does not have the path yet (404 NOT_FOUND route). */
+/** The fixtures for the five list endpoints (GET); every other request goes to the real API. */
 async function withFixtures(page: Page): Promise<void> {
   await page.route('**/api/v1/studio/**', async (route: Route) => {
     const { pathname } = new URL(route.request().url());
     const fixture = FIXTURE_PATHS.find(([pattern]) => pattern.test(pathname));
     if (!fixture || route.request().method() !== 'GET') return route.continue();
-    const response = await route.fetch();
-    if (response.status() !== 404) return route.fulfill({ response });
     return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fixtures[fixture[1]]) });
   });
 }
@@ -213,14 +217,20 @@ it('at 200 % text, the attendance, walk-in slip and QR screens still fit 360 px 
   const context = await browser.newContext({ viewport: PHONE, locale: 'th' });
   const page = await context.newPage();
   await withFixtures(page);
+  // The fixture session is not in the database: its walk-in answer is the attendance API's shape.
   await page.route('**/api/v1/studio/sessions/*/walk-ins', (route) =>
-    route.request().method() === 'POST'
-      ? route.fetch().then((response) =>
-          response.status() !== 404
-            ? route.fulfill({ response })
-            : route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ userId: 'u-w', accountCode: 'BR-77777', pin: '493817' }) }),
-        )
-      : route.continue(),
+    route.fulfill({
+      status: 201,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        userId: 'u-w',
+        accountCode: 'BR-77777',
+        displayName: 'นางบุญมี ทองคำ',
+        enrollmentId: 'e-w',
+        recordedAt: iso(0),
+        card: { accountCode: 'BR-77777', oneTimeCode: '493817', signInUrl: `${baseUrl}/card`, qrSvg: QR_SVG, expiresAt: iso(30 * 86_400_000) },
+      }),
+    }),
   );
   await signIn(page);
   await setLocale(page, 'th');
