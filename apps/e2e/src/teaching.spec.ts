@@ -22,6 +22,8 @@ let stack: ServedPortal;
 let baseUrl: string;
 let browser: Browser;
 let courseId: string;
+/** A demo course's on-site session that is over (real data: walk-ins may still be typed in afterwards). */
+let sessionCourse: { courseId: string; lessonId: string; title: string } | null = null;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
@@ -35,6 +37,15 @@ beforeAll(async () => {
   const { accessToken } = (await signIn.json()) as { accessToken: string };
   const courses = (await (await fetch(`${baseUrl}/api/v1/studio/courses`, { headers: { Authorization: `Bearer ${accessToken}` } })).json()) as { items: { id: string }[] };
   courseId = courses.items[0].id;
+  for (const course of courses.items) {
+    const response = await fetch(`${baseUrl}/api/v1/studio/courses/${course.id}/sessions`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const sessions = (await response.json()) as { lessonId: string; title: string; type: string; endsAt: string }[];
+    const onsite = Array.isArray(sessions) ? sessions.find((s) => s.type === 'onsite_session' && Date.parse(s.endsAt) < Date.now()) : undefined;
+    if (onsite) {
+      sessionCourse = { courseId: course.id, lessonId: onsite.lessonId, title: onsite.title };
+      break;
+    }
+  }
 });
 
 afterAll(async () => {
@@ -254,5 +265,46 @@ it('at 200 % text, the attendance, walk-in slip and QR screens still fit 360 px 
   expect(await page.evaluate(() => document.activeElement?.closest('.teaching-checkin__controls') !== null)).toBe(true);
   await page.keyboard.press('Escape');
   await page.locator('.teaching-checkin--projector').waitFor({ state: 'detached' });
+  await context.close();
+});
+
+it('with the real attendance API: a past session’s sessions list, a walk-in typed in afterwards with its real slip, the roster, and a closed check-in', async () => {
+  expect(sessionCourse).not.toBeNull();
+  const { courseId: realCourse, lessonId, title } = sessionCourse as NonNullable<typeof sessionCourse>;
+  const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
+  const page = await context.newPage();
+  await signIn(page);
+  await setLocale(page, 'en');
+
+  await open(page, `/studio/sessions?id=${realCourse}`);
+  const item = page.getByRole('main').locator('li', { has: page.getByRole('heading', { name: title }) });
+  await item.waitFor();
+  await expectPageChecks(page, 'real sessions');
+
+  // After the session, the paper list of walk-ins is typed in: the API makes the account and the card.
+  await item.getByRole('link', { name: 'Add a walk-in' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.locator('input[name=displayName]').fill('Boonmee Thongkham');
+  await page.getByRole('radio', { name: 'Elderly' }).check({ force: true });
+  await page.getByRole('button', { name: 'Register and mark present' }).click();
+  const slip = page.getByRole('region', { name: 'Sign-in slip for Boonmee Thongkham' });
+  await slip.waitFor();
+  expect(await slip.locator('.sign-in-card__code').first().textContent()).toMatch(/^BR-/);
+  await expectPageChecks(page, 'real walk-in slip');
+
+  await page.getByRole('tab', { name: 'Attendance' }).click();
+  const walkIn = page.getByRole('radiogroup', { name: 'Boonmee Thongkham' });
+  await walkIn.waitFor();
+  expect(await walkIn.getByRole('radio', { name: 'Present' }).isChecked()).toBe(true);
+  expect(await walkIn.textContent()).toContain('Walk-in');
+  await expectPageChecks(page, 'real roster with the walk-in');
+
+  // The API still draws a code; the screen says scans are no longer accepted.
+  await open(page, `/studio/check-in?id=${lessonId}&course=${realCourse}`);
+  await page.getByRole('img', { name: 'QR code to check in to this session' }).waitFor();
+  await page.getByText('Check-in has closed. Mark attendance from the roster instead.').waitFor();
+  await page.getByText('1 of 1 checked in').waitFor();
+  expect(await page.locator('.teaching-checkin__url').textContent()).toContain(`/check-in/${lessonId}?c=`);
+  await expectPageChecks(page, 'real check-in after the window');
   await context.close();
 });

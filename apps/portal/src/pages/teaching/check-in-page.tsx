@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { RequireSession } from '../../auth/require-session';
-import { formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
 import { useSearchParam } from '../../routing/location';
 import { Button, EmptyState, ErrorState, Link, LoadingState } from '../../ui';
@@ -134,9 +134,7 @@ function CheckIn() {
           <>
             <p className="teaching-checkin__instruction">{t('checkIn.scan')}</p>
             <img className="teaching-checkin__qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(code.data.svg)}`} alt={t('checkIn.qrAlt')} />
-            {code.data.opensAt && code.data.closesAt && (
-              <p className="teaching-muted">{t('checkIn.window', { from: formatTime(code.data.opensAt, locale), to: formatTime(code.data.closesAt, locale) })}</p>
-            )}
+            {code.data.opensAt && code.data.closesAt && <CheckInWindow opensAt={code.data.opensAt} closesAt={code.data.closesAt} now={now} />}
             <p className="teaching-checkin__countdown">{t('checkIn.rotates', { seconds: formatNumber(secondsLeft, locale), count: secondsLeft })}</p>
             <p className="teaching-checkin__manual">
               {t('checkIn.manual')} <span className="teaching-checkin__url">{code.data.url}</span>
@@ -164,4 +162,17 @@ function CheckIn() {
       )}
     </PageShell>
   );
+}
+
+/** The check-in window, and a warning when scans are refused now (before it opens, after it closes). */
+function CheckInWindow({ opensAt, closesAt, now }: { opensAt: string; closesAt: string; now: number }) {
+  const { t, i18n } = useTeachingTranslation();
+  const locale = currentLocale(i18n);
+  const opens = Date.parse(opensAt);
+  const closes = Date.parse(closesAt);
+  if (now < opens) {
+    return <p className="teaching-checkin__notice">{t('checkIn.notYet', { date: formatDate(opensAt, locale), time: formatTime(opensAt, locale) })}</p>;
+  }
+  if (now > closes) return <p className="teaching-checkin__notice">{t('checkIn.closed')}</p>;
+  return <p className="teaching-muted">{t('checkIn.window', { from: formatTime(opensAt, locale), to: formatTime(closesAt, locale) })}</p>;
 }

@@ -458,8 +458,8 @@ describe('QR check-in', () => {
             rotatesAt: new Date(Date.now() + 1_500).toISOString(),
             expiresAt: new Date(Date.now() + 31_500).toISOString(),
             rotatesEverySeconds: 30,
-            opensAt: '2026-11-24T05:30:00.000Z',
-            closesAt: '2026-11-24T08:00:00.000Z',
+            opensAt: new Date(Date.now() - 600_000).toISOString(),
+            closesAt: new Date(Date.now() + 3_600_000).toISOString(),
           });
         },
         'GET /api/v1/studio/sessions/l-1/roster': () => json(attendanceRoster([attendee(1, { status: 'present', method: 'qr' }), attendee(2)])),
@@ -470,7 +470,7 @@ describe('QR check-in', () => {
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(screen.getByText('https://baanrian.example/check-in/l-1?c=code1')).toBeTruthy();
     expect(await screen.findByText('1 of 2 checked in')).toBeTruthy();
-    expect(screen.getByText('Check-in open 12:30–15:00')).toBeTruthy();
+    expect(screen.getByText(/^Check-in open \d\d:\d\d–\d\d:\d\d$/)).toBeTruthy();
     expect(screen.getByText(/^New code in [12] seconds?$/)).toBeTruthy();
     // The next code is fetched as soon as this one rotates.
     expect(await screen.findByText('https://baanrian.example/check-in/l-1?c=code2', {}, { timeout: 5_000 })).toBeTruthy();
@@ -482,16 +482,38 @@ describe('QR check-in', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Exit full screen' })).toBeNull());
   });
 
-  it('explains when there is no code (outside the session window)', async () => {
+  it('warns that scans are refused before the check-in window opens', async () => {
     renderApp({
       url: '/studio/check-in?id=l-1',
       handler: api({
         'GET /api/v1/studio/sessions/l-1/check-in-code': () =>
-          json(problem({ status: 409, code: 'ATTENDANCE_OUTSIDE_WINDOW', title: 'Check-in opens 30 minutes before the session' }), 409, { 'Content-Language': 'en' }),
+          json({
+            url: 'https://baanrian.example/check-in/l-1?c=AB12',
+            code: 'AB12',
+            svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+            rotatesAt: new Date(Date.now() + 20_000).toISOString(),
+            expiresAt: new Date(Date.now() + 50_000).toISOString(),
+            rotatesEverySeconds: 30,
+            opensAt: '2099-01-10T02:30:00.000Z',
+            closesAt: '2099-01-10T06:00:00.000Z',
+          }),
         'GET /api/v1/studio/sessions/l-1/roster': () => json(attendanceRoster([])),
       }),
     });
     await h1('QR check-in');
-    expect(await screen.findByText('Check-in opens 30 minutes before the session', {}, { timeout: 15_000 })).toBeTruthy();
+    expect(await screen.findByText('Check-in is not open yet: it opens on 10 Jan 2099 at 09:30.', {}, { timeout: 15_000 })).toBeTruthy();
+  });
+
+  it('shows the API’s problem when the code cannot be made', async () => {
+    renderApp({
+      url: '/studio/check-in?id=l-1',
+      handler: api({
+        'GET /api/v1/studio/sessions/l-1/check-in-code': () =>
+          json(problem({ status: 404, code: 'ATTENDANCE_SESSION_NOT_FOUND', title: 'This session was not found' }), 404, { 'Content-Language': 'en' }),
+        'GET /api/v1/studio/sessions/l-1/roster': () => json(attendanceRoster([])),
+      }),
+    });
+    await h1('QR check-in');
+    expect(await screen.findByText('This session was not found', {}, { timeout: 15_000 })).toBeTruthy();
   });
 });
