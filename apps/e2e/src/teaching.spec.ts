@@ -308,3 +308,48 @@ it('with the real attendance API: a past session’s sessions list, a walk-in ty
   await expectPageChecks(page, 'real check-in after the window');
   await context.close();
 });
+
+it('with the real enrolment and attendance APIs: add a learner, enrol from a CSV file after its report, see them on the roster, mark one present', async () => {
+  expect(sessionCourse).not.toBeNull();
+  const { courseId: realCourse, lessonId } = sessionCourse as NonNullable<typeof sessionCourse>;
+  const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
+  const page = await context.newPage();
+  await signIn(page);
+  await setLocale(page, 'en');
+
+  // One learner by e-mail (instructors may add outside the enrolment window).
+  await open(page, `/studio/learners?id=${realCourse}`);
+  await page.getByRole('textbox', { name: /E-mail or account code/ }).fill('learner@demo.baanrian.test');
+  await page.getByRole('button', { name: 'Enrol learner' }).click();
+  await page.getByText(/^learner@demo\.baanrian\.test enrolled: /).waitFor();
+  await page.getByRole('grid', { name: 'Enrolments' }).getByText('สมชาย ใจดี (สาธิต)').waitFor();
+  await expectPageChecks(page, 'real roster after adding one');
+
+  // A CSV with one good row (the card-only demo learner) and one unknown e-mail.
+  await page.getByRole('tab', { name: 'Enrol from a file' }).click();
+  await page.getByLabel('Choose a CSV or XLSX file').setInputFiles({
+    name: 'learners.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('email,account_code\r\n,BR-25001\r\nnobody@example.org,\r\n', 'utf8'),
+  });
+  const rejected = page.getByRole('grid', { name: 'Rejected rows' });
+  await rejected.waitFor();
+  expect(await rejected.getByRole('row').count()).toBe(2);
+  expect(await rejected.getByRole('row').nth(1).textContent()).toContain('No account with this e-mail or code');
+  await expectPageChecks(page, 'real import report');
+  await page.getByRole('button', { name: 'Confirm and enrol 1 learner' }).click();
+  await page.getByRole('heading', { name: 'Enrolment from the file is done' }).waitFor();
+  await expectPageChecks(page, 'real import result');
+  await page.getByRole('button', { name: 'See the roster' }).click();
+  await page.getByRole('grid', { name: 'Enrolments' }).getByText('ยายบุญมา (สาธิต)').waitFor();
+
+  // The session's roster now lists both; mark the first present and save.
+  await open(page, `/studio/session?id=${lessonId}&course=${realCourse}`);
+  const learner = page.getByRole('radiogroup', { name: 'สมชาย ใจดี (สาธิต)' });
+  await learner.getByRole('radio', { name: 'Present' }).check({ force: true });
+  await page.getByRole('button', { name: 'Save 1 change' }).first().click();
+  await page.getByText('Saved 1 change').waitFor();
+  expect(await learner.textContent()).toContain('Marked by an instructor');
+  await expectPageChecks(page, 'real roster marked');
+  await context.close();
+});
