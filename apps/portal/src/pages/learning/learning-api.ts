@@ -1,0 +1,251 @@
+import type { ApiClient, Schemas } from '@baanrian/api-client';
+import type { CaptionTrack, EnrollmentChannel, EnrollmentSource, EnrollmentStatus, LessonType, LocalizedText, NotificationType } from '@baanrian/contracts';
+import { ApiError, NetworkError } from '../../api/errors';
+
+/*
+ * Every call the learner screens make, in one file, over the app's generated API client (its
+ * middleware sends the access token, refreshing once on a 401, and Accept-Language).
+ *
+ * Generated types are used where the OpenAPI document has the operation (GET /me/children). The
+ * learning operations (enrolment, attendance, progress, notifications: notes/learning-contract.md)
+ * are being built in parallel: until they are in libs/api-client they are typed here from the
+ * contract and sent through the same client untyped (`raw`). When `npm run api-client:generate`
+ * has them, replace each `raw.X(...)` with `client.X(...)` and the DTOs below with `Schemas[...]`.
+ */
+
+// ---- DTOs (learning contract) ----------------------------------------------------------------
+
+export type ChildDto = Schemas['ChildDto'];
+
+export interface EnrollmentDto {
+  id: string;
+  courseId: string;
+  userId: string;
+  status: EnrollmentStatus;
+  channel: EnrollmentChannel;
+  source: EnrollmentSource;
+  /** 1 = next in line; null unless waitlisted. */
+  waitlistPosition: number | null;
+  createdAt: string;
+  activatedAt: string | null;
+  completedAt: string | null;
+}
+
+export interface MyEnrollmentStateDto {
+  enrollment: EnrollmentDto | null;
+  /** capacity null: no limit. */
+  seats: { capacity: number | null; taken: number; waitlisted: number };
+  open: boolean;
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+export interface EnrollBody {
+  channel?: EnrollmentChannel;
+  forUserId?: string;
+}
+
+export interface NextSessionDto {
+  lessonId: string;
+  title: string;
+  type: 'live_session' | 'onsite_session';
+  startsAt: string;
+  endsAt: string;
+  venue?: string | null;
+}
+
+export interface LearningCourseDto {
+  courseId: string;
+  slug: string;
+  title: LocalizedText | string;
+  format: string;
+  progressPercent: number;
+  nextSession: NextSessionDto | null;
+  resumeLessonId: string | null;
+  enrollmentStatus: EnrollmentStatus;
+}
+
+export interface LearningSectionsDto {
+  current: LearningCourseDto[];
+  waitlisted: LearningCourseDto[];
+  completed: LearningCourseDto[];
+}
+
+/** GET /me/learning: the learner's own sections, and one per child for a guardian. */
+export interface MyLearningDto extends LearningSectionsDto {
+  children?: (LearningSectionsDto & { userId: string; displayName: string })[];
+}
+
+export type ProgressStatus = 'not_started' | 'in_progress' | 'completed';
+
+export interface LessonProgressDto {
+  status: ProgressStatus;
+  percent: number;
+  positionSeconds: number | null;
+}
+
+/** What the player gets per lesson type (the API sanitises text and hides meeting links until joinable). */
+export interface PlayerContentByType {
+  text: { bodyHtml: string };
+  video: { source: 'upload' | 'url'; url?: string | null; mediaId?: string | null; captions: CaptionTrack[]; transcript: string | null };
+  file: { mediaId: string; description: string | null; fileName?: string | null };
+  link: { url: string; description: string | null };
+  live_session: { startsAt: string; endsAt: string; meetingUrl?: string | null };
+  onsite_session: { startsAt: string; endsAt: string; venue: string; address: string | null; mapUrl: string | null };
+  quiz: { quizId: string | null };
+}
+
+export type PlayerLessonDto = {
+  [T in LessonType]: {
+    id: string;
+    type: T;
+    title: string;
+    required: boolean;
+    durationMinutes: number | null;
+    locked: boolean;
+    progress: LessonProgressDto;
+    content: PlayerContentByType[T];
+  };
+}[LessonType];
+
+export interface PlayerModuleDto {
+  id: string;
+  title: string;
+  lessons: PlayerLessonDto[];
+}
+
+export interface CompletionDto {
+  met: boolean;
+  requiredDone: number;
+  requiredTotal: number;
+  attendancePercent: number | null;
+  requiredAttendancePercent: number | null;
+}
+
+export interface PlayerCourseDto {
+  course: { id: string; slug: string; title: LocalizedText | string; format: string; sequential: boolean; completionRule?: unknown; language?: string };
+  enrollment: EnrollmentDto | null;
+  modules: PlayerModuleDto[];
+  progressPercent: number;
+  nextLessonId: string | null;
+  completion: CompletionDto;
+}
+
+export interface ProgressBody {
+  percent?: number;
+  positionSeconds?: number;
+  completed?: boolean;
+  occurredAt?: string;
+}
+
+export interface ProgressResultDto {
+  progress?: LessonProgressDto;
+  courseProgressPercent: number;
+  enrollmentStatus: EnrollmentStatus;
+}
+
+export interface CheckInResultDto {
+  status: 'present';
+  recordedAt: string;
+  alreadyCheckedIn: boolean;
+}
+
+export interface NotificationDto {
+  id: string;
+  type: NotificationType | string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPageDto {
+  items: NotificationDto[];
+  unread: number;
+  nextCursor?: string | null;
+}
+
+// ---- The client ------------------------------------------------------------------------------
+
+interface RawInit {
+  params?: { path?: Record<string, string>; query?: Record<string, string | boolean | undefined> };
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  parseAs?: 'json' | 'text' | 'blob';
+}
+type RawResult = Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** The generated client without its path types, for operations the OpenAPI document lacks so far. */
+interface RawClient {
+  GET(path: string, init?: RawInit): RawResult;
+  POST(path: string, init?: RawInit): RawResult;
+  PUT(path: string, init?: RawInit): RawResult;
+  DELETE(path: string, init?: RawInit): RawResult;
+}
+
+/** Waits for a call, turning "no response" into NetworkError and an error status into ApiError. */
+async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  let result;
+  try {
+    result = await call;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+  const { data, error, response } = result;
+  if (!response.ok) throw ApiError.from(response, error);
+  return data as T;
+}
+
+const forUser = (forUserId?: string) => (forUserId ? { forUserId } : {});
+
+export function createLearningApi(client: ApiClient) {
+  const raw = client as unknown as RawClient;
+  const courseParams = (courseId: string, forUserId?: string) => ({ params: { path: { courseId }, query: forUser(forUserId) } });
+  return {
+    // Enrolment (H1)
+    enrollmentState: (courseId: string, forUserId?: string, signal?: AbortSignal) =>
+      unwrap<MyEnrollmentStateDto>(raw.GET('/api/v1/courses/{courseId}/enrollment', { ...courseParams(courseId, forUserId), signal })),
+    enroll: (courseId: string, body: EnrollBody) => unwrap<EnrollmentDto>(raw.POST('/api/v1/courses/{courseId}/enrollment', { params: { path: { courseId } }, body })),
+    withdraw: (courseId: string, forUserId?: string) => unwrap<EnrollmentDto>(raw.DELETE('/api/v1/courses/{courseId}/enrollment', courseParams(courseId, forUserId))),
+    children: (signal?: AbortSignal) => unwrap<{ items: ChildDto[] }>(client.GET('/api/v1/me/children', { signal })).then((list) => list.items),
+
+    // Player, progress, My learning (H3)
+    myLearning: (signal?: AbortSignal) => unwrap<MyLearningDto>(raw.GET('/api/v1/me/learning', { signal })),
+    player: (courseId: string, signal?: AbortSignal) => unwrap<PlayerCourseDto>(raw.GET('/api/v1/learning/courses/{courseId}', { params: { path: { courseId } }, signal })),
+    /** Raw status too: the offline queue decides from it whether to keep, drop or retry. */
+    putProgress: (lessonId: string, body: ProgressBody, idempotencyKey?: string) =>
+      unwrap<ProgressResultDto>(
+        raw.PUT('/api/v1/learning/lessons/{lessonId}/progress', {
+          params: { path: { lessonId } },
+          body,
+          headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
+        }),
+      ),
+
+    // Attendance (H2)
+    checkIn: (lessonId: string, code: string) => unwrap<CheckInResultDto>(raw.POST('/api/v1/sessions/{lessonId}/check-ins', { params: { path: { lessonId } }, body: { code } })),
+    join: (lessonId: string) => unwrap<{ meetingUrl: string }>(raw.POST('/api/v1/sessions/{lessonId}/join', { params: { path: { lessonId } } })),
+
+    /**
+     * The learner's upcoming sessions as text/calendar. Fetched (not a plain link) because the API
+     * wants the bearer token, which a link cannot carry; the page then saves the bytes as a file.
+     */
+    sessionsIcs: (includeChildren: boolean) =>
+      unwrap<Blob>(raw.GET('/api/v1/me/sessions.ics', { params: { query: includeChildren ? { includeChildren: true } : {} }, parseAs: 'blob' })),
+
+    // Notifications (H3)
+    notifications: (cursor?: string, signal?: AbortSignal) =>
+      unwrap<NotificationPageDto>(raw.GET('/api/v1/me/notifications', { params: { query: cursor ? { cursor } : {} }, signal })),
+    markRead: (id: string) => unwrap<unknown>(raw.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
+    markAllRead: () => unwrap<unknown>(raw.POST('/api/v1/me/notifications/read-all')),
+  };
+}
+
+export type LearningApi = ReturnType<typeof createLearningApi>;
+
+
+/** Media (files, captions) by id, as served by the media module. */
+export const mediaUrl = (mediaId: string) => `/api/v1/media/${encodeURIComponent(mediaId)}`;
+
+/** The problem's error code, when the API answered with problem+json. */
+export const problemCode = (error: unknown): string | null => (error instanceof ApiError ? (error.problem?.code ?? null) : null);
