@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { ApiError } from '../../api/errors';
 import { RequireSession } from '../../auth/require-session';
+import { useSession, useSessionStore } from '../../auth/session-context';
 import { formatTime } from '../catalog/format-time';
 import { useLocation } from '../../routing/location';
 import { Button, Link, LoadingState } from '../../ui';
@@ -16,6 +17,14 @@ import { useLearningTranslation } from './learning-i18n';
  * check-in is posted once and the outcome said plainly.
  */
 export default function CheckInPage() {
+  const session = useSession();
+  const store = useSessionStore();
+  // A phone that never signed in here is only assumed signed out: ask the server whenever that
+  // assumption appears (RequireSession asks once, which can be before the session has started).
+  const assumed = session.status === 'signedOut' && !session.verified;
+  useEffect(() => {
+    if (assumed) void store.verify();
+  }, [assumed, store]);
   return (
     <RequireSession>
       <CheckIn />
