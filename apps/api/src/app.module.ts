@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
+import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
@@ -28,6 +29,7 @@ export class AppModule {
         CoursesModule,
         MediaModule,
         CatalogModule,
+        ProgressModule,
       ],
       providers: [HttpDrainService],
     };

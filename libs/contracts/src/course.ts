@@ -88,6 +88,12 @@ export interface PublishedCourseSnapshot {
   learningHours: number | null;
   /** Lessons must be completed in order (issue 7). */
   sequential: boolean;
+  /**
+   * Completion rule (issue 7): with a number, sessions count together (attended ≥ this %); null,
+   * each required session is attended like any required lesson. Absent in snapshots published
+   * before the rule existed, which means null.
+   */
+  completionAttendancePercent?: number | null;
   ownerId: string;
   instructorIds: string[];
   modules: PublishedModule[];

@@ -5,7 +5,7 @@ import { buildSearchText } from '../../../apps/api/src/catalog/search-text';
 import { generateBenchData, planFor } from './bench-data';
 import { BENCH_PASSWORD } from './data.generator';
 
-const TABLES = ['app_user', 'user_role', 'course_category', 'course', 'course_module', 'lesson', 'course_version', 'catalog_entry'];
+const TABLES = ['app_user', 'user_role', 'course_category', 'course', 'course_module', 'lesson', 'course_version', 'catalog_entry', 'enrollment', 'lesson_progress', 'session_attendance', 'course_seat'];
 
 /** One digest per table of every row's full text, in a stable order. */
 async function digests(url: string): Promise<Record<string, string>> {
@@ -31,7 +31,10 @@ describe('bench data generator (size S)', () => {
     const [a, b, c] = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
     databases.push(a, b, c);
     const first = await generateBenchData(a.url, planFor('S'));
-    expect(first.rows).toMatchObject({ app_user: 2_060, course: 3_000, course_version: 3_000, catalog_entry: 3_000 });
+    expect(first.rows).toMatchObject({ app_user: 2_060, course: 3_000, course_version: 3_000, catalog_entry: 3_000, course_seat: 3_000 });
+    // About ten enrolments per learner, and several progress rows per enrolment.
+    expect(first.rows.enrollment).toBeGreaterThan(15_000);
+    expect(first.rows.lesson_progress).toBeGreaterThan(4 * first.rows.enrollment);
     await generateBenchData(a.url, planFor('S'));
     await generateBenchData(b.url, planFor('S'));
     await generateBenchData(c.url, planFor('S', { seed: 'another-seed', learners: 100 }));
@@ -57,6 +60,21 @@ describe('bench data generator (size S)', () => {
       const years = await client.query<{ fiscal_year: number }>(`SELECT DISTINCT fiscal_year FROM catalog_entry ORDER BY 1`);
       expect(years.rows.map((r) => r.fiscal_year)).toEqual(expect.arrayContaining([2567, 2568, 2569]));
       const hits = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM catalog_entry WHERE search_text ILIKE '%คอมพิวเตอร์%'`);
+      // Enrolment data is consistent with the product's own rules: no course over capacity, seat
+      // counts match the enrolments, and every completed dated course was attended.
+      const overbooked = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM course_seat WHERE capacity IS NOT NULL AND taken > capacity`);
+      expect(overbooked.rows[0].n).toBe(0);
+      const seatDrift = await client.query<{ n: number }>(`
+        SELECT count(*)::int AS n FROM course_seat s
+        WHERE s.taken <> (SELECT count(*) FROM enrollment e WHERE e.course_id = s.course_id AND e.status IN ('active', 'completed'))`);
+      expect(seatDrift.rows[0].n).toBe(0);
+      const unattended = await client.query<{ n: number }>(`
+        SELECT count(*)::int AS n FROM enrollment e JOIN lesson l ON l.course_id = e.course_id AND l.starts_at IS NOT NULL
+        LEFT JOIN session_attendance a ON a.enrollment_id = e.id AND a.lesson_id = l.id AND a.status = 'present'
+        WHERE e.status = 'completed' AND a.id IS NULL`);
+      expect(unattended.rows[0].n).toBe(0);
+      const waitlisted = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrollment WHERE status = 'waitlisted'`);
+      expect(waitlisted.rows[0].n).toBeGreaterThan(0);
       expect(hits.rows[0].n).toBeGreaterThan(20);
       // The catalog row's search text is what the API's projection would write for that snapshot.
       const entry = await client.query<{ search_text: string; snapshot: { title: never; summary: never; tags: string[] } }>(

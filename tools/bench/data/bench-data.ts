@@ -3,9 +3,10 @@ import { coursesGenerator } from './courses.generator';
 import { type DataGenerator, type DataPlan, DATA_SIZES, type DataSize } from './data.generator';
 import { SeededRandom } from './data.random';
 import { learnersGenerator } from './learners.generator';
+import { learningGenerator } from './learning.generator';
 
-/** In dependency order. Add enrollments, progress, attempts, credentials, reach here. */
-export const DATA_GENERATORS: readonly DataGenerator[] = [learnersGenerator, coursesGenerator];
+/** In dependency order. Add attempts, credentials, reach here. */
+export const DATA_GENERATORS: readonly DataGenerator[] = [learnersGenerator, coursesGenerator, learningGenerator];
 
 export const DEFAULT_SEED = 'baanrian-2569';
 

@@ -1,7 +1,7 @@
 import { type CourseFormat, type Locale, type LocalizedText, type PublishedCourseSnapshot, type PublishedModule, type TargetGroup, thaiFiscalYear } from '@baanrian/contracts';
 import { buildSearchText } from '../../../apps/api/src/catalog/search-text';
 import { copyRows, type CopyValue } from './data.copy';
-import { type DataContext, DATA_EPOCH, DATA_SPAN_MS, type DataGenerator } from './data.generator';
+import { type DataContext, DATA_EPOCH, DATA_SPAN_MS, type DataGenerator, type MadeCourse } from './data.generator';
 import { stableUuid } from './data.random';
 import * as words from './data.vocabulary';
 
@@ -53,6 +53,7 @@ export const coursesGenerator: DataGenerator = {
     const modules: CopyValue[][] = [];
     const lessons: CopyValue[][] = [];
     const courseIds: string[] = [];
+    const madeCourses: MadeCourse[] = [];
     for (let i = 0; i < plan.courses; i++) {
       const id = stableUuid(plan.seed, 'course', i);
       courseIds.push(id);
@@ -80,6 +81,7 @@ export const coursesGenerator: DataGenerator = {
       const capacity = format === 'onsite_workshop' ? random.pick([20, 30, 40, 60]) : null;
       const ownerId = owners[i % owners.length];
       const slug = `bench-${i}`;
+      madeCourses.push({ id, format, capacity, publishedAt, sessionStartsAt: startsAt === null ? null : startsAt + 9 * 3_600_000 });
 
       const outline: PublishedModule[] = [];
       for (let m = 0; m < 3; m++) {
@@ -119,6 +121,7 @@ export const coursesGenerator: DataGenerator = {
         thaiFiscalYear(new Date(startsAt ?? publishedAt)), learningHours, buildSearchText(snapshot), date(publishedAt), date(publishedAt)]);
     }
     made.courseIds = courseIds;
+    made.courses = madeCourses;
     return {
       course_category: categories,
       course: await copyRows(client, 'course', COURSE_COLUMNS, courses),

@@ -1,3 +1,4 @@
+import type { CourseFormat } from '@baanrian/contracts';
 import type pg from 'pg';
 import type { SeededRandom } from './data.random';
 
@@ -24,14 +25,24 @@ export interface DataContext {
   plan: DataPlan;
   client: pg.ClientBase;
   random: SeededRandom;
-  made: { learnerIds?: string[]; instructorIds?: string[]; courseIds?: string[] };
+  made: { learnerIds?: string[]; instructorIds?: string[]; courseIds?: string[]; courses?: MadeCourse[] };
+}
+
+/** What later generators (enrolments, attendance) need to know about each generated course. */
+export interface MadeCourse {
+  id: string;
+  format: CourseFormat;
+  capacity: number | null;
+  publishedAt: number;
+  /** Its one live or onsite session, for dated courses. */
+  sessionStartsAt: number | null;
 }
 
 /**
  * One table family of the bench data. Generators run in registry order and are cleared in
  * reverse order; each writes only rows it can recognise again (emails under BENCH_EMAIL_DOMAIN,
  * slugs starting `bench-`), so rerunning replaces the bench data and nothing else.
- * Next: enrollments, lesson progress, quiz attempts, sessions and attendance, reach, credentials.
+ * Next: quiz attempts, reach, credentials.
  */
 export interface DataGenerator {
   name: string;

@@ -73,3 +73,36 @@ describe('Pagination', () => {
     expect(pageWindow(1, 3)).toEqual([1, 2, 3]);
   });
 });
+
+describe('Button while pending', () => {
+  it('keeps focus, ignores presses, never submits its form, and leaves no unnamed image behind', () => {
+    const submitted = vi.fn();
+    const pressed = vi.fn();
+    const view = wrap(
+      <form onSubmit={(event) => { event.preventDefault(); submitted(); }}>
+        <Button type="submit" isPending onPress={pressed}>Save</Button>
+      </form>,
+    );
+    const button = screen.getByRole('button', { name: /Save/ });
+    button.focus();
+    expect(document.activeElement).toBe(button);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button.classList.contains('ui-button--pending')).toBe(true);
+    expect(within(button).getByRole('progressbar', { name: 'Loading…' })).toBeTruthy();
+    fireEvent.click(button);
+    press(button, 'Enter');
+    expect(pressed).not.toHaveBeenCalled();
+    expect(submitted).not.toHaveBeenCalled();
+
+    view.rerender(
+      <I18nextProvider i18n={createI18n('en')}>
+        <form onSubmit={(event) => { event.preventDefault(); submitted(); }}>
+          <Button type="submit" onPress={pressed}>Save</Button>
+        </form>
+      </I18nextProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(submitted).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll('[role="img"]:not([aria-label]):not([alt])')).toHaveLength(0);
+  });
+});
