@@ -14,6 +14,8 @@ export const learningKeys = {
   myLearning: () => [...learningKeys.all, 'my'] as const,
   player: (courseId: string) => [...learningKeys.all, 'player', courseId] as const,
   notifications: () => [...learningKeys.all, 'notifications'] as const,
+  /** The header's unread count (learning-nav.tsx spells the same key: it stays out of this module). */
+  unread: () => [...learningKeys.all, 'unread'] as const,
 };
 
 export const LEARNING_ROUTES = {

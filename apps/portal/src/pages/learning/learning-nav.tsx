@@ -38,7 +38,7 @@ export function LearningNavItems({ current }: { current: string }) {
   const [queued, setQueued] = useState(false);
   useEffect(() => setQueued(hasQueuedProgress()), [signedIn]);
   const unread = useQuery({
-    queryKey: ['accounts', 'learning', 'unread'],
+    queryKey: ['accounts', 'learning', 'unread'], // learningKeys.unread()
     // The notifications endpoint (learning contract) is typed in pages/learning/learning-api.ts.
     queryFn: async () => {
       const { data, response } = await (client as unknown as UntypedGet).GET('/api/v1/me/notifications');

@@ -295,11 +295,17 @@ describe('course player', () => {
     expect(new Set(delivered.map((r) => r.headers.get('Idempotency-Key'))).size).toBe(1);
   });
 
-  it('plays a video with captions and a transcript, resuming where the learner stopped', async () => {
+  it('plays a video with captions and a transcript, resumes where the learner stopped, and completes at 90 % watched', async () => {
     const course = player();
     const video = course.modules[0].lessons[2];
     Object.assign(video, { locked: false, progress: { status: 'in_progress', percent: 30, positionSeconds: 120 } });
-    renderApp({ url: `/learning/courses/${COURSE_ID}?lesson=l-3`, handler: api({ [`GET /api/v1/learning/courses/${COURSE_ID}`]: () => json(course) }) });
+    const { requests } = renderApp({
+      url: `/learning/courses/${COURSE_ID}?lesson=l-3`,
+      handler: api({
+        [`GET /api/v1/learning/courses/${COURSE_ID}`]: () => json(course),
+        'PUT /api/v1/learning/lessons/l-3/progress': () => json({ courseProgressPercent: 66, enrollmentStatus: 'active' }),
+      }),
+    });
     await h1('Computer basics');
     const element = document.querySelector('video');
     expect(element?.getAttribute('src')).toBe('/api/v1/media/media-2');
@@ -313,6 +319,26 @@ describe('course player', () => {
     Object.defineProperty(element, 'duration', { configurable: true, value: 400 });
     fireEvent.loadedMetadata(element);
     expect(element.currentTime).toBe(120);
+
+    // A jump to the end is not watching: nothing counts beyond what was played.
+    element.currentTime = 390;
+    fireEvent.timeUpdate(element);
+    element.currentTime = 120;
+    fireEvent.timeUpdate(element);
+    // Watching on from 2:00 to 6:05 (a timeupdate every second) reaches 91 %: the lesson is done.
+    for (let second = 121; second <= 365; second++) {
+      element.currentTime = second;
+      fireEvent.timeUpdate(element);
+    }
+    fireEvent.pause(element);
+    expect(await screen.findByText('Watched: this lesson is complete.')).toBeTruthy();
+    await waitFor(() => expect(JSON.parse(localStorage.getItem(PROGRESS_QUEUE_KEY) ?? '[]')).toEqual([]));
+    const bodies = await Promise.all(sent(requests, 'PUT', '/api/v1/learning/lessons/l-3/progress').map((r) => r.json() as Promise<{ percent: number; positionSeconds: number }>));
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(Math.max(...bodies.map((b) => b.percent))).toBe(91);
+    expect(bodies[bodies.length - 1].positionSeconds).toBe(365);
+    // Never more than what was played: the jump to 6:30 did not count.
+    expect(bodies.every((b) => b.percent <= 91)).toBe(true);
   });
 });
 
@@ -379,6 +405,7 @@ describe('notifications', () => {
     fireEvent.click(button('Mark all as read'));
     await waitFor(() => expect(sent(requests, 'POST', '/api/v1/me/notifications/read-all')).toHaveLength(1));
     expect(await screen.findByText('0 unread')).toBeTruthy();
+    await waitFor(() => expect(link.textContent).toBe('Notifications'));
     expect(screen.queryByRole('button', { name: 'Mark as read' })).toBeNull();
   });
 });

@@ -126,6 +126,7 @@ function VideoLesson({ lesson, courseId, lang, percent }: { lesson: Extract<Play
           const element = event.currentTarget;
           if (start > 0 && start < element.duration - 1) element.currentTime = start;
           previous.current = element.currentTime;
+          lastSent.current = element.currentTime;
           watched.current = Math.max(watched.current, (lesson.progress.percent / 100) * element.duration);
         }}
         onTimeUpdate={(event) => {

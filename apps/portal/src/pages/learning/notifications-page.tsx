@@ -23,7 +23,10 @@ export default function NotificationsPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (page: NotificationPageDto) => page.nextCursor ?? null,
   });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: learningKeys.notifications() });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: learningKeys.notifications() });
+    void queryClient.invalidateQueries({ queryKey: learningKeys.unread() });
+  };
   const markRead = useMutation({ mutationFn: (id: string) => api.markRead(id), onSuccess: refresh });
   const markAll = useMutation({ mutationFn: () => api.markAllRead(), onSuccess: refresh });
 
