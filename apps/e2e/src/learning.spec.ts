@@ -34,8 +34,26 @@ afterAll(async () => {
 
 const iso = (minutesFromNow: number) => new Date(Date.now() + minutesFromNow * 60_000).toISOString();
 
+const noContent = { bodyHtml: null, videoSource: null, mediaId: null, url: null, captions: [], transcript: null, description: null, meetingUrl: null, quizId: null };
+const notStarted = { status: 'not_started', percent: 0, positionSeconds: null, completedAt: null };
+const lesson = (fields: Record<string, unknown>, content: Record<string, unknown> | null = {}) => ({
+  required: true,
+  durationMinutes: null,
+  startsAt: null,
+  endsAt: null,
+  venue: null,
+  address: null,
+  mapUrl: null,
+  locked: false,
+  progress: notStarted,
+  ...fields,
+  content: content && { ...noContent, ...content },
+});
+
+/** Shapes of the learning API's OpenAPI document (enrolment, attendance and progress modules). */
 function fixtures(courseId: string, slug: string): Record<string, unknown> {
   const title = { th: 'การใช้สมาร์ตโฟนเบื้องต้นสำหรับผู้สูงอายุ', en: 'Smartphone basics for older adults', vi: 'Điện thoại thông minh cơ bản' };
+  const summary = { slug, title, nextSession: null, resumeLessonId: null, waitlistPosition: null, completedAt: null };
   return {
     enrollment: {
       enrollment: { id: 'e-1', courseId, userId: 'u', status: 'waitlisted', channel: 'onsite', source: 'self', waitlistPosition: 3, createdAt: iso(-60), activatedAt: null, completedAt: null },
@@ -43,13 +61,14 @@ function fixtures(courseId: string, slug: string): Record<string, unknown> {
       open: true,
       opensAt: null,
       closesAt: iso(60 * 24 * 7),
+      channels: ['online', 'onsite'],
     },
     learning: {
       current: [
         {
+          ...summary,
           courseId,
-          slug,
-          title,
+          enrollmentId: 'e-1',
           format: 'blended',
           progressPercent: 45,
           nextSession: { lessonId: 'l-4', title: 'ฝึกใช้ไลน์ที่ห้องสมุดประชาชน', type: 'onsite_session', startsAt: iso(60 * 24), endsAt: iso(60 * 27), venue: 'ห้องสมุดประชาชนเชียงใหม่' },
@@ -57,45 +76,48 @@ function fixtures(courseId: string, slug: string): Record<string, unknown> {
           enrollmentStatus: 'active',
         },
       ],
-      waitlisted: [{ courseId: 'c-w', slug, title, format: 'onsite_workshop', progressPercent: 0, nextSession: null, resumeLessonId: null, enrollmentStatus: 'waitlisted' }],
-      completed: [{ courseId: 'c-d', slug, title, format: 'self_paced', progressPercent: 100, nextSession: null, resumeLessonId: null, enrollmentStatus: 'completed' }],
+      waitlisted: [{ ...summary, courseId: 'c-w', enrollmentId: 'e-w', format: 'onsite_workshop', progressPercent: 0, enrollmentStatus: 'waitlisted', waitlistPosition: 2 }],
+      completed: [{ ...summary, courseId: 'c-d', enrollmentId: 'e-d', format: 'self_paced', progressPercent: 100, enrollmentStatus: 'completed', completedAt: iso(-60 * 24 * 30) }],
       children: [{ userId: 'child-1', displayName: 'น้องมะลิ', current: [], waitlisted: [], completed: [] }],
     },
     player: {
-      course: { id: courseId, slug, title, format: 'blended', sequential: true, language: 'th' },
-      enrollment: { id: 'e-1', courseId, userId: 'u', status: 'active', channel: 'online', source: 'self', waitlistPosition: null, createdAt: iso(-60), activatedAt: iso(-60), completedAt: null },
+      course: { id: courseId, slug, title, format: 'blended', sequential: true, completionRule: { attendancePercent: 80 } },
+      enrollment: { id: 'e-1', status: 'active', channel: 'online', completedAt: null },
       modules: [
         {
           id: 'm-1',
           title: 'เริ่มต้นใช้งานสมาร์ตโฟน',
           lessons: [
-            { id: 'l-1', type: 'text', title: 'ยินดีต้อนรับ', required: true, durationMinutes: 5, locked: false, progress: { status: 'completed', percent: 100, positionSeconds: null }, content: { bodyHtml: '<p>สวัสดีค่ะ ยินดีต้อนรับสู่บทเรียน</p>' } },
-            {
-              id: 'l-2',
-              type: 'video',
-              title: 'การเปิดและปิดเครื่อง',
-              required: true,
-              durationMinutes: 8,
-              locked: false,
-              progress: { status: 'in_progress', percent: 40, positionSeconds: 95 },
-              content: { source: 'url', url: '/missing-video.mp4', captions: [{ language: 'th', label: 'ไทย', mediaId: 'missing-vtt' }], transcript: 'กดปุ่มด้านข้างค้างไว้สามวินาที\nหน้าจอจะสว่างขึ้น' },
-            },
-            { id: 'l-3', type: 'live_session', title: 'ถาม-ตอบสด', required: false, durationMinutes: 60, locked: true, progress: { status: 'not_started', percent: 0, positionSeconds: null }, content: { startsAt: iso(5), endsAt: iso(65) } },
-            {
-              id: 'l-4',
-              type: 'onsite_session',
-              title: 'ฝึกใช้ไลน์ที่ห้องสมุดประชาชน',
-              required: true,
-              durationMinutes: 180,
-              locked: true,
-              progress: { status: 'not_started', percent: 0, positionSeconds: null },
-              content: { startsAt: iso(60 * 24), endsAt: iso(60 * 27), venue: 'ห้องสมุดประชาชนเชียงใหม่', address: '21 ถ.ราชดำเนิน', mapUrl: 'https://maps.example.org/?q=library' },
-            },
+            lesson(
+              { id: 'l-1', type: 'text', title: 'ยินดีต้อนรับ', durationMinutes: 5, progress: { status: 'completed', percent: 100, positionSeconds: null, completedAt: iso(-60) } },
+              { bodyHtml: '<p>สวัสดีค่ะ ยินดีต้อนรับสู่บทเรียน</p>' },
+            ),
+            lesson(
+              { id: 'l-2', type: 'video', title: 'การเปิดและปิดเครื่อง', durationMinutes: 8, progress: { status: 'in_progress', percent: 40, positionSeconds: 95, completedAt: null } },
+              { videoSource: 'url', url: '/missing-video.mp4', captions: [{ language: 'th', label: 'ไทย', mediaId: '00000000-0000-4000-8000-000000000000' }], transcript: 'กดปุ่มด้านข้างค้างไว้สามวินาที\nหน้าจอจะสว่างขึ้น' },
+            ),
+            lesson({ id: 'l-3', type: 'live_session', title: 'ถาม-ตอบสด', required: false, durationMinutes: 60, startsAt: iso(5), endsAt: iso(65) }),
+            lesson(
+              {
+                id: 'l-4',
+                type: 'onsite_session',
+                title: 'ฝึกใช้ไลน์ที่ห้องสมุดประชาชน',
+                durationMinutes: 180,
+                locked: true,
+                startsAt: iso(60 * 24),
+                endsAt: iso(60 * 27),
+                venue: 'ห้องสมุดประชาชนเชียงใหม่',
+                address: '21 ถ.ราชดำเนิน',
+                mapUrl: 'https://maps.example.org/?q=library',
+              },
+              null,
+            ),
           ],
         },
       ],
       progressPercent: 45,
       nextLessonId: 'l-2',
+      resumeLessonId: 'l-2',
       completion: { met: false, requiredDone: 1, requiredTotal: 3, attendancePercent: 0, requiredAttendancePercent: 80 },
     },
     notifications: {
@@ -118,7 +140,7 @@ async function fakeLearningApi(page: Page): Promise<void> {
   await page.route(/\/api\/v1\/courses\/[^/]+\/enrollment/, reply(data.enrollment));
   await page.route(/\/api\/v1\/me\/learning$/, reply(data.learning));
   await page.route(/\/api\/v1\/learning\/courses\//, reply(data.player));
-  await page.route(/\/api\/v1\/learning\/lessons\/.+\/progress$/, reply({ courseProgressPercent: 45, enrollmentStatus: 'active' }));
+  await page.route(/\/api\/v1\/learning\/lessons\/.+\/progress$/, reply({ lessonId: 'l-1', progress: { status: 'completed', percent: 100, positionSeconds: null, completedAt: iso(0) }, courseProgressPercent: 45, enrollmentStatus: 'active' }));
   await page.route(/\/api\/v1\/me\/notifications(\?.*)?$/, reply(data.notifications));
   await page.route(/\/api\/v1\/sessions\/[^/]+\/check-ins$/, reply(data.checkIn, 201));
 }
@@ -159,6 +181,7 @@ it.each([
     ['course page with the enrol box', `/courses/${encodeURIComponent(course.slug)}`, '.enrol__status'],
     ['my learning', '/learning', '.learning-card'],
     ['player: video lesson', `/learning/courses/${course.id}?lesson=l-2`, 'video'],
+    ['player: live session (join open)', `/learning/courses/${course.id}?lesson=l-3`, '.lesson__session button'],
     ['player: locked session', `/learning/courses/${course.id}?lesson=l-4`, '.lesson__locked'],
     ['notifications', '/notifications', '.notification'],
     ['check-in', '/check-in/l-4?c=ABC123', '.check-in__result'],

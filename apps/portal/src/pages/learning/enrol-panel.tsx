@@ -85,6 +85,8 @@ function EnrolmentState({ courseId, format, forUserId, childName }: EnrolPanelPr
   const queryClient = useQueryClient();
   const key = learningKeys.enrollment(courseId, forUserId ?? null);
   const state = useQuery({ queryKey: key, queryFn: ({ signal }) => api.enrollmentState(courseId, forUserId, signal) });
+  // A blended course lets the learner choose (the API lists the channels on offer).
+  const choosesChannel = (state.data?.channels.length ?? (format === 'blended' ? 2 : 1)) > 1;
   const [channel, setChannel] = useState<EnrollmentChannel>('online');
   const [confirming, setConfirming] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -95,7 +97,7 @@ function EnrolmentState({ courseId, format, forUserId, childName }: EnrolPanelPr
     void queryClient.invalidateQueries({ queryKey: learningKeys.myLearning() });
   };
   const enrol = useMutation({
-    mutationFn: () => api.enroll(courseId, { ...(format === 'blended' ? { channel } : {}), ...(forUserId ? { forUserId } : {}) }),
+    mutationFn: () => api.enroll(courseId, { ...(choosesChannel ? { channel } : {}), ...(forUserId ? { forUserId } : {}) }),
     onSuccess: (enrollment) => {
       applied(enrollment);
       setAnnouncement(enrollment.status === 'waitlisted' ? t('enrol.nowWaitlisted', { position: enrollment.waitlistPosition ?? 1 }) : t('enrol.nowEnrolled'));
@@ -148,7 +150,7 @@ function EnrolmentState({ courseId, format, forUserId, childName }: EnrolPanelPr
       {!holding && status !== 'waitlisted' &&
         (open ? (
           <div className="enrol__actions">
-            {format === 'blended' && (
+            {choosesChannel && (
               <RadioGroup
                 label={t('enrol.channel')}
                 value={channel}

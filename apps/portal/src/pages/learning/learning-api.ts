@@ -1,5 +1,5 @@
 import type { ApiClient, Schemas } from '@baanrian/api-client';
-import type { CaptionTrack, EnrollmentChannel, EnrollmentSource, EnrollmentStatus, LessonType, LocalizedText, NotificationType } from '@baanrian/contracts';
+import type { CaptionTrack, CourseFormat, EnrollmentChannel, EnrollmentSource, EnrollmentStatus, LessonType, LocalizedText, NotificationType } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
@@ -9,7 +9,8 @@ import { ApiError, NetworkError } from '../../api/errors';
  * Generated types are used where the OpenAPI document has the operation (GET /me/children). The
  * learning operations (enrolment, attendance, progress, notifications: notes/learning-contract.md)
  * are being built in parallel: until they are in libs/api-client they are typed here from the
- * contract and sent through the same client untyped (`raw`). When `npm run api-client:generate`
+ * contract (and the helpers' committed OpenAPI documents: field for field the same shapes) and sent
+ * through the same client untyped (`raw`). When `npm run api-client:generate`
  * has them, replace each `raw.X(...)` with `client.X(...)` and the DTOs below with `Schemas[...]`.
  */
 
@@ -35,9 +36,12 @@ export interface MyEnrollmentStateDto {
   enrollment: EnrollmentDto | null;
   /** capacity null: no limit. */
   seats: { capacity: number | null; taken: number; waitlisted: number };
+  /** New enrolments accepted now (published, inside the window). */
   open: boolean;
   opensAt: string | null;
   closesAt: string | null;
+  /** Channels the learner may choose (two for a blended course). */
+  channels: EnrollmentChannel[];
 }
 
 export interface EnrollBody {
@@ -51,29 +55,34 @@ export interface NextSessionDto {
   type: 'live_session' | 'onsite_session';
   startsAt: string;
   endsAt: string;
-  venue?: string | null;
+  venue: string | null;
 }
 
 export interface LearningCourseDto {
   courseId: string;
+  enrollmentId: string;
   slug: string;
-  title: LocalizedText | string;
-  format: string;
+  title: LocalizedText;
+  format: CourseFormat;
+  enrollmentStatus: EnrollmentStatus;
   progressPercent: number;
   nextSession: NextSessionDto | null;
   resumeLessonId: string | null;
-  enrollmentStatus: EnrollmentStatus;
+  waitlistPosition: number | null;
+  completedAt: string | null;
 }
 
 export interface LearningSectionsDto {
+  /** Active enrolments, next session first. */
   current: LearningCourseDto[];
   waitlisted: LearningCourseDto[];
+  /** Most recently completed first. */
   completed: LearningCourseDto[];
 }
 
 /** GET /me/learning: the learner's own sections, and one per child for a guardian. */
 export interface MyLearningDto extends LearningSectionsDto {
-  children?: (LearningSectionsDto & { userId: string; displayName: string })[];
+  children: (LearningSectionsDto & { userId: string; displayName: string })[];
 }
 
 export type ProgressStatus = 'not_started' | 'in_progress' | 'completed';
@@ -82,31 +91,45 @@ export interface LessonProgressDto {
   status: ProgressStatus;
   percent: number;
   positionSeconds: number | null;
+  completedAt: string | null;
 }
 
-/** What the player gets per lesson type (the API sanitises text and hides meeting links until joinable). */
-export interface PlayerContentByType {
-  text: { bodyHtml: string };
-  video: { source: 'upload' | 'url'; url?: string | null; mediaId?: string | null; captions: CaptionTrack[]; transcript: string | null };
-  file: { mediaId: string; description: string | null; fileName?: string | null };
-  link: { url: string; description: string | null };
-  live_session: { startsAt: string; endsAt: string; meetingUrl?: string | null };
-  onsite_session: { startsAt: string; endsAt: string; venue: string; address: string | null; mapUrl: string | null };
-  quiz: { quizId: string | null };
+/** One shape for every lesson type (the fields of other types are null); null while the lesson is locked. */
+export interface PlayerLessonContentDto {
+  /** Text lessons: sanitised by the API. */
+  bodyHtml: string | null;
+  videoSource: 'upload' | 'url' | null;
+  /** An uploaded video, or a file lesson's file. */
+  mediaId: string | null;
+  /** A video by URL, or a link lesson. */
+  url: string | null;
+  captions: CaptionTrack[];
+  transcript: string | null;
+  /** File and link lessons. */
+  description: string | null;
+  /** Live sessions, only from 15 minutes before the start until the end. */
+  meetingUrl: string | null;
+  quizId: string | null;
 }
 
-export type PlayerLessonDto = {
-  [T in LessonType]: {
-    id: string;
-    type: T;
-    title: string;
-    required: boolean;
-    durationMinutes: number | null;
-    locked: boolean;
-    progress: LessonProgressDto;
-    content: PlayerContentByType[T];
-  };
-}[LessonType];
+export interface PlayerLessonDto {
+  id: string;
+  type: LessonType;
+  title: string;
+  required: boolean;
+  durationMinutes: number | null;
+  /** Sessions only. */
+  startsAt: string | null;
+  endsAt: string | null;
+  /** Onsite sessions only. */
+  venue: string | null;
+  address: string | null;
+  mapUrl: string | null;
+  /** Sequential course: an earlier required lesson is not done yet. */
+  locked: boolean;
+  progress: LessonProgressDto;
+  content: PlayerLessonContentDto | null;
+}
 
 export interface PlayerModuleDto {
   id: string;
@@ -123,11 +146,14 @@ export interface CompletionDto {
 }
 
 export interface PlayerCourseDto {
-  course: { id: string; slug: string; title: LocalizedText | string; format: string; sequential: boolean; completionRule?: unknown; language?: string };
-  enrollment: EnrollmentDto | null;
+  course: { id: string; slug: string; title: LocalizedText; format: CourseFormat; sequential: boolean; completionRule: { attendancePercent: number | null } };
+  /** Null for an instructor looking at the course. */
+  enrollment: { id: string; status: EnrollmentStatus; channel: EnrollmentChannel; completedAt: string | null } | null;
   modules: PlayerModuleDto[];
   progressPercent: number;
   nextLessonId: string | null;
+  /** The lesson to resume (last one in progress), else the next. */
+  resumeLessonId: string | null;
   completion: CompletionDto;
 }
 
@@ -139,7 +165,8 @@ export interface ProgressBody {
 }
 
 export interface ProgressResultDto {
-  progress?: LessonProgressDto;
+  lessonId: string;
+  progress: LessonProgressDto;
   courseProgressPercent: number;
   enrollmentStatus: EnrollmentStatus;
 }
@@ -148,6 +175,10 @@ export interface CheckInResultDto {
   status: 'present';
   recordedAt: string;
   alreadyCheckedIn: boolean;
+}
+
+export interface JoinResultDto extends CheckInResultDto {
+  meetingUrl: string;
 }
 
 export interface NotificationDto {
@@ -159,9 +190,11 @@ export interface NotificationDto {
 }
 
 export interface NotificationPageDto {
+  /** Newest first. */
   items: NotificationDto[];
+  /** Unread in the whole list. */
   unread: number;
-  nextCursor?: string | null;
+  nextCursor: string | null;
 }
 
 // ---- The client ------------------------------------------------------------------------------
@@ -224,7 +257,7 @@ export function createLearningApi(client: ApiClient) {
 
     // Attendance (H2)
     checkIn: (lessonId: string, code: string) => unwrap<CheckInResultDto>(raw.POST('/api/v1/sessions/{lessonId}/check-ins', { params: { path: { lessonId } }, body: { code } })),
-    join: (lessonId: string) => unwrap<{ meetingUrl: string }>(raw.POST('/api/v1/sessions/{lessonId}/join', { params: { path: { lessonId } } })),
+    join: (lessonId: string) => unwrap<JoinResultDto>(raw.POST('/api/v1/sessions/{lessonId}/join', { params: { path: { lessonId } } })),
 
     /**
      * The learner's upcoming sessions as text/calendar. Fetched (not a plain link) because the API
@@ -236,8 +269,8 @@ export function createLearningApi(client: ApiClient) {
     // Notifications (H3)
     notifications: (cursor?: string, signal?: AbortSignal) =>
       unwrap<NotificationPageDto>(raw.GET('/api/v1/me/notifications', { params: { query: cursor ? { cursor } : {} }, signal })),
-    markRead: (id: string) => unwrap<unknown>(raw.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
-    markAllRead: () => unwrap<unknown>(raw.POST('/api/v1/me/notifications/read-all')),
+    markRead: (id: string) => unwrap<{ unread: number }>(raw.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
+    markAllRead: () => unwrap<{ unread: number }>(raw.POST('/api/v1/me/notifications/read-all')),
   };
 }
 

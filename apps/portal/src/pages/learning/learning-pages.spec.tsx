@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { MeDto, SessionDto } from '../../auth/accounts-api';
 import { SESSION_HINT_KEY } from '../../auth/session-store';
 import { coursePage, json, problem, renderApp } from '../../testing/render-app';
-import type { EnrollmentDto, MyEnrollmentStateDto, MyLearningDto, NotificationPageDto, PlayerCourseDto } from './learning-api';
+import type { EnrollmentDto, MyEnrollmentStateDto, MyLearningDto, NotificationPageDto, PlayerCourseDto, PlayerLessonContentDto, PlayerLessonDto } from './learning-api';
 import { PROGRESS_QUEUE_KEY } from './progress-queue';
 
 /*
@@ -56,6 +56,7 @@ const state = (overrides: Partial<MyEnrollmentStateDto> = {}): MyEnrollmentState
   open: true,
   opensAt: null,
   closesAt: null,
+  channels: ['onsite'],
   ...overrides,
 });
 
@@ -171,6 +172,9 @@ const myLearning = (): MyLearningDto => ({
       slug: 'computer-basics',
       title: { th: 'คอมพิวเตอร์เบื้องต้น', en: 'Computer basics' },
       format: 'onsite_workshop',
+      enrollmentId: 'e-1',
+      waitlistPosition: null,
+      completedAt: null,
       progressPercent: 40,
       nextSession: { lessonId: 'l-s', title: 'Practice at the library', type: 'onsite_session', startsAt: '2026-12-01T02:00:00.000Z', endsAt: '2026-12-01T05:00:00.000Z', venue: 'City library' },
       resumeLessonId: 'l-2',
@@ -179,7 +183,19 @@ const myLearning = (): MyLearningDto => ({
   ],
   waitlisted: [],
   completed: [
-    { courseId: 'c-2', slug: 'line-app', title: { th: 'ใช้ไลน์', en: 'Using LINE' }, format: 'self_paced', progressPercent: 100, nextSession: null, resumeLessonId: null, enrollmentStatus: 'completed' },
+    {
+      courseId: 'c-2',
+      enrollmentId: 'e-2',
+      slug: 'line-app',
+      title: { th: 'ใช้ไลน์', en: 'Using LINE' },
+      format: 'self_paced',
+      progressPercent: 100,
+      nextSession: null,
+      resumeLessonId: null,
+      enrollmentStatus: 'completed',
+      waitlistPosition: null,
+      completedAt: '2026-11-01T00:00:00.000Z',
+    },
   ],
   children: [{ userId: 'child-1', displayName: 'Nong Mali', current: [], waitlisted: [], completed: [] }],
 });
@@ -202,34 +218,56 @@ describe('My learning', () => {
   });
 });
 
+const noContent: PlayerLessonContentDto = { bodyHtml: null, videoSource: null, mediaId: null, url: null, captions: [], transcript: null, description: null, meetingUrl: null, quizId: null };
+const notStarted = { status: 'not_started', percent: 0, positionSeconds: null, completedAt: null } as const;
+
+function lesson(overrides: Partial<PlayerLessonDto> & Pick<PlayerLessonDto, 'id' | 'type' | 'title'>, content: Partial<PlayerLessonContentDto> = {}): PlayerLessonDto {
+  return {
+    required: true,
+    durationMinutes: null,
+    startsAt: null,
+    endsAt: null,
+    venue: null,
+    address: null,
+    mapUrl: null,
+    locked: false,
+    progress: notStarted,
+    content: { ...noContent, ...content },
+    ...overrides,
+  };
+}
+
 const player = (overrides: Partial<PlayerCourseDto> = {}): PlayerCourseDto => ({
-  course: { id: COURSE_ID, slug: 'computer-basics', title: { th: 'คอมพิวเตอร์เบื้องต้น', en: 'Computer basics' }, format: 'blended', sequential: true, language: 'th' },
-  enrollment: enrollment(),
+  course: { id: COURSE_ID, slug: 'computer-basics', title: { th: 'คอมพิวเตอร์เบื้องต้น', en: 'Computer basics' }, format: 'blended', sequential: true, completionRule: { attendancePercent: null } },
+  enrollment: { id: 'e-1', status: 'active', channel: 'online', completedAt: null },
   modules: [
     {
       id: 'm-1',
       title: 'Getting started',
       lessons: [
-        { id: 'l-1', type: 'text', title: 'Welcome', required: true, durationMinutes: 5, locked: false, progress: { status: 'completed', percent: 100, positionSeconds: null }, content: { bodyHtml: '<p>Hello learners</p>' } },
-        { id: 'l-2', type: 'file', title: 'Worksheet', required: true, durationMinutes: null, locked: false, progress: { status: 'not_started', percent: 0, positionSeconds: null }, content: { mediaId: 'media-1', description: 'Print it out' } },
-        {
-          id: 'l-3',
-          type: 'video',
-          title: 'Using the mouse',
-          required: true,
-          durationMinutes: 8,
-          locked: true,
-          progress: { status: 'not_started', percent: 0, positionSeconds: null },
-          content: { source: 'upload', mediaId: 'media-2', captions: [{ language: 'en', label: 'English', mediaId: 'vtt-1' }], transcript: 'Hold the mouse gently.' },
-        },
+        lesson(
+          { id: 'l-1', type: 'text', title: 'Welcome', durationMinutes: 5, progress: { status: 'completed', percent: 100, positionSeconds: null, completedAt: '2026-11-20T00:00:00.000Z' } },
+          { bodyHtml: '<p>Hello learners</p>' },
+        ),
+        lesson({ id: 'l-2', type: 'file', title: 'Worksheet' }, { mediaId: 'media-1', description: 'Print it out' }),
+        // Locked: the API sends no content.
+        { ...lesson({ id: 'l-3', type: 'video', title: 'Using the mouse', durationMinutes: 8, locked: true }), content: null },
       ],
     },
   ],
   progressPercent: 33,
   nextLessonId: 'l-2',
+  resumeLessonId: null,
   completion: { met: false, requiredDone: 1, requiredTotal: 3, attendancePercent: null, requiredAttendancePercent: null },
   ...overrides,
 });
+
+const videoContent: Partial<PlayerLessonContentDto> = {
+  videoSource: 'upload',
+  mediaId: 'media-2',
+  captions: [{ language: 'en', label: 'English', mediaId: 'vtt-1' }],
+  transcript: 'Hold the mouse gently.',
+};
 
 describe('course player', () => {
   it('opens the next lesson, shows locked lessons with why, and marks a file lesson as done', async () => {
@@ -297,8 +335,10 @@ describe('course player', () => {
 
   it('plays a video with captions and a transcript, resumes where the learner stopped, and completes at 90 % watched', async () => {
     const course = player();
-    const video = course.modules[0].lessons[2];
-    Object.assign(video, { locked: false, progress: { status: 'in_progress', percent: 30, positionSeconds: 120 } });
+    course.modules[0].lessons[2] = lesson(
+      { id: 'l-3', type: 'video', title: 'Using the mouse', progress: { status: 'in_progress', percent: 30, positionSeconds: 120, completedAt: null } },
+      videoContent,
+    );
     const { requests } = renderApp({
       url: `/learning/courses/${COURSE_ID}?lesson=l-3`,
       handler: api({

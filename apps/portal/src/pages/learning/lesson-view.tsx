@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { Button, ProgressBar } from '../../ui';
 import { formatTime } from '../catalog/format-time';
-import { mediaUrl, type PlayerContentByType, type PlayerLessonDto, type ProgressStatus } from './learning-api';
+import { mediaUrl, type PlayerLessonContentDto, type PlayerLessonDto, type ProgressStatus } from './learning-api';
 import { learningKeys, useLearningApi, useLocale } from './learning-common';
 import { useLearningTranslation } from './learning-i18n';
 import { recordProgress } from './progress-sync';
@@ -34,27 +34,29 @@ export function LessonView({ lesson, courseId, lang, sequential, status }: Lesso
         {' · '}
         <strong>{t(`player.state.${status.status}`)}</strong>
       </p>
-      {lesson.locked ? (
+      {lesson.locked || !lesson.content ? (
         <div className="learning-box lesson__locked">
           <p>{sequential ? t('player.lockedSequential') : t('player.lockedOther')}</p>
         </div>
       ) : (
-        <LessonBody lesson={lesson} courseId={courseId} lang={lang} status={status} />
+        <LessonBody lesson={lesson} content={lesson.content} courseId={courseId} lang={lang} status={status} />
       )}
     </article>
   );
 }
 
-function LessonBody({ lesson, courseId, lang, status }: Omit<LessonViewProps, 'sequential'>) {
+type WithContent = { lesson: PlayerLessonDto; content: PlayerLessonContentDto; courseId: string; lang?: string };
+
+function LessonBody({ lesson, content, courseId, lang, status }: WithContent & { status: LessonViewProps['status'] }) {
   const done = status.status === 'completed';
   switch (lesson.type) {
     case 'text':
-      return <TextLesson lessonId={lesson.id} courseId={courseId} content={lesson.content} lang={lang} done={done} />;
+      return <TextLesson lessonId={lesson.id} courseId={courseId} bodyHtml={content.bodyHtml ?? ''} lang={lang} done={done} />;
     case 'video':
-      return <VideoLesson lesson={lesson} courseId={courseId} lang={lang} percent={status.percent} />;
+      return <VideoLesson lesson={lesson} content={content} courseId={courseId} lang={lang} percent={status.percent} />;
     case 'file':
     case 'link':
-      return <ResourceLesson lesson={lesson} courseId={courseId} lang={lang} done={done} />;
+      return <ResourceLesson lesson={lesson} content={content} courseId={courseId} lang={lang} done={done} />;
     case 'live_session':
     case 'onsite_session':
       return <SessionLesson lesson={lesson} courseId={courseId} lang={lang} done={done} />;
@@ -63,7 +65,7 @@ function LessonBody({ lesson, courseId, lang, status }: Omit<LessonViewProps, 's
   }
 }
 
-function TextLesson({ lessonId, courseId, content, lang, done }: { lessonId: string; courseId: string; content: PlayerContentByType['text']; lang?: string; done: boolean }) {
+function TextLesson({ lessonId, courseId, bodyHtml, lang, done }: { lessonId: string; courseId: string; bodyHtml: string; lang?: string; done: boolean }) {
   // Viewing a text lesson completes it (the contract): recorded once, when it opens.
   const recorded = useRef(done);
   useEffect(() => {
@@ -72,22 +74,21 @@ function TextLesson({ lessonId, courseId, content, lang, done }: { lessonId: str
     recordProgress({ lessonId, courseId, completed: true });
   }, [lessonId, courseId]);
   // Sanitised by the API (an allow-list of tags): no script survives.
-  return <div className="lesson__text" lang={lang} dangerouslySetInnerHTML={{ __html: content.bodyHtml }} />;
+  return <div className="lesson__text" lang={lang} dangerouslySetInnerHTML={{ __html: bodyHtml }} />;
 }
 
 const SEND_EVERY_SECONDS = 10;
 
-function VideoLesson({ lesson, courseId, lang, percent }: { lesson: Extract<PlayerLessonDto, { type: 'video' }>; courseId: string; lang?: string; percent: number }) {
+function VideoLesson({ lesson, content, courseId, lang, percent }: WithContent & { percent: number }) {
   const { t } = useLearningTranslation();
   const locale = useLocale();
-  const { content } = lesson;
   const video = useRef<HTMLVideoElement>(null);
   // The furthest point reached by playing (a jump ahead does not count as watching), in seconds.
   const watched = useRef(0);
   const previous = useRef(0);
   const lastSent = useRef(0);
   const [shown, setShown] = useState(percent);
-  const src = content.source === 'upload' && content.mediaId ? mediaUrl(content.mediaId) : (content.url ?? '');
+  const src = content.videoSource === 'upload' && content.mediaId ? mediaUrl(content.mediaId) : (content.url ?? '');
 
   const send = () => {
     const element = video.current;
@@ -143,7 +144,7 @@ function VideoLesson({ lesson, courseId, lang, percent }: { lesson: Extract<Play
           <track key={track.mediaId} kind="captions" src={mediaUrl(track.mediaId)} srcLang={track.language} label={track.label} default={track.language === locale} />
         ))}
       </video>
-      {content.source === 'url' && content.url && (
+      {content.videoSource === 'url' && content.url && (
         <p>
           <a href={content.url} target="_blank" rel="noopener noreferrer">
             {t('player.openVideo')}
@@ -165,15 +166,15 @@ function VideoLesson({ lesson, courseId, lang, percent }: { lesson: Extract<Play
   );
 }
 
-function ResourceLesson({ lesson, courseId, lang, done }: { lesson: Extract<PlayerLessonDto, { type: 'file' | 'link' }>; courseId: string; lang?: string; done: boolean }) {
+function ResourceLesson({ lesson, content, courseId, lang, done }: WithContent & { done: boolean }) {
   const { t } = useLearningTranslation();
-  const href = lesson.type === 'file' ? mediaUrl(lesson.content.mediaId) : lesson.content.url;
+  const href = lesson.type === 'file' ? (content.mediaId ? mediaUrl(content.mediaId) : '') : (content.url ?? '');
   return (
     <div className="lesson__resource">
-      {lesson.content.description && <p lang={lang}>{lesson.content.description}</p>}
+      {content.description && <p lang={lang}>{content.description}</p>}
       <p>
         {lesson.type === 'file' ? (
-          <a href={href} download={lesson.content.fileName ?? true}>
+          <a href={href} download>
             {t('player.download', { title: lesson.title })}
           </a>
         ) : (
@@ -203,13 +204,14 @@ function useNow(everyMs = 30_000): number {
   return now;
 }
 
-function SessionLesson({ lesson, courseId, lang, done }: { lesson: Extract<PlayerLessonDto, { type: 'live_session' | 'onsite_session' }>; courseId: string; lang?: string; done: boolean }) {
+function SessionLesson({ lesson, courseId, lang, done }: { lesson: PlayerLessonDto; courseId: string; lang?: string; done: boolean }) {
   const { t } = useLearningTranslation();
   const locale = useLocale();
   const api = useLearningApi();
   const queryClient = useQueryClient();
   const now = useNow();
-  const { startsAt, endsAt } = lesson.content;
+  const startsAt = lesson.startsAt ?? '';
+  const endsAt = lesson.endsAt ?? '';
   const start = Date.parse(startsAt);
   const end = Date.parse(endsAt);
   const join = useMutation({
@@ -221,22 +223,24 @@ function SessionLesson({ lesson, courseId, lang, done }: { lesson: Extract<Playe
 
   return (
     <div className="lesson__session">
-      <p>
-        <strong>{t('player.when')}:</strong> <span className="nowrap">{formatDate(startsAt, locale)}</span>{' '}
-        <span className="nowrap">
-          {formatTime(startsAt, locale)}–{formatTime(endsAt, locale)}
-        </span>
-      </p>
+      {lesson.startsAt && lesson.endsAt && (
+        <p>
+          <strong>{t('player.when')}:</strong> <span className="nowrap">{formatDate(startsAt, locale)}</span>{' '}
+          <span className="nowrap">
+            {formatTime(startsAt, locale)}–{formatTime(endsAt, locale)}
+          </span>
+        </p>
+      )}
       {lesson.type === 'onsite_session' ? (
         <>
           <p>
-            <strong>{t('player.venue')}:</strong> <span lang={lang}>{lesson.content.venue}</span>
+            <strong>{t('player.venue')}:</strong> <span lang={lang}>{lesson.venue}</span>
           </p>
-          {lesson.content.address && <p lang={lang}>{lesson.content.address}</p>}
-          {lesson.content.mapUrl && (
+          {lesson.address && <p lang={lang}>{lesson.address}</p>}
+          {lesson.mapUrl && (
             <p>
-              <a href={lesson.content.mapUrl} target="_blank" rel="noopener noreferrer">
-                {t('player.map', { venue: lesson.content.venue })}
+              <a href={lesson.mapUrl} target="_blank" rel="noopener noreferrer">
+                {t('player.map', { venue: lesson.venue ?? '' })}
                 <span className="visually-hidden"> {t('player.opensNewTab')}</span>
               </a>
             </p>

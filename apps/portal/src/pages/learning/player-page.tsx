@@ -68,6 +68,7 @@ function Player({ data, lessonId }: { data: PlayerCourseDto; lessonId: string | 
   const lessons = data.modules.flatMap((module) => module.lessons);
   const current =
     lessons.find((lesson) => lesson.id === lessonId) ??
+    lessons.find((lesson) => lesson.id === data.resumeLessonId) ??
     lessons.find((lesson) => lesson.id === data.nextLessonId) ??
     lessons.find((lesson) => !lesson.locked) ??
     lessons[0];
@@ -75,7 +76,8 @@ function Player({ data, lessonId }: { data: PlayerCourseDto; lessonId: string | 
   const previous = index > 0 ? lessons[index - 1] : null;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : null;
   const title = titleText(data.course.title, locale);
-  const lang = data.course.language;
+  // Lesson titles are in the course's language, which the player does not name: no lang mark here.
+  const lang = undefined;
   const completed = data.enrollment?.status === 'completed' || data.completion.met;
   const { completion } = data;
 
