@@ -8,6 +8,7 @@ const config: Config = {
   projects: [
     '<rootDir>/libs/config',
     '<rootDir>/libs/contracts',
+    '<rootDir>/libs/quiz',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools/checks',

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@baanrian/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AttendanceModule } from './attendance/attendance.module';
 import { AuthzModule } from './authz/authz.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
@@ -30,6 +31,7 @@ export class AppModule {
         MediaModule,
         CatalogModule,
         ProgressModule,
+        AttendanceModule,
       ],
       providers: [HttpDrainService],
     };

@@ -17,12 +17,12 @@ export async function startApi(config: AppConfig): Promise<{ app: NestExpressApp
  * Registers beforeAll/afterAll for a test file that needs one API on its own migrated database.
  * Returns getters, since the app exists only once beforeAll has run.
  */
-export function useTestApi(options: { seed?: (db: DataSource) => Promise<unknown> } = {}) {
+export function useTestApi(options: { seed?: (db: DataSource) => Promise<unknown>; env?: Record<string, string> } = {}) {
   let database: TestDatabase;
   let started: { app: NestExpressApplication; db: DataSource };
   beforeAll(async () => {
     database = await createTestDatabase();
-    started = await startApi(testConfig(database.url));
+    started = await startApi(testConfig(database.url, options.env));
     await options.seed?.(started.db);
   });
   afterAll(async () => {

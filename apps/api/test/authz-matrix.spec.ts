@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { useTestApi } from './api-app';
 import { CONSENT_POLICY_VERSION } from '@baanrian/contracts';
 import { bearer, PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helpers';
@@ -208,6 +208,27 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/media/{mediaId}/meta': { byTarget: uploaderOrAdmin(200), paramsFor: mediaParams },
   'DELETE /api/v1/media/{mediaId}': { byTarget: uploaderOrAdmin(204), paramsFor: mediaParams },
+  // Sessions and attendance: the studio side like the rest of the studio (the course's instructors
+  // and administrators), on a published course with a session running now. Checking in and joining
+  // need a seat in the course: only the learner holds one, and gets past it to the wrong code (422)
+  // or the session not being a live one (422); a claim with an unknown account code is 400.
+  'GET /api/v1/studio/courses/{courseId}/sessions': { byTarget: courseOwners(200), paramsFor: freshSessionParams },
+  'GET /api/v1/studio/sessions/{lessonId}/roster': { byTarget: courseOwners(200), paramsFor: freshSessionParams },
+  'PUT /api/v1/studio/sessions/{lessonId}/attendance': {
+    byTarget: courseOwners(200),
+    paramsFor: freshSessionParams,
+    body: (c) => ({ marks: [{ userId: c.ids.learner, status: 'present' }] }),
+  },
+  'GET /api/v1/studio/sessions/{lessonId}/check-in-code': { byTarget: courseOwners(200), paramsFor: freshSessionParams },
+  'POST /api/v1/studio/sessions/{lessonId}/walk-ins': {
+    byTarget: courseOwners(201),
+    paramsFor: freshSessionParams,
+    body: () => ({ displayName: 'ผู้มาร่วมหน้างาน', targetGroup: 'general_public' }),
+  },
+  'POST /api/v1/sessions/{lessonId}/check-ins': { expect: seatHolders(422), paramsFor: freshSessionParams, body: () => ({ code: 'ABCD2345' }) },
+  'POST /api/v1/sessions/{lessonId}/join': { expect: seatHolders(422), paramsFor: freshSessionParams },
+  'POST /api/v1/me/walk-in-claims': { expect: signedIn(400), body: () => ({ accountCode: `BR-${randomInt(10_000, 99_999)}`, pin: '480153' }) },
+  'GET /api/v1/me/sessions.ics': { expect: signedIn(200) },
 };
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -225,6 +246,11 @@ const MATRIX_COURSE = { title: { th: 'รายวิชาทดสอบสิ
 
 function instructorsAndAdmins(status: number): PerCaller {
   return { anonymous: 401, learner: 403, instructor: status, admin: status };
+}
+
+/** Only the learner holds a seat in the sessions' courses (a child session is another person). */
+function seatHolders(learner: number): PerCaller {
+  return { anonymous: 401, learner, instructor: 403, admin: 403, child: 403 };
 }
 
 /** The owner (the caller's own course) and administrators (any course); learners never reach the studio. */
@@ -270,6 +296,30 @@ async function freshCourseParams(caller: Caller, target: Target | 'no user id'):
   const lesson = await http().post(`/api/v1/studio/modules/${module.body.id}/lessons`).set(bearer(ownerToken)).send({ type: 'text', title: 'L', content: { body: 'x' } }).expect(201);
   lastFresh = { courseId: course.body.id, moduleId: module.body.id, lessonId: lesson.body.id, ownerToken };
   return { courseId: course.body.id, moduleId: module.body.id, lessonId: lesson.body.id };
+}
+
+/**
+ * A fresh published course with an onsite session running now (the caller's own, else another
+ * instructor's); the learner holds a seat in it, so roster marks for them are accepted.
+ */
+async function freshSessionParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const people = await ensureStudioPeople();
+  const ownerToken = target === 'own' && (caller === 'instructor' || caller === 'admin') ? tokenOf(caller) : people.owner.token;
+  const course = await http().post('/api/v1/studio/courses').set(bearer(ownerToken)).send(MATRIX_COURSE).expect(201);
+  const module = await http().post(`/api/v1/studio/courses/${course.body.id}/modules`).set(bearer(ownerToken)).send({ title: 'M' }).expect(201);
+  const startsAt = new Date(Date.now() - 10 * 60_000).toISOString();
+  const endsAt = new Date(Date.now() + 50 * 60_000).toISOString();
+  const lesson = await http()
+    .post(`/api/v1/studio/modules/${module.body.id}/lessons`)
+    .set(bearer(ownerToken))
+    .send({ type: 'onsite_session', title: 'S', content: { venue: 'V', address: 'A', startsAt, endsAt } })
+    .expect(201);
+  await http().post(`/api/v1/studio/courses/${course.body.id}/publish`).set(bearer(ownerToken)).expect(200);
+  await api.db().query(`INSERT INTO enrollment (course_id, user_id, status, channel, source, activated_at) VALUES ($1, $2, 'active', 'onsite', 'self', now())`, [
+    course.body.id,
+    ctx.ids.learner,
+  ]);
+  return { courseId: course.body.id, lessonId: lesson.body.id };
 }
 
 /** A course of another instructor, with an invitation for the caller ("own") or for someone else ("other"). */

@@ -592,6 +592,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/sessions.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming live and onsite sessions as an iCalendar file (RFC 5545) */
+        get: operations["exportSessionsCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/walk-in-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the enrolments and attendance of a walk-in account (its card's codes or PIN) to the signed-in account; the walk-in account is anonymised */
+        post: operations["claimWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media": {
         parameters: {
             query?: never;
@@ -641,6 +675,40 @@ export interface paths {
         get: operations["getMediaMeta"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{lessonId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in with the code of the session's QR code; checking in again changes nothing */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{lessonId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a live session: the meeting link (15 minutes before the start to the end), and attendance is recorded */
+        post: operations["joinSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -855,6 +923,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/courses/{courseId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live and onsite sessions of the published version, with attendance counts */
+        get: operations["listCourseSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/studio/courses/{courseId}/versions": {
         parameters: {
             query?: never;
@@ -976,6 +1061,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/sessions/{lessonId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark learners present or absent in one go; answers the updated roster */
+        put: operations["markSessionAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/sessions/{lessonId}/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rotating check-in code and its QR code, for the session screen (fetch again at rotatesAt) */
+        get: operations["getCheckInCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/sessions/{lessonId}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone holding a seat, with their attendance for this session */
+        get: operations["getSessionRoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/sessions/{lessonId}/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add someone at the door of an onsite session: an account without email, an enrolment (may pass capacity) and attendance (audited) */
+        post: operations["addWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/pings": {
         parameters: {
             query?: never;
@@ -1061,6 +1214,18 @@ export interface components {
             secretSet: boolean;
             user: components["schemas"]["AdminUserDto"];
         };
+        AttendanceMarkDto: {
+            status: components["schemas"]["AttendanceStatus"];
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @enum {string} */
+        AttendanceMethod: "roster" | "qr" | "join" | "walk_in";
+        /**
+         * @description null: not marked yet
+         * @enum {string}
+         */
+        AttendanceStatus: "present" | "absent";
         AuditEntryDto: {
             /** @example user.role.grant */
             action: string;
@@ -1232,6 +1397,57 @@ export interface components {
             ok: boolean;
             /** @description Why the check failed */
             reason?: string;
+        };
+        CheckInCodeDto: {
+            /**
+             * Format: date-time
+             * @description Check-in closes (the end of the session)
+             */
+            closesAt: string;
+            /**
+             * @description Can also be typed on the check-in page
+             * @example 7K3M9XQA
+             */
+            code: string;
+            /**
+             * Format: date-time
+             * @description When this code stops being accepted (one window after it is replaced)
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description Check-in opens (30 minutes before the start)
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When the screen shows the next code
+             */
+            rotatesAt: string;
+            /** @example 30 */
+            rotatesEverySeconds: number;
+            /** @description The QR code of url, an SVG document */
+            svg: string;
+            /**
+             * @description What the QR code holds: the portal page that checks the learner in
+             * @example https://learn.example.org/check-in/5b7…?c=7K3M9XQA
+             */
+            url: string;
+        };
+        CheckInDto: {
+            /**
+             * @description Case, spaces and dashes do not matter
+             * @example 7K3M9XQA
+             */
+            code: string;
+        };
+        CheckInResultDto: {
+            /** @description The learner was already checked in: nothing changed */
+            alreadyCheckedIn: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            status: "present";
         };
         ChildConsentDto: {
             /**
@@ -1485,6 +1701,21 @@ export interface components {
         CreateModuleDto: {
             title: string;
         };
+        CreateWalkInDto: {
+            /** @example บุญมี ศรีสุข */
+            displayName: string;
+            /** @example สันทราย */
+            district?: string | null;
+            /** @example +66 81 234 5678 */
+            phone?: string | null;
+            /** @default th */
+            preferredLocale: components["schemas"]["Locale"];
+            /** @example เชียงใหม่ */
+            province?: string | null;
+            targetGroup: components["schemas"]["TargetGroup"];
+        };
+        /** @enum {string} */
+        EnrollmentSource: "self" | "guardian" | "bulk" | "walk_in";
         EraseAccountDto: {
             /**
              * @description Typed by the person, so the request is never sent by accident
@@ -1537,6 +1768,16 @@ export interface components {
              */
             resetSecret: boolean;
         };
+        JoinResultDto: {
+            /** @description The learner was already checked in: nothing changed */
+            alreadyCheckedIn: boolean;
+            /** @description The meeting link; given only in the join window */
+            meetingUrl: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            status: "present";
+        };
         /** @enum {string} */
         LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
         LivenessDto: {
@@ -1562,6 +1803,10 @@ export interface components {
             en?: string;
             th?: string;
             vi?: string;
+        };
+        MarkAttendanceDto: {
+            /** @description The last mark for a person wins */
+            marks: components["schemas"]["AttendanceMarkDto"][];
         };
         MeDto: {
             /**
@@ -1718,6 +1963,39 @@ export interface components {
         };
         /** @enum {string} */
         Role: "learner" | "instructor" | "admin";
+        RosterDto: {
+            items: components["schemas"]["RosterEntryDto"][];
+            session: components["schemas"]["RosterSessionDto"];
+        };
+        RosterEntryDto: {
+            accountCode: string;
+            displayName: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            method: components["schemas"]["AttendanceMethod"] | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            source: components["schemas"]["EnrollmentSource"];
+            /** @description null: not marked yet */
+            status: components["schemas"]["AttendanceStatus"] | null;
+            targetGroup: components["schemas"]["TargetGroup"] | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        RosterSessionDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @enum {string} */
+            type: "live_session" | "onsite_session";
+            venue: string | null;
+        };
         /** @enum {string} */
         SecretKind: "password" | "pin";
         SessionDto: {
@@ -1726,6 +2004,25 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             user: components["schemas"]["MeDto"];
+        };
+        SessionSummaryDto: {
+            absent: number;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Learners holding a seat (active or completed) */
+            enrolled: number;
+            /** Format: uuid */
+            lessonId: string;
+            present: number;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @enum {string} */
+            type: "live_session" | "onsite_session";
+            /** @description Onsite sessions only */
+            venue: string | null;
+            /** @description Added at the door (included in present) */
+            walkIns: number;
         };
         SetupAdminDto: {
             displayName: string;
@@ -1985,6 +2282,34 @@ export interface components {
         };
         UpdateModuleDto: {
             title?: string;
+        };
+        WalkInClaimDto: {
+            /** @example BR-48217 */
+            accountCode: string;
+            /** @description The one-time code on the walk-in card, or the PIN chosen with it */
+            pin: string;
+        };
+        WalkInClaimResultDto: {
+            /** @description Attendance records now the caller's */
+            attendance: number;
+            courseIds: string[];
+            /** @description Enrolments merged into one the caller already had in the same course */
+            mergedEnrollments: number;
+            /** @description Enrolments moved to the caller as they were */
+            movedEnrollments: number;
+        };
+        WalkInDto: {
+            /** @example BR-48217 */
+            accountCode: string;
+            /** @description The sign-in card to hand over: with the account code and one-time code the person signs in, or claims the history for an account of their own */
+            card: components["schemas"]["SignInCardDto"];
+            displayName: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            userId: string;
         };
     };
     responses: never;
@@ -3513,6 +3838,87 @@ export interface operations {
             };
         };
     };
+    exportSessionsCalendar: {
+        parameters: {
+            query?: {
+                /** @description Also the sessions of the caller's children */
+                includeChildren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    claimWalkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInClaimResultDto"];
+                };
+            };
+            /** @description WALK_IN_CLAIM_INVALID: wrong, unknown or already claimed, all alike (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description WALK_IN_CLAIM_SELF (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts: wait for Retry-After seconds (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     uploadMedia: {
         parameters: {
             query?: never;
@@ -3709,6 +4115,139 @@ export interface operations {
             };
             /** @description MEDIA_NOT_FOUND (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            /** @description Already checked in (alreadyCheckedIn: true) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            /** @description Checked in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_NOT_ENROLLED: no seat in the course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_OUTSIDE_WINDOW: from 30 minutes before the start to the end only (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_CODE_EXPIRED: an old code of this session; scan the screen again (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_CODE_INVALID: not a code of this session (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    joinSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_NOT_ENROLLED: no seat in the course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_OUTSIDE_WINDOW (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_WRONG_SESSION_TYPE: not a live session (problem+json) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4349,6 +4888,48 @@ export interface operations {
             };
         };
     };
+    listCourseSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionSummaryDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCourseVersions: {
         parameters: {
             query?: never;
@@ -4691,6 +5272,204 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    markSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAttendanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_LEARNER_NOT_ENROLLED with `userIds` (problem+json); nothing is marked */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCheckInCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCodeDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSessionRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addWalkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWalkInDto"];
+            };
+        };
+        responses: {
+            /** @description The card's one-time code is in this response only */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalkInDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_NOT_FOUND: not a live or onsite session of a published course (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_OUTSIDE_WINDOW: check-in has not opened yet (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTENDANCE_WRONG_SESSION_TYPE: not an onsite session (problem+json) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,3 +8,4 @@ export * from './consent';
 export * from './sign-in-card';
 export * from './catalog';
 export * from './learning';
+export * from './quiz';

@@ -75,6 +75,7 @@ import { SignInCardCodes } from './sign-in-card.codes';
     SetupService,
     SignInCardCodes,
   ],
-  exports: [AccessTokenService, RateLimitService],
+  // Assisted accounts, card codes and PIN checks: walk-ins and their claims (attendance module).
+  exports: [AccessTokenService, RateLimitService, AssistedAccountsService, SignInCardCodes, PasswordService],
 })
 export class AccountsModule {}

@@ -19,9 +19,9 @@ import type {
 } from './assisted.dto';
 import { RefreshTokenService } from './refresh-token.service';
 import { generateCardCode, qrSvg, SignInCardCodes } from './sign-in-card.codes';
-import { createAccount, requireUserWithRoles, writeAudit } from './user-accounts';
+import { createAccount, requireUserWithRoles, type UserWithRoles, writeAudit } from './user-accounts';
 
-interface PrintedCard {
+export interface PrintedCard {
   accountCode: string;
   code: string;
   expiresAt: Date;
@@ -43,18 +43,28 @@ export class AssistedAccountsService {
 
   async create(actor: AuthUser, dto: CreateAssistedAccountDto): Promise<AssistedAccountDto> {
     const { user, printed } = await this.db.transaction(async (manager) => {
-      const account = await createAccount(manager, { ...dto, email: null, passwordHash: null, roles: ['learner'] });
-      await manager.insert(AssistedAccountEntity, { userId: account.user.id, createdById: actor.id });
-      const card = await this.print(manager, account.user, actor.id);
-      await writeAudit(manager, {
-        actorId: actor.id,
-        action: 'assisted.create',
-        targetId: account.user.id,
-        details: { accountCode: account.user.accountCode, cardExpiresAt: card.expiresAt.toISOString() },
-      });
+      const { account, card } = await this.createWithin(manager, actor.id, dto);
       return { user: toAdminUserDto(account.user, account.roles), printed: card };
     });
     return { user, card: await this.describe(printed) };
+  }
+
+  /**
+   * The account, its assisted-account record, its first card and the audit entry, in the caller's
+   * transaction: walk-ins at an onsite session (attendance module) are made this way too, together
+   * with their enrolment. Hand the card to `describe` after the commit.
+   */
+  async createWithin(manager: EntityManager, actorId: string, dto: CreateAssistedAccountDto): Promise<{ account: UserWithRoles; card: PrintedCard }> {
+    const account = await createAccount(manager, { ...dto, email: null, passwordHash: null, roles: ['learner'] });
+    await manager.insert(AssistedAccountEntity, { userId: account.user.id, createdById: actorId });
+    const card = await this.print(manager, account.user, actorId);
+    await writeAudit(manager, {
+      actorId,
+      action: 'assisted.create',
+      targetId: account.user.id,
+      details: { accountCode: account.user.accountCode, cardExpiresAt: card.expiresAt.toISOString() },
+    });
+    return { account, card };
   }
 
   /**
@@ -150,7 +160,7 @@ export class AssistedAccountsService {
    * The codes go in the URL's fragment: the browser hands it to the portal's /card page but
    * never sends it to a server, so no access log or Referer header carries them.
    */
-  private async describe({ accountCode, code, expiresAt }: PrintedCard): Promise<SignInCardDto> {
+  async describe({ accountCode, code, expiresAt }: PrintedCard): Promise<SignInCardDto> {
     const signInUrl = `${this.config.http.publicUrl}/card#c=${accountCode}.${code}`;
     return { accountCode, oneTimeCode: formatCardCode(code), signInUrl, qrSvg: await qrSvg(signInUrl), expiresAt: expiresAt.toISOString() };
   }

@@ -121,7 +121,8 @@ export type AuditAction =
   | 'user.export'
   | 'user.erase'
   | 'assisted.create'
-  | 'assisted.card.issue';
+  | 'assisted.card.issue'
+  | 'walk-in.claim';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

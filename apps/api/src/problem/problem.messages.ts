@@ -248,6 +248,48 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'No instructor has this email address',
     vi: 'Không có giảng viên nào dùng địa chỉ email này',
   },
+  // Sessions and attendance (AttendanceException)
+  SESSION_NOT_FOUND: { th: 'ไม่พบรอบเรียนนี้', en: 'Session not found', vi: 'Không tìm thấy buổi học' },
+  ATTENDANCE_NOT_ENROLLED: {
+    th: 'คุณยังไม่ได้ลงทะเบียนรายวิชานี้',
+    en: 'You are not enrolled in this course',
+    vi: 'Bạn chưa đăng ký khóa học này',
+  },
+  ATTENDANCE_OUTSIDE_WINDOW: {
+    th: 'ยังไม่ถึงเวลาหรือหมดเวลาเช็กอินของรอบเรียนนี้แล้ว',
+    en: 'Check-in for this session is not open now',
+    vi: 'Hiện không trong thời gian điểm danh của buổi học này',
+  },
+  ATTENDANCE_CODE_EXPIRED: {
+    th: 'รหัสนี้หมดอายุแล้ว กรุณาสแกนคิวอาร์โค้ดบนจออีกครั้ง',
+    en: 'This code has expired. Please scan the QR code on the screen again.',
+    vi: 'Mã này đã hết hạn. Vui lòng quét lại mã QR trên màn hình.',
+  },
+  ATTENDANCE_CODE_INVALID: {
+    th: 'รหัสเช็กอินไม่ถูกต้องสำหรับรอบเรียนนี้',
+    en: 'This check-in code is not valid for this session',
+    vi: 'Mã điểm danh không hợp lệ cho buổi học này',
+  },
+  ATTENDANCE_WRONG_SESSION_TYPE: {
+    th: 'ทำรายการนี้กับรอบเรียนประเภทนี้ไม่ได้',
+    en: 'This cannot be done for this kind of session',
+    vi: 'Không thể thực hiện việc này với loại buổi học này',
+  },
+  ATTENDANCE_LEARNER_NOT_ENROLLED: {
+    th: 'มีผู้เรียนในรายการที่ไม่ได้ลงทะเบียนรายวิชานี้',
+    en: 'Some people in the list are not enrolled in this course',
+    vi: 'Một số người trong danh sách chưa đăng ký khóa học này',
+  },
+  WALK_IN_CLAIM_INVALID: {
+    th: 'รหัสบัญชีหรือรหัสผ่านไม่ถูกต้อง หรือบัญชีนี้ถูกรับไปแล้ว',
+    en: 'Wrong account code or PIN, or this account was already claimed',
+    vi: 'Sai mã tài khoản hoặc mã PIN, hoặc tài khoản này đã được nhận',
+  },
+  WALK_IN_CLAIM_SELF: {
+    th: 'คุณใช้บัญชีนี้อยู่แล้ว กรุณาเข้าสู่ระบบด้วยบัญชีหลักของคุณก่อน',
+    en: 'You are signed in with this account already. Sign in with your own account first.',
+    vi: 'Bạn đang đăng nhập bằng chính tài khoản này. Hãy đăng nhập bằng tài khoản của bạn trước.',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */

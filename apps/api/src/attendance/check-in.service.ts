@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../authz/authz.types';
+import { currentRequestId } from '../observability/request-context';
+import { CompletionService } from '../progress/completion.service';
+import { AttendanceException } from './attendance.exception';
+import { markPresent, requireSeat } from './attendance.records';
+import type { CheckInResultDto, JoinResultDto } from './attendance.dto';
+import { CheckInCodes } from './check-in-codes';
+import { checkInOpensAt, joinOpensAt, loadSession, within } from './session.lookup';
+
+export interface CheckInOutcome {
+  result: CheckInResultDto;
+  /** A new check-in (201) rather than a repeated one (200). */
+  created: boolean;
+}
+
+/** The learner's side: scanning the session's QR code, and joining a live session through the platform. */
+@Injectable()
+export class CheckInService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly codes: CheckInCodes,
+    private readonly completion: CompletionService,
+  ) {}
+
+  /** Checked in this order: the session exists, the caller holds a seat, check-in is open, the code is current. */
+  async checkIn(user: AuthUser, lessonId: string, code: string, now: Date): Promise<CheckInOutcome> {
+    const requestId = currentRequestId();
+    return this.db.transaction(async (manager) => {
+      const session = await loadSession(manager, lessonId);
+      const enrollmentId = await requireSeat(manager, session.courseId, user.id);
+      const opensAt = checkInOpensAt(session);
+      if (!within(now, opensAt, session.endsAt)) throw new AttendanceException('ATTENDANCE_OUTSIDE_WINDOW');
+      const verdict = this.codes.verify(session.lessonId, code, now, opensAt);
+      if (verdict === 'expired') throw new AttendanceException('ATTENDANCE_CODE_EXPIRED');
+      if (verdict === 'invalid') throw new AttendanceException('ATTENDANCE_CODE_INVALID');
+      const marked = await markPresent(manager, this.completion, { session, enrollmentId, userId: user.id, method: 'qr', markedById: null, now, requestId });
+      return { result: { status: 'present', recordedAt: marked.recordedAt.toISOString(), alreadyCheckedIn: marked.already }, created: !marked.already };
+    });
+  }
+
+  /** The meeting link, only from 15 minutes before the start to the end; joining records attendance. */
+  async join(user: AuthUser, lessonId: string, now: Date): Promise<JoinResultDto> {
+    const requestId = currentRequestId();
+    return this.db.transaction(async (manager) => {
+      const session = await loadSession(manager, lessonId);
+      const enrollmentId = await requireSeat(manager, session.courseId, user.id);
+      if (session.type !== 'live_session' || !session.meetingUrl) throw new AttendanceException('ATTENDANCE_WRONG_SESSION_TYPE');
+      if (!within(now, joinOpensAt(session), session.endsAt)) throw new AttendanceException('ATTENDANCE_OUTSIDE_WINDOW');
+      const marked = await markPresent(manager, this.completion, { session, enrollmentId, userId: user.id, method: 'join', markedById: null, now, requestId });
+      return { meetingUrl: session.meetingUrl, status: 'present', recordedAt: marked.recordedAt.toISOString(), alreadyCheckedIn: marked.already };
+    });
+  }
+}

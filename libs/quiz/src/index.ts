@@ -1,0 +1,5 @@
+export * from './grade';
+export * from './normalize';
+export * from './gift.parse';
+export * from './gift.export';
+export * from './aiken.parse';
