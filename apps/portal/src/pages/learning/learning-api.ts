@@ -6,8 +6,9 @@ import { ApiError, NetworkError } from '../../api/errors';
  * Every call the learner screens make, in one file, over the app's generated API client (its
  * middleware sends the access token, refreshing once on a 401, and Accept-Language).
  *
- * Generated types are used where the OpenAPI document has the operation (GET /me/children). The
- * learning operations (enrolment, attendance, progress, notifications: notes/learning-contract.md)
+ * Generated types are used where the OpenAPI document has the operation (GET /me/children, the
+ * attendance routes). The other learning operations (enrolment, progress, notifications:
+ * notes/learning-contract.md)
  * are being built in parallel: until they are in libs/api-client they are typed here from the
  * contract (and the helpers' committed OpenAPI documents: field for field the same shapes) and sent
  * through the same client untyped (`raw`). When `npm run api-client:generate`
@@ -171,15 +172,9 @@ export interface ProgressResultDto {
   enrollmentStatus: EnrollmentStatus;
 }
 
-export interface CheckInResultDto {
-  status: 'present';
-  recordedAt: string;
-  alreadyCheckedIn: boolean;
-}
-
-export interface JoinResultDto extends CheckInResultDto {
-  meetingUrl: string;
-}
+// Attendance (merged into main): the generated types.
+export type CheckInResultDto = Schemas['CheckInResultDto'];
+export type JoinResultDto = Schemas['JoinResultDto'];
 
 export interface NotificationDto {
   id: string;
@@ -255,16 +250,17 @@ export function createLearningApi(client: ApiClient) {
         }),
       ),
 
-    // Attendance (H2)
-    checkIn: (lessonId: string, code: string) => unwrap<CheckInResultDto>(raw.POST('/api/v1/sessions/{lessonId}/check-ins', { params: { path: { lessonId } }, body: { code } })),
-    join: (lessonId: string) => unwrap<JoinResultDto>(raw.POST('/api/v1/sessions/{lessonId}/join', { params: { path: { lessonId } } })),
+    // Attendance (H2): generated.
+    checkIn: (lessonId: string, code: string) =>
+      unwrap<CheckInResultDto>(client.POST('/api/v1/sessions/{lessonId}/check-ins', { params: { path: { lessonId } }, body: { code } })),
+    join: (lessonId: string) => unwrap<JoinResultDto>(client.POST('/api/v1/sessions/{lessonId}/join', { params: { path: { lessonId } } })),
 
     /**
      * The learner's upcoming sessions as text/calendar. Fetched (not a plain link) because the API
      * wants the bearer token, which a link cannot carry; the page then saves the bytes as a file.
      */
     sessionsIcs: (includeChildren: boolean) =>
-      unwrap<Blob>(raw.GET('/api/v1/me/sessions.ics', { params: { query: includeChildren ? { includeChildren: true } : {} }, parseAs: 'blob' })),
+      unwrap<Blob>(client.GET('/api/v1/me/sessions.ics', { params: { query: includeChildren ? { includeChildren: true } : {} }, parseAs: 'blob' })),
 
     // Notifications (H3)
     notifications: (cursor?: string, signal?: AbortSignal) =>
