@@ -302,6 +302,21 @@ describe('course player', () => {
     expect(await screen.findByText(/This lesson is locked: finish the lessons before it first/)).toBeTruthy();
   });
 
+  it('records nothing for an instructor looking at the course (no enrolment)', async () => {
+    const course = player({ enrollment: null });
+    course.modules[0].lessons[0] = lesson({ id: 'l-1', type: 'text', title: 'Welcome' }, { bodyHtml: '<p>Hello learners</p>' });
+    const { requests } = renderApp({ url: `/learning/courses/${COURSE_ID}?lesson=l-1`, handler: api({ [`GET /api/v1/learning/courses/${COURSE_ID}`]: () => json(course) }) });
+    await h1('Computer basics');
+    expect(screen.getByText('Hello learners')).toBeTruthy();
+    expect(screen.getByText('You are viewing this course as an instructor: progress is not recorded.')).toBeTruthy();
+    act(() => window.history.pushState(null, '', `/learning/courses/${COURSE_ID}?lesson=l-2`));
+    act(() => window.dispatchEvent(new PopStateEvent('popstate')));
+    await screen.findByRole('heading', { level: 2, name: 'Worksheet' });
+    expect(screen.queryByRole('button', { name: 'Mark as done' })).toBeNull();
+    expect(requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(localStorage.getItem(PROGRESS_QUEUE_KEY)).toBeNull();
+  });
+
   it('keeps progress made offline, says so, and sends it once back online', async () => {
     let online = false;
     const { requests } = renderApp({

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { VIDEO_COMPLETION_PERCENT } from '@baanrian/contracts';
 import { ApiError } from '../../api/errors';
@@ -9,6 +9,12 @@ import { mediaUrl, type PlayerLessonContentDto, type PlayerLessonDto, type Progr
 import { learningKeys, useLearningApi, useLocale } from './learning-common';
 import { useLearningTranslation } from './learning-i18n';
 import { recordProgress } from './progress-sync';
+
+/** False for someone who is not a learner here (an instructor viewing the course): nothing is recorded. */
+const Recording = createContext(true);
+export const RecordingProvider = Recording.Provider;
+const ignore = () => undefined;
+const useRecord = () => (useContext(Recording) ? recordProgress : ignore);
 
 interface LessonViewProps {
   lesson: PlayerLessonDto;
@@ -67,12 +73,13 @@ function LessonBody({ lesson, content, courseId, lang, status }: WithContent & {
 
 function TextLesson({ lessonId, courseId, bodyHtml, lang, done }: { lessonId: string; courseId: string; bodyHtml: string; lang?: string; done: boolean }) {
   // Viewing a text lesson completes it (the contract): recorded once, when it opens.
+  const record = useRecord();
   const recorded = useRef(done);
   useEffect(() => {
     if (recorded.current) return;
     recorded.current = true;
-    recordProgress({ lessonId, courseId, completed: true });
-  }, [lessonId, courseId]);
+    record({ lessonId, courseId, completed: true });
+  }, [lessonId, courseId, record]);
   // Sanitised by the API (an allow-list of tags): no script survives.
   return <div className="lesson__text" lang={lang} dangerouslySetInnerHTML={{ __html: bodyHtml }} />;
 }
@@ -88,6 +95,7 @@ function VideoLesson({ lesson, content, courseId, lang, percent }: WithContent &
   const previous = useRef(0);
   const lastSent = useRef(0);
   const [shown, setShown] = useState(percent);
+  const record = useRecord();
   const src = content.videoSource === 'upload' && content.mediaId ? mediaUrl(content.mediaId) : (content.url ?? '');
 
   const send = () => {
@@ -96,7 +104,7 @@ function VideoLesson({ lesson, content, courseId, lang, percent }: WithContent &
     const reached = Math.min(100, Math.round((watched.current / element.duration) * 100));
     lastSent.current = element.currentTime;
     setShown((old) => Math.max(old, reached));
-    recordProgress({ lessonId: lesson.id, courseId, percent: reached, positionSeconds: Math.floor(element.currentTime) });
+    record({ lessonId: lesson.id, courseId, percent: reached, positionSeconds: Math.floor(element.currentTime) });
   };
   const sendRef = useRef(send);
   sendRef.current = send;
@@ -168,6 +176,7 @@ function VideoLesson({ lesson, content, courseId, lang, percent }: WithContent &
 
 function ResourceLesson({ lesson, content, courseId, lang, done }: WithContent & { done: boolean }) {
   const { t } = useLearningTranslation();
+  const recording = useContext(Recording);
   const href = lesson.type === 'file' ? (content.mediaId ? mediaUrl(content.mediaId) : '') : (content.url ?? '');
   return (
     <div className="lesson__resource">
@@ -187,7 +196,7 @@ function ResourceLesson({ lesson, content, courseId, lang, done }: WithContent &
       {done ? (
         <p className="lesson__done">{t('player.markedDone')}</p>
       ) : (
-        <Button onPress={() => recordProgress({ lessonId: lesson.id, courseId, completed: true })}>{t('player.markDone')}</Button>
+        recording && <Button onPress={() => recordProgress({ lessonId: lesson.id, courseId, completed: true })}>{t('player.markDone')}</Button>
       )}
     </div>
   );

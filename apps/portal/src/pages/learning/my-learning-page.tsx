@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { formatTime } from '../catalog/format-time';
 import { coursePath } from '../home/course-card';
 import { Button, EmptyState, ErrorState, Link, LoadingState, ProgressBar } from '../../ui';
@@ -84,7 +84,8 @@ function CourseItem({ course, kind, headingLevel, isChild }: { course: LearningC
         <Link href={coursePath(course.slug)}>{title.text}</Link>
       </H>
       {kind !== 'waitlisted' && <ProgressBar label={t('my.progress')} value={course.progressPercent} />}
-      {kind === 'waitlisted' && <p>{t('my.waitingHint')}</p>}
+      {kind === 'waitlisted' && <p>{course.waitlistPosition ? t('my.waitingPlace', { position: formatNumber(course.waitlistPosition, locale) }) : t('my.waitingHint')}</p>}
+      {kind === 'completed' && course.completedAt && <p>{t('my.completedOn', { date: formatDate(course.completedAt, locale) })}</p>}
       {session && (
         <p className="learning-card__session">
           <strong>{t('my.nextSession')}:</strong> <span>{session.title}</span>,{' '}

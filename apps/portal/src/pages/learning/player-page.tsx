@@ -9,7 +9,7 @@ import { coursePath } from '../home/course-card';
 import type { PlayerCourseDto, PlayerLessonDto, ProgressStatus } from './learning-api';
 import { idAfter, LEARNING_ROUTES, learningKeys, playerHref, titleText, useLearningApi, useLocale } from './learning-common';
 import { useLearningTranslation } from './learning-i18n';
-import { LessonView } from './lesson-view';
+import { LessonView, RecordingProvider } from './lesson-view';
 import type { QueuedProgress } from './progress-queue';
 import { useProgressQueueState } from './progress-sync';
 import { SyncStatus } from './sync-status';
@@ -79,6 +79,8 @@ function Player({ data, lessonId }: { data: PlayerCourseDto; lessonId: string | 
   // Lesson titles are in the course's language, which the player does not name: no lang mark here.
   const lang = undefined;
   const completed = data.enrollment?.status === 'completed' || data.completion.met;
+  // Progress is recorded for an enrolled learner only (an instructor may open the player too).
+  const learner = data.enrollment?.status === 'active' || data.enrollment?.status === 'completed';
   const { completion } = data;
 
   return (
@@ -88,6 +90,7 @@ function Player({ data, lessonId }: { data: PlayerCourseDto; lessonId: string | 
       </p>
       <h1 lang={title.lang}>{title.text}</h1>
       <SyncStatus courseId={data.course.id} />
+      {!learner && <p className="learning-sync learning-sync--waiting">{t('player.notRecorded')}</p>}
 
       <section className="learning-box player__progress" aria-labelledby="progress-heading">
         <h2 id="progress-heading" className="visually-hidden">
@@ -131,6 +134,7 @@ function Player({ data, lessonId }: { data: PlayerCourseDto; lessonId: string | 
 
         <div className="player__lesson">
           {current ? (
+            <RecordingProvider value={learner}>
             <LessonView
               key={current.id}
               lesson={current}
@@ -139,6 +143,7 @@ function Player({ data, lessonId }: { data: PlayerCourseDto; lessonId: string | 
               sequential={data.course.sequential}
               status={effectiveStatus(current, pending)}
             />
+            </RecordingProvider>
           ) : (
             <EmptyState title={t('player.noLessons')} />
           )}
