@@ -419,3 +419,39 @@ export function validateQuestion(question: Question): string[] {
   }
   return problems;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Quiz settings and attempts (stored values: never change once released).
+// ---------------------------------------------------------------------------------------------
+
+/** Which attempt's score counts when a learner has several. */
+export const GRADING_METHODS = ['highest', 'last', 'average'] as const;
+export type GradingMethod = (typeof GRADING_METHODS)[number];
+
+/** When a learner sees their score, correct answers and feedback. */
+export const RESULTS_POLICIES = ['immediately', 'after_due', 'never'] as const;
+export type ResultsPolicy = (typeof RESULTS_POLICIES)[number];
+
+/** `submitted` waits for the grading worker; `graded` has exactly one grade row. */
+export const ATTEMPT_STATUSES = ['in_progress', 'submitted', 'graded'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/** Why an attempt stopped taking answers: the learner submitted, or its time ran out. */
+export const ATTEMPT_CLOSE_REASONS = ['submitted', 'time_expired'] as const;
+export type AttemptCloseReason = (typeof ATTEMPT_CLOSE_REASONS)[number];
+
+export const REGRADE_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+export type RegradeStatus = (typeof REGRADE_STATUSES)[number];
+
+/** A random draw: `count` questions from a bank category (and its sub-categories). */
+export interface QuizDraw {
+  categoryId: string;
+  count: number;
+}
+
+/** One question as delivered in an attempt: fixed at start, so reshuffles and edits never move it. */
+export interface DeliveredQuestion {
+  questionId: string;
+  /** The option ids in the order this learner sees them (shuffled when the quiz says so). */
+  optionOrder?: string[];
+}

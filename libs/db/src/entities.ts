@@ -22,6 +22,14 @@ import { SessionAttendanceEntity } from './learning/session-attendance.entity';
 import { MailDeliveryEntity } from './mail/mail-delivery.entity';
 import { MediaAssetEntity } from './media/media-asset.entity';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { QuestionCategoryEntity } from './quizzes/question-category.entity';
+import { QuestionEntity } from './quizzes/question.entity';
+import { QuizEntity } from './quizzes/quiz.entity';
+import { QuizTimeExtensionEntity } from './quizzes/quiz-time-extension.entity';
+import { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
+import { QuizGradeEntity } from './quizzes/quiz-grade.entity';
+import { QuizRegradeEntity } from './quizzes/quiz-regrade.entity';
+import { QuizGradeChangeEntity } from './quizzes/quiz-grade-change.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
 import { SystemPingEntity } from './system/system-ping.entity';
 import { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
@@ -52,6 +60,14 @@ export const ENTITIES = [
   MailDeliveryEntity,
   MediaAssetEntity,
   OutboxEventEntity,
+  QuestionCategoryEntity,
+  QuestionEntity,
+  QuizEntity,
+  QuizTimeExtensionEntity,
+  QuizAttemptEntity,
+  QuizGradeEntity,
+  QuizRegradeEntity,
+  QuizGradeChangeEntity,
   SeedRunEntity,
   SystemPingEntity,
   WorkerHeartbeatEntity,

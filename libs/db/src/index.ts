@@ -39,6 +39,14 @@ export { createDataSource, dataSourceOptions, type DatabaseSettings } from './da
 export { ENTITIES } from './entities';
 export { OutboxEventEntity } from './outbox/outbox-event.entity';
 export { writeOutboxEvent } from './outbox/outbox.writer';
+export { QuestionCategoryEntity } from './quizzes/question-category.entity';
+export { QuestionEntity } from './quizzes/question.entity';
+export { QuizEntity } from './quizzes/quiz.entity';
+export { QuizTimeExtensionEntity } from './quizzes/quiz-time-extension.entity';
+export { QuizAttemptEntity } from './quizzes/quiz-attempt.entity';
+export { QuizGradeEntity } from './quizzes/quiz-grade.entity';
+export { QuizRegradeEntity } from './quizzes/quiz-regrade.entity';
+export { QuizGradeChangeEntity } from './quizzes/quiz-grade-change.entity';
 export { SeedRunEntity } from './seed/seed-run.entity';
 export { SystemPingEntity } from './system/system-ping.entity';
 export { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';

@@ -34,6 +34,12 @@ export interface JobPayloads {
   'attendance.recorded': { attendanceId: string; lessonId: string; userId: string };
   /** Every few minutes: reminders a day and an hour before each session (scheduled, not an event). */
   'learning.session-reminders': Record<string, never>;
+  /** A learner submitted a quiz attempt (or its time ran out): the worker grades it, once (issue 8). */
+  'attempt.submitted': { attemptId: string; quizId: string; userId: string };
+  /** An instructor corrected an answer key: regrade every affected attempt, with progress. */
+  'quiz.regrade-requested': { regradeId: string; quizId: string };
+  /** Every minute: close attempts whose time (plus grace) ran out, with what was saved (scheduled). */
+  'grading.close-expired': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -52,6 +58,9 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'enrollment.completed': QueueName.Learning,
   'attendance.recorded': QueueName.Learning,
   'learning.session-reminders': QueueName.Learning,
+  'attempt.submitted': QueueName.Grading,
+  'quiz.regrade-requested': QueueName.Grading,
+  'grading.close-expired': QueueName.Grading,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

@@ -8,5 +8,7 @@ export const QueueName = {
   Mail: 'mail',
   /** Enrolment, attendance, progress and completion events (issue 7) and what follows from them. */
   Learning: 'learning',
+  /** Quiz grading and regrading (issue 8): CPU work, kept away from mail and enrolment events. */
+  Grading: 'grading',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

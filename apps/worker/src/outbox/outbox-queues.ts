@@ -12,8 +12,9 @@ export class OutboxQueues {
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.Learning) learning: Queue,
+    @InjectQueue(QueueName.Grading) grading: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning };
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading };
   }
 
   get(name: QueueName): Queue {
