@@ -91,7 +91,12 @@ function NotificationItem({ item, onRead, pending }: { item: NotificationDto; on
         </time>
       </p>
       <p className="notification__actions">
-        {href && <Link href={href}>{t('notifications.open')}</Link>}
+        {href && (
+          // Opening it counts as reading it.
+          <Link href={href} onPress={unread ? onRead : undefined}>
+            {t('notifications.open')}
+          </Link>
+        )}
         {unread && (
           <Button variant="quiet" isPending={pending} onPress={onRead}>
             {t('notifications.markRead')}
