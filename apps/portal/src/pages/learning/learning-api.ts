@@ -1,5 +1,5 @@
 import type { ApiClient, Schemas } from '@baanrian/api-client';
-import type { CaptionTrack, CourseFormat, EnrollmentChannel, EnrollmentSource, EnrollmentStatus, LessonType, LocalizedText, NotificationType } from '@baanrian/contracts';
+import type { CaptionTrack, CourseFormat, EnrollmentChannel, EnrollmentStatus, LessonType, LocalizedText, NotificationType } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
@@ -7,7 +7,7 @@ import { ApiError, NetworkError } from '../../api/errors';
  * middleware sends the access token, refreshing once on a 401, and Accept-Language).
  *
  * Generated types are used where the OpenAPI document has the operation (GET /me/children, the
- * attendance routes). The other learning operations (enrolment, progress, notifications:
+ * enrolment and attendance routes). The other learning operations (progress, notifications:
  * notes/learning-contract.md)
  * are being built in parallel: until they are in libs/api-client they are typed here from the
  * contract (and the helpers' committed OpenAPI documents: field for field the same shapes) and sent
@@ -19,36 +19,10 @@ import { ApiError, NetworkError } from '../../api/errors';
 
 export type ChildDto = Schemas['ChildDto'];
 
-export interface EnrollmentDto {
-  id: string;
-  courseId: string;
-  userId: string;
-  status: EnrollmentStatus;
-  channel: EnrollmentChannel;
-  source: EnrollmentSource;
-  /** 1 = next in line; null unless waitlisted. */
-  waitlistPosition: number | null;
-  createdAt: string;
-  activatedAt: string | null;
-  completedAt: string | null;
-}
-
-export interface MyEnrollmentStateDto {
-  enrollment: EnrollmentDto | null;
-  /** capacity null: no limit. */
-  seats: { capacity: number | null; taken: number; waitlisted: number };
-  /** New enrolments accepted now (published, inside the window). */
-  open: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  /** Channels the learner may choose (two for a blended course). */
-  channels: EnrollmentChannel[];
-}
-
-export interface EnrollBody {
-  channel?: EnrollmentChannel;
-  forUserId?: string;
-}
+// Enrolment (merged into main): the generated types.
+export type EnrollmentDto = Schemas['EnrollmentDto'];
+export type MyEnrollmentStateDto = Schemas['MyEnrollmentStateDto'];
+export type EnrollBody = Schemas['EnrollDto'];
 
 export interface NextSessionDto {
   lessonId: string;
@@ -228,13 +202,13 @@ const forUser = (forUserId?: string) => (forUserId ? { forUserId } : {});
 
 export function createLearningApi(client: ApiClient) {
   const raw = client as unknown as RawClient;
-  const courseParams = (courseId: string, forUserId?: string) => ({ params: { path: { courseId }, query: forUser(forUserId) } });
   return {
-    // Enrolment (H1)
+    // Enrolment (H1): generated.
     enrollmentState: (courseId: string, forUserId?: string, signal?: AbortSignal) =>
-      unwrap<MyEnrollmentStateDto>(raw.GET('/api/v1/courses/{courseId}/enrollment', { ...courseParams(courseId, forUserId), signal })),
-    enroll: (courseId: string, body: EnrollBody) => unwrap<EnrollmentDto>(raw.POST('/api/v1/courses/{courseId}/enrollment', { params: { path: { courseId } }, body })),
-    withdraw: (courseId: string, forUserId?: string) => unwrap<EnrollmentDto>(raw.DELETE('/api/v1/courses/{courseId}/enrollment', courseParams(courseId, forUserId))),
+      unwrap<MyEnrollmentStateDto>(client.GET('/api/v1/courses/{courseId}/enrollment', { params: { path: { courseId }, query: forUser(forUserId) }, signal })),
+    enroll: (courseId: string, body: EnrollBody) => unwrap<EnrollmentDto>(client.POST('/api/v1/courses/{courseId}/enrollment', { params: { path: { courseId } }, body })),
+    withdraw: (courseId: string, forUserId?: string) =>
+      unwrap<EnrollmentDto>(client.DELETE('/api/v1/courses/{courseId}/enrollment', { params: { path: { courseId }, query: forUser(forUserId) } })),
     children: (signal?: AbortSignal) => unwrap<{ items: ChildDto[] }>(client.GET('/api/v1/me/children', { signal })).then((list) => list.items),
 
     // Player, progress, My learning (H3)
