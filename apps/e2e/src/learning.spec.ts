@@ -5,7 +5,7 @@ import { servePortal, type ServedPortal } from './support/stack';
 
 /**
  * The learner screens (issue 7) in the browser: the built api serving the built portal, the demo
- * learner signed in for real. The learning endpoints answer with contract-shaped data through
+ * learner signed in for real. The learning endpoints answer with data in their OpenAPI shapes through
  * page.route (notes/learning-contract.md), so every state is on screen at once (a locked lesson, a
  * video with captions, a waitlist place, unread notifications) whatever the seed holds. Each
  * screen passes the page checks (axe WCAG 2.2 A/AA, one h1, landmarks, no sideways scroll) on a
@@ -44,6 +44,7 @@ const lesson = (fields: Record<string, unknown>, content: Record<string, unknown
   venue: null,
   address: null,
   mapUrl: null,
+  bodyHtml: null,
   locked: false,
   progress: notStarted,
   ...fields,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale, LocalizedText } from '@baanrian/contracts';
+import type { Locale } from '@baanrian/contracts';
 import { useApiClient } from '../../api/api-client-context';
 import { currentLocale } from '../../i18n/i18n';
 import { localized } from '../home/course-card';
@@ -47,9 +47,9 @@ export function useLocale(): Locale {
   return currentLocale(useTranslation().i18n);
 }
 
-/** A course title from the API: localized text (per language) or already a plain string. */
-export function titleText(title: LocalizedText | string | undefined | null, locale: Locale): { text: string; lang?: string } {
+/** A course title from the API (every language it has; Thai is always there for a published course), or a plain string. */
+export function titleText(title: Partial<Record<Locale, string>> | string | undefined | null, locale: Locale): { text: string; lang?: string } {
   if (!title) return { text: '' };
   if (typeof title === 'string') return { text: title };
-  return localized(title, locale);
+  return localized({ ...title, th: title.th ?? title.en ?? title.vi ?? '' }, locale);
 }

@@ -230,6 +230,7 @@ function lesson(overrides: Partial<PlayerLessonDto> & Pick<PlayerLessonDto, 'id'
     venue: null,
     address: null,
     mapUrl: null,
+    bodyHtml: null,
     locked: false,
     progress: notStarted,
     content: { ...noContent, ...content },

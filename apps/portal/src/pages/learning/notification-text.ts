@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Locale, LocalizedText } from '@baanrian/contracts';
+import type { Locale } from '@baanrian/contracts';
 import { formatDate } from '../../i18n/format';
 import { formatTime } from '../catalog/format-time';
 import type { NotificationDto } from './learning-api';
@@ -8,7 +8,7 @@ import { playerHref, titleText } from './learning-common';
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 const text = (value: unknown, locale: Locale): string | null => {
   if (typeof value === 'string') return value || null;
-  if (value && typeof value === 'object') return titleText(value as LocalizedText, locale).text || null;
+  if (value && typeof value === 'object') return titleText(value as Partial<Record<Locale, string>>, locale).text || null;
   return null;
 };
 
