@@ -54,6 +54,8 @@ const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 const StudioPage = page(() => import('../pages/studio/studio-page'));
 // Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
 const LearningPage = page(() => import('../pages/learning/learning-page'));
+// Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
+const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -66,6 +68,10 @@ export const ROUTES = {
   studioPreview: '/studio/preview',
   myLearning: '/learning',
   notifications: '/notifications',
+  teachingLearners: '/studio/learners',
+  teachingSessions: '/studio/sessions',
+  teachingSession: '/studio/session',
+  teachingCheckIn: '/studio/check-in',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -88,6 +94,10 @@ const routes: Record<string, Page> = {
   [ROUTES.studioPreview]: StudioPage,
   [ROUTES.myLearning]: LearningPage,
   [ROUTES.notifications]: LearningPage,
+  [ROUTES.teachingLearners]: TeachingPage,
+  [ROUTES.teachingSessions]: TeachingPage,
+  [ROUTES.teachingSession]: TeachingPage,
+  [ROUTES.teachingCheckIn]: TeachingPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */
