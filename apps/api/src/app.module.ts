@@ -11,6 +11,7 @@ import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
 import { ProgressModule } from './progress/progress.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
@@ -32,6 +33,7 @@ export class AppModule {
         CatalogModule,
         ProgressModule,
         AttendanceModule,
+        QuizzesModule,
       ],
       providers: [HttpDrainService],
     };
