@@ -62,12 +62,12 @@ export async function closedAttempt(
   const status = a.percent === undefined ? 'submitted' : 'graded';
   const [row] = await db.query(
     `INSERT INTO quiz_attempt (quiz_id, user_id, enrollment_id, number, status, questions, submitted_at, close_reason)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, now() - make_interval(mins => 10 - $4), 'submitted') RETURNING id`,
+     VALUES ($1, $2, $3, $4::int, $5, $6::jsonb, now() - make_interval(mins => 10 - $4::int), 'submitted') RETURNING id`,
     [a.quizId, a.userId, a.enrollmentId, a.number, status, JSON.stringify(a.questionIds.map((questionId) => ({ questionId })))],
   );
   if (a.percent !== undefined) {
     await db.query(
-      `INSERT INTO quiz_grade (attempt_id, score, max_score, percent, passed, details) VALUES ($1, $2, 10, $2 * 10, $3, $4::jsonb)`,
+      `INSERT INTO quiz_grade (attempt_id, score, max_score, percent, passed, details) VALUES ($1, $2::numeric, 10, $2::numeric * 10, $3, $4::jsonb)`,
       [row.id, a.percent / 10, a.passed ?? a.percent >= 60, JSON.stringify({ score: a.percent / 10, maxScore: 10, correct: false, pendingManual: false, questions: [] })],
     );
   }
