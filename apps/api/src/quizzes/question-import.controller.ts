@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Auth, CurrentAbility, CurrentUser } from '../authz/auth.decorator';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { CourseIdParamsDto } from '../courses/studio-course.dto';
-import { ExportQueryDto, ImportPreviewDto, ImportQueryDto, ImportResultDto } from './question-import.dto';
+import { QuestionExportQueryDto, QuestionImportPreviewDto, QuestionImportQueryDto, QuestionImportResultDto } from './question-import.dto';
 import { QuestionImportService } from './question-import.service';
 import { QuizzesException } from './quizzes.exception';
 
@@ -36,23 +36,23 @@ export class QuestionImportController {
     operationId: 'importQuestions',
     summary: 'Preview an import (every problem by line and column, nothing saved); with confirm=true save the good questions, all or nothing',
   })
-  @ApiOkResponse({ type: ImportPreviewDto, description: 'Preview (confirm absent or false)' })
-  @ApiCreatedResponse({ type: ImportResultDto, description: 'Imported (confirm=true)' })
+  @ApiOkResponse({ type: QuestionImportPreviewDto, description: 'Preview (confirm absent or false)' })
+  @ApiCreatedResponse({ type: QuestionImportResultDto, description: 'Imported (confirm=true)' })
   @ApiUnprocessableEntityResponse({ description: 'QUIZ_IMPORT_EMPTY with `issues` (problem+json)' })
   async import(
     @Param() params: CourseIdParamsDto,
-    @Query() query: ImportQueryDto,
+    @Query() query: QuestionImportQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @CurrentUser() user: AuthUser,
     @CurrentAbility() ability: AppAbility,
-  ): Promise<ImportPreviewDto | ImportResultDto> {
+  ): Promise<QuestionImportPreviewDto | QuestionImportResultDto> {
     const text = await readText(req);
     if (!query.confirm) {
       res.status(200);
-      return this.imports.preview(ability, params.courseId, query.format, text);
+      return this.imports.preview(ability, params.courseId, query.format ?? 'gift', text);
     }
-    return this.imports.confirm(ability, user, params.courseId, query.format, text);
+    return this.imports.confirm(ability, user, params.courseId, query.format ?? 'gift', text);
   }
 
   @Get('courses/:courseId/questions.gift')
@@ -62,7 +62,7 @@ export class QuestionImportController {
   @ApiProduces('text/plain')
   @ApiOperation({ operationId: 'exportQuestionsGift', summary: 'The bank (or a category) as GIFT; X-Skipped-Questions counts questions GIFT cannot hold (ordering)' })
   @ApiOkResponse({ description: 'text/plain GIFT', schema: { type: 'string' } })
-  async exportGift(@Param() params: CourseIdParamsDto, @Query() query: ExportQueryDto, @Res({ passthrough: true }) res: Response, @CurrentAbility() ability: AppAbility): Promise<string> {
+  async exportGift(@Param() params: CourseIdParamsDto, @Query() query: QuestionExportQueryDto, @Res({ passthrough: true }) res: Response, @CurrentAbility() ability: AppAbility): Promise<string> {
     const result = await this.imports.exportGift(ability, params.courseId, query.categoryId);
     res.setHeader('X-Skipped-Questions', String(result.skipped));
     return result.text;

@@ -6,17 +6,17 @@ import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 export const IMPORT_FORMATS = ['gift', 'aiken'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export class ImportQueryDto {
-  @ApiProperty({ enum: IMPORT_FORMATS }) @IsIn(IMPORT_FORMATS) format: ImportFormat;
+export class QuestionImportQueryDto {
+  @ApiPropertyOptional({ enum: IMPORT_FORMATS, default: 'gift' }) @IsOptional() @IsIn(IMPORT_FORMATS) format?: ImportFormat;
   @ApiPropertyOptional({ description: 'true: save the good questions (after the instructor saw the preview); otherwise a preview, nothing saved' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() confirm?: boolean;
 }
 
-export class ExportQueryDto {
+export class QuestionExportQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this category and its sub-categories' }) @IsOptional() @IsUUID() categoryId?: string;
 }
 
-export class ImportIssueDto {
+export class QuestionImportIssueDto {
   @ApiProperty({ description: '1-based' }) line: number;
   @ApiProperty({ description: '1-based' }) column: number;
   @ApiProperty({ enum: ['error', 'warning'], description: 'error: the question is not imported; warning: imported, worth a look' }) severity: 'error' | 'warning';
@@ -32,14 +32,14 @@ export class ImportQuestionPreviewDto {
   @ApiProperty({ type: String, nullable: true }) categoryPath: string | null;
 }
 
-export class ImportPreviewDto {
+export class QuestionImportPreviewDto {
   @ApiProperty({ enum: IMPORT_FORMATS }) format: ImportFormat;
   @ApiProperty({ type: [ImportQuestionPreviewDto], description: 'The questions a confirmed import would save' }) questions: ImportQuestionPreviewDto[];
-  @ApiProperty({ type: [ImportIssueDto], description: 'Every problem, by line and column' }) issues: ImportIssueDto[];
+  @ApiProperty({ type: [QuestionImportIssueDto], description: 'Every problem, by line and column' }) issues: QuestionImportIssueDto[];
   @ApiProperty() importable: number;
 }
 
-export class ImportResultDto {
+export class QuestionImportResultDto {
   @ApiProperty() imported: number;
   @ApiProperty() categoriesCreated: number;
   @ApiProperty({ description: 'Questions left out because of errors' }) skipped: number;

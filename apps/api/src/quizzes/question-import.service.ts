@@ -10,13 +10,13 @@ import { DomainException, ValidationException } from '../problem/domain.exceptio
 import { QuestionBankService } from './question-bank.service';
 import { toQuestion } from './question-definition';
 import type { QuestionDefinitionDto } from './question.dto';
-import type { ImportFormat, ImportIssueDto, ImportPreviewDto, ImportResultDto } from './question-import.dto';
+import type { ImportFormat, QuestionImportIssueDto, QuestionImportPreviewDto, QuestionImportResultDto } from './question-import.dto';
 import { checkMedia } from './quiz-access';
 import { QuizzesException } from './quizzes.exception';
 
 interface Checked {
   questions: { question: Question; line: number | null }[];
-  issues: ImportIssueDto[];
+  issues: QuestionImportIssueDto[];
 }
 
 /** Where a parsed question starts, best effort (the parsers report lines for problems only). */
@@ -50,7 +50,7 @@ export class QuestionImportService {
     private readonly bank: QuestionBankService,
   ) {}
 
-  async preview(ability: AppAbility, courseId: string, format: ImportFormat, source: string): Promise<ImportPreviewDto> {
+  async preview(ability: AppAbility, courseId: string, format: ImportFormat, source: string): Promise<QuestionImportPreviewDto> {
     const loaded = await loadCourseFor(this.db.manager, ability, 'update', courseId);
     const checked = await this.check(this.db.manager, ability, loaded, format, source);
     return {
@@ -67,7 +67,7 @@ export class QuestionImportService {
     };
   }
 
-  async confirm(ability: AppAbility, user: AuthUser, courseId: string, format: ImportFormat, source: string): Promise<ImportResultDto> {
+  async confirm(ability: AppAbility, user: AuthUser, courseId: string, format: ImportFormat, source: string): Promise<QuestionImportResultDto> {
     return this.db.transaction(async (manager) => {
       const loaded = await loadCourseFor(manager, ability, 'update', courseId, { lock: true });
       const checked = await this.check(manager, ability, loaded, format, source);
@@ -101,7 +101,7 @@ export class QuestionImportService {
   private async check(manager: EntityManager, ability: AppAbility, loaded: LoadedCourse, format: ImportFormat, source: string): Promise<Checked> {
     const text = source.replace(/^\uFEFF/, '');
     const parsed: QuizImportResult = format === 'gift' ? parseGift(text) : parseAiken(text);
-    const issues: ImportIssueDto[] = [
+    const issues: QuestionImportIssueDto[] = [
       ...parsed.errors.map((e) => ({ ...e, severity: 'error' as const })),
       ...parsed.warnings.map((w) => ({ ...w, severity: 'warning' as const })),
     ];
