@@ -2398,6 +2398,20 @@ export interface components {
             opensAt: string | null;
             seats: components["schemas"]["SeatsDto"];
         };
+        NumericAnswerDto: {
+            feedback?: components["schemas"]["RichTextDto"];
+            id?: string;
+            match: components["schemas"]["NumericMatchDto"];
+            weight: number;
+        };
+        NumericMatchDto: {
+            /** @enum {string} */
+            kind: "value" | "range" | "any";
+            max?: number;
+            min?: number;
+            tolerance?: number;
+            value?: number;
+        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -2458,8 +2472,8 @@ export interface components {
             questionCount: number;
         };
         QuestionDefinitionDto: {
-            /** @description short_text: ShortTextAnswerDto[]; numeric: NumericAnswerDto[] */
-            answers?: Record<string, never>[];
+            /** @description short_text: ShortTextAnswerDto[]; numeric: NumericAnswerDto[] (checked against the type) */
+            answers?: (components["schemas"]["ShortTextAnswerDto"] | components["schemas"]["NumericAnswerDto"])[];
             blank?: boolean;
             /** @description Ignored: `categoryPath` next to the definition decides */
             category?: string;
@@ -2775,6 +2789,12 @@ export interface components {
             en?: string;
             th?: string;
             vi?: string;
+        };
+        ShortTextAnswerDto: {
+            feedback?: components["schemas"]["RichTextDto"];
+            id?: string;
+            text: string;
+            weight: number;
         };
         SignInCardDto: {
             /** @example BR-48217 */

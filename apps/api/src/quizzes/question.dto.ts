@@ -1,5 +1,5 @@
 import { QUESTION_MEDIA_KINDS, QUESTION_TYPES, type QuestionMediaKind, type QuestionType, TEXT_FORMATS, type TextFormat } from '@baanrian/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -80,6 +80,7 @@ export class MatchingPairDto {
   @ApiProperty() @IsString() @MaxLength(500) answer: string;
 }
 
+@ApiExtraModels(ShortTextAnswerDto, NumericAnswerDto)
 export class QuestionDefinitionDto {
   @ApiPropertyOptional({ description: 'Ignored: the bank gives and keeps question ids (accepted so a loaded definition can be sent back)' })
   @IsOptional() @IsString() @MaxLength(64) id?: string;
@@ -96,7 +97,11 @@ export class QuestionDefinitionDto {
   @ApiPropertyOptional({ description: 'true_false' }) @IsOptional() @IsBoolean() correct?: boolean;
   @ApiPropertyOptional({ type: RichTextDto }) @IsOptional() @ValidateNested() @Type(() => RichTextDto) feedbackTrue?: RichTextDto;
   @ApiPropertyOptional({ type: RichTextDto }) @IsOptional() @ValidateNested() @Type(() => RichTextDto) feedbackFalse?: RichTextDto;
-  @ApiPropertyOptional({ description: 'short_text: ShortTextAnswerDto[]; numeric: NumericAnswerDto[]', type: 'array', items: { type: 'object' } })
+  @ApiPropertyOptional({
+    description: 'short_text: ShortTextAnswerDto[]; numeric: NumericAnswerDto[] (checked against the type)',
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(ShortTextAnswerDto) }, { $ref: getSchemaPath(NumericAnswerDto) }] },
+  })
   @IsOptional() @IsArray() @ArrayMaxSize(50)
   answers?: (ShortTextAnswerDto | NumericAnswerDto)[];
   @ApiPropertyOptional({ type: [OrderingItemDto], description: 'In the correct order' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OrderingItemDto) items?: OrderingItemDto[];
