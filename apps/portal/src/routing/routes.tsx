@@ -52,6 +52,8 @@ const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 // Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
 const StudioPage = page(() => import('../pages/studio/studio-page'));
+// Quizzes in the studio (issue 8): bank, editor, settings, import, gradebook; its own chunk and strings.
+const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -62,6 +64,7 @@ export const ROUTES = {
   studio: '/studio',
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
+  studioQuizzes: '/studio/quizzes',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -82,6 +85,7 @@ const routes: Record<string, Page> = {
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
+  [ROUTES.studioQuizzes]: QuizStudioPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */

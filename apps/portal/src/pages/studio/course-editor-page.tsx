@@ -64,6 +64,9 @@ function CourseEditor() {
       <p>
         <Link href={previewHref(course.data.id)}>{t('editor.preview')}</Link>
       </p>
+      <p>
+        <Link href={`/studio/quizzes?course=${encodeURIComponent(course.data.id)}`}>{t('editor.quizzes')}</Link>
+      </p>
       <Tabs selectedKey={tab ?? 'details'} onSelectionChange={(key) => setTab(key === 'details' ? null : parseTab(String(key)))}>
         <TabList aria-label={t('editor.sections')}>
           {TABS.map((name) => (
