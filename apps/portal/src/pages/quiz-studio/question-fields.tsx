@@ -151,7 +151,7 @@ export function ReorderableList<T>({ label, items, keyOf, rowLabel, render, onMo
           </li>
         ))}
       </ol>
-      <p role="status" className="quiz-visually-hidden">
+      <p role="status" className="visually-hidden">
         {status}
       </p>
     </div>
