@@ -146,6 +146,7 @@ export function QuestionEditor({ courseId, existing, defaultCategory, onClose }:
   return (
     <div className="quiz-editor">
       <Form
+        validationBehavior="aria"
         className="studio-form quiz-editor__form"
         aria-label={heading}
         onSubmit={(event) => {

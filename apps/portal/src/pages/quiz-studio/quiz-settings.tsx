@@ -148,6 +148,7 @@ export function QuizSettingsForm({ courseId, quiz, onClose }: { courseId: string
   return (
     <div className="studio-section">
       <Form
+        validationBehavior="aria"
         className="studio-form"
         aria-label={quiz ? t('settings.editTitle', { title: quiz.title }) : t('settings.newTitle')}
         validationErrors={errors}
