@@ -7,7 +7,7 @@ import { currentLocale } from '../../i18n/i18n';
 import { Button, Dialog, EmptyState, ErrorState, LoadingState, Select, showToast, TextField } from '../../ui';
 import { QuestionEditor } from './question-editor';
 import { saveFile, type QuestionCategoryDto, type QuestionDto, type QuestionFilters } from './quiz-studio-api';
-import { quizKeys, useQuizStudioApi } from './quiz-studio-common';
+import { cleanCategoryPath, quizKeys, useQuizStudioApi } from './quiz-studio-common';
 import { useQuizStudioTranslation } from './quiz-studio-i18n';
 
 interface CategoryNode {
@@ -256,7 +256,8 @@ function CategoryPanel({ courseId, categories, selected, onSelect }: { courseId:
         className="quiz-categories__new"
         onSubmit={(event) => {
           event.preventDefault();
-          if (path.trim()) create.mutate(path.trim());
+          const clean = cleanCategoryPath(path);
+          if (clean) create.mutate(clean);
         }}
       >
         <TextField label={t('categories.new')} description={t('categories.newHint')} value={path} onChange={setPath} />

@@ -22,7 +22,7 @@ import { MediaUpload } from '../studio/media-upload';
 import { QuestionPreview } from './question-preview';
 import { DecimalField, PercentField, ReorderableList } from './question-fields';
 import { problemCode, problemReasons, type QuestionDto } from './quiz-studio-api';
-import { move, newId, quizKeys, useQuizStudioApi } from './quiz-studio-common';
+import { cleanCategoryPath, move, newId, quizKeys, useQuizStudioApi } from './quiz-studio-common';
 import { useQuizStudioTranslation } from './quiz-studio-i18n';
 
 const rich = (text = ''): RichText => ({ text, format: 'plain' });
@@ -53,6 +53,14 @@ export function blankQuestion(type: QuestionType, common?: QuestionCommon): Ques
   }
 }
 
+/** Media the API would refuse: a picture or sound chosen but not uploaded, a picture without its text alternative. */
+function mediaProblems(question: Question): string[] {
+  const media = question.media;
+  if (!media) return [];
+  if (!media.mediaId) return ['media_missing'];
+  return media.kind === 'image' && !media.alt?.trim() ? ['alt_missing'] : [];
+}
+
 /** Empty texts the model allows but a learner could not use; checked here as well as validateQuestion's rules. */
 function emptyTexts(question: Question): string[] {
   const blank = (s: string) => !s.trim();
@@ -78,7 +86,7 @@ const matchValid = (m: NumericMatch) =>
 
 /** Everything wrong with a draft: validateQuestion's codes (as the API checks) and empty texts. */
 export function questionProblems(question: Question): string[] {
-  return [...new Set([...validateQuestion(question), ...emptyTexts(question)])];
+  return [...new Set([...validateQuestion(question), ...mediaProblems(question), ...emptyTexts(question)])];
 }
 
 const splitTags = (raw: string) => [...new Set(raw.split(/[,\n]/).map((t) => t.trim()).filter(Boolean))];
@@ -105,7 +113,7 @@ export function QuestionEditor({ courseId, existing, defaultCategory, onClose }:
   const { formError, pending, run } = useSubmit();
   const [serverReasons, setServerReasons] = useState<string[]>([]);
 
-  const current = (): Question => ({ ...draft, tags: splitTags(tags), category: category.trim() || undefined });
+  const current = (): Question => ({ ...draft, tags: splitTags(tags), category: cleanCategoryPath(category) ?? undefined });
   const problems = checked ? questionProblems(current()) : [];
   const update = (patch: Partial<Question>) => setDraft((d) => ({ ...d, ...patch }) as Question);
   const heading = existing ? t('editor.editTitle') : t('editor.newTitle');
@@ -118,8 +126,8 @@ export function QuestionEditor({ courseId, existing, defaultCategory, onClose }:
     await run(async () => {
       try {
         const saved = existing
-          ? await api.updateQuestion(existing.id, question, category.trim() || null, existing.keyRevision)
-          : await api.createQuestion(courseId, question, category.trim() || null);
+          ? await api.updateQuestion(existing.id, question, cleanCategoryPath(category), existing.keyRevision)
+          : await api.createQuestion(courseId, question, cleanCategoryPath(category));
         await queryClient.invalidateQueries({ queryKey: quizKeys.questionsOf(courseId) });
         await queryClient.invalidateQueries({ queryKey: quizKeys.categories(courseId) });
         const regrades = saved.regrades ?? [];

@@ -97,7 +97,8 @@ export interface ImportResultDto {
   categoriesCreated: number;
 }
 
-export const GRADEBOOK_STATUSES = ['passed', 'failed', 'not_attempted'] as const;
+/** passed: passed every quiz shown; not_passed: attempted one and did not pass it; not_attempted: has not attempted one. */
+export const GRADEBOOK_STATUSES = ['passed', 'not_passed', 'not_attempted'] as const;
 export type GradebookStatus = (typeof GRADEBOOK_STATUSES)[number];
 
 export interface GradebookCell {
@@ -117,7 +118,7 @@ export interface GradebookRow {
 }
 
 export interface GradebookDto {
-  quizzes: { id: string; title: string; maxScore: number }[];
+  quizzes: { id: string; title: string; maxScore: number | null; passingPercent?: number }[];
   rows: GradebookRow[];
   nextCursor: string | null;
 }

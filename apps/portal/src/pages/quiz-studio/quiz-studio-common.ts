@@ -59,4 +59,14 @@ export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   return next;
 }
 
+/** `Grammar / Tones ` → `Grammar/Tones` (the API refuses empty or space-led segments); empty → null. */
+export function cleanCategoryPath(raw: string): string | null {
+  const path = raw
+    .split('/')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('/');
+  return path || null;
+}
+
 export const parseRouteId = (raw: string | null): string | null => (raw && /^[\w-]{1,64}$/.test(raw) ? raw : null);

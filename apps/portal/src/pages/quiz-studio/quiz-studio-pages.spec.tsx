@@ -299,6 +299,28 @@ describe('question editor', () => {
     expect((body.definition as Extract<Question, { type: 'single_choice' }>).options.map((o) => o.weight)).toEqual([1, 0.5]);
   });
 
+  it('asks for the text alternative of a picture before saving, and keeps the media on the question', async () => {
+    let body: { definition?: Question } = {};
+    const withImage = questionDto('q-1', 'Which tone mark is this?');
+    withImage.definition = { ...withImage.definition, media: { kind: 'image', mediaId: '6f1c2a9e-2b7f-4c43-9a8e-1f0d3c5b7a11' } };
+    renderApp({
+      url: '/studio/quizzes?course=c-1&question=q-1',
+      handler: api({
+        'GET /api/v1/studio/questions/q-1': () => json(withImage),
+        'PUT /api/v1/studio/questions/q-1': async (request) => {
+          body = (await request.json()) as typeof body;
+          return json({ ...withImage, regrades: [] });
+        },
+      }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Save question' }, { timeout: 15_000 }));
+    expect(await screen.findByText('Describe the picture for learners who cannot see it.')).toBeTruthy();
+    type(textbox(/Describe the picture/), 'The tone mark ่ above the letter ก');
+    expect(screen.getByRole('region', { name: 'What the learner sees' }).querySelector('img')?.getAttribute('alt')).toBe('The tone mark ่ above the letter ก');
+    fireEvent.click(button('Save question'));
+    await waitFor(() => expect(body.definition?.media).toEqual({ kind: 'image', mediaId: '6f1c2a9e-2b7f-4c43-9a8e-1f0d3c5b7a11', alt: 'The tone mark ่ above the letter ก' }));
+  });
+
   it('explains an edit conflict (409) instead of overwriting', async () => {
     renderApp({
       url: '/studio/quizzes?course=c-1&question=q-1',
@@ -503,8 +525,8 @@ describe('gradebook', () => {
     expect(cells[0].textContent).toBe('85.5 % · passed · 2 attempts');
     expect(cells[1].textContent).toBe('Not attempted');
 
-    fireEvent.change(screen.getByRole('combobox', { name: 'Result' }), { target: { value: 'failed' } });
-    await waitFor(() => expect(sent(requests, 'GET', '/api/v1/studio/courses/c-1/gradebook').some((r) => new URL(r.url).searchParams.get('status') === 'failed')).toBe(true));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Result' }), { target: { value: 'not_passed' } });
+    await waitFor(() => expect(sent(requests, 'GET', '/api/v1/studio/courses/c-1/gradebook').some((r) => new URL(r.url).searchParams.get('status') === 'not_passed')).toBe(true));
 
     fireEvent.click(await screen.findByRole('button', { name: 'Extra time for Somchai Jaidee' }));
     const dialog = await screen.findByRole('dialog', { name: 'Extra time for Somchai Jaidee' });
