@@ -209,3 +209,22 @@ it.each([
   expect(report).toEqual(Object.fromEntries(Object.keys(report).map((name) => [name, []])));
   await context.close();
 });
+
+it('on a desktop in English the gradebook is a table with a sticky learner column, and the editor sits beside its preview, axe clean', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' });
+  const page = await context.newPage();
+  await fakeQuizApi(page);
+  await signIn(page, 'en');
+  const id = await firstCourseId(page);
+  const report: Record<string, string[]> = {};
+  await open(page, `/studio/quizzes?course=${id}&tab=gradebook`);
+  const table = main(page).getByRole('table');
+  await table.waitFor();
+  expect(await table.getByRole('rowheader').count()).toBe(3);
+  expect(await table.getByRole('rowheader').first().evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+  report.gradebook = await pageProblems(page);
+  await open(page, `/studio/quizzes?course=${id}&question=q-1`);
+  report.editor = await pageProblems(page);
+  expect(report).toEqual({ gradebook: [], editor: [] });
+  await context.close();
+});
