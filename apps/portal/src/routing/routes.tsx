@@ -54,6 +54,8 @@ const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 const StudioPage = page(() => import('../pages/studio/studio-page'));
 // Quizzes in the studio (issue 8): bank, editor, settings, import, gradebook; its own chunk and strings.
 const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'));
+// Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
+const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -65,6 +67,10 @@ export const ROUTES = {
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
   studioQuizzes: '/studio/quizzes',
+  teachingLearners: '/studio/learners',
+  teachingSessions: '/studio/sessions',
+  teachingSession: '/studio/session',
+  teachingCheckIn: '/studio/check-in',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -86,6 +92,10 @@ const routes: Record<string, Page> = {
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
   [ROUTES.studioQuizzes]: QuizStudioPage,
+  [ROUTES.teachingLearners]: TeachingPage,
+  [ROUTES.teachingSessions]: TeachingPage,
+  [ROUTES.teachingSession]: TeachingPage,
+  [ROUTES.teachingCheckIn]: TeachingPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */

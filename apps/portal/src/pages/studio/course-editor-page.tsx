@@ -61,10 +61,11 @@ function CourseEditor() {
       </p>
       <h1 lang={course.data.language}>{title}</h1>
       <CourseStatusLine course={course.data} />
-      <p>
+      <p className="studio-actions">
         <Link href={previewHref(course.data.id)}>{t('editor.preview')}</Link>
-      </p>
-      <p>
+        {/* Issue 7's teaching screens (pages/teaching, their own chunk). */}
+        <Link href={`/studio/learners?id=${encodeURIComponent(course.data.id)}`}>{t('editor.learners')}</Link>
+        <Link href={`/studio/sessions?id=${encodeURIComponent(course.data.id)}`}>{t('editor.sessions')}</Link>
         <Link href={`/studio/quizzes?course=${encodeURIComponent(course.data.id)}`}>{t('editor.quizzes')}</Link>
       </p>
       <Tabs selectedKey={tab ?? 'details'} onSelectionChange={(key) => setTab(key === 'details' ? null : parseTab(String(key)))}>
