@@ -70,7 +70,8 @@ export interface QuizDto extends QuizSettings {
   id: string;
   courseId: string;
   questionCount: number;
-  maxScore: number;
+  /** null while draws make it depend on the questions drawn. */
+  maxScore: number | null;
   lessonIds: string[];
 }
 
@@ -95,6 +96,8 @@ export interface ImportPreviewDto {
 export interface ImportResultDto {
   imported: number;
   categoriesCreated: number;
+  /** Questions left out because of errors. */
+  skipped?: number;
 }
 
 /** passed: passed every quiz shown; not_passed: attempted one and did not pass it; not_attempted: has not attempted one. */
@@ -132,6 +135,8 @@ export interface GradebookFilters {
 
 export interface RegradeDto {
   id: string;
+  /** The question whose key changed; null for a manual whole-quiz regrade. */
+  questionId?: string | null;
   status: RegradeStatus;
   total: number;
   done: number;
