@@ -6,6 +6,7 @@ import type catalogTh from '../pages/catalog/locales/th.json';
 import type catalogPageTh from '../pages/catalog/locales/page/th.json';
 import type studioTh from '../pages/studio/locales/th.json';
 import type quizStudioTh from '../pages/quiz-studio/locales/th.json';
+import type learningTh from '../pages/learning/locales/th.json';
 import type teachingTh from '../pages/teaching/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
@@ -18,6 +19,7 @@ declare module 'i18next' {
       accounts: typeof accountsTh & typeof accountsScreensTh;
       catalog: typeof catalogTh & typeof catalogPageTh;
       studio: typeof studioTh;
+      learning: typeof learningTh;
       teaching: typeof teachingTh;
       quizStudio: typeof quizStudioTh;
     };

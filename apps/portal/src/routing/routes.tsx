@@ -54,6 +54,8 @@ const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 const StudioPage = page(() => import('../pages/studio/studio-page'));
 // Quizzes in the studio (issue 8): bank, editor, settings, import, gradebook; its own chunk and strings.
 const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'));
+// Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
+const LearningPage = page(() => import('../pages/learning/learning-page'));
 // Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
 const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 
@@ -67,6 +69,8 @@ export const ROUTES = {
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
   studioQuizzes: '/studio/quizzes',
+  myLearning: '/learning',
+  notifications: '/notifications',
   teachingLearners: '/studio/learners',
   teachingSessions: '/studio/sessions',
   teachingSession: '/studio/session',
@@ -92,6 +96,8 @@ const routes: Record<string, Page> = {
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
   [ROUTES.studioQuizzes]: QuizStudioPage,
+  [ROUTES.myLearning]: LearningPage,
+  [ROUTES.notifications]: LearningPage,
   [ROUTES.teachingLearners]: TeachingPage,
   [ROUTES.teachingSessions]: TeachingPage,
   [ROUTES.teachingSession]: TeachingPage,
@@ -111,7 +117,11 @@ function PageLoading() {
 }
 
 /** Paths with a parameter: prefix → page. */
-const prefixRoutes: [string, Page][] = [['/courses/', CoursePage]];
+const prefixRoutes: [string, Page][] = [
+  ['/courses/', CoursePage],
+  ['/learning/courses/', LearningPage],
+  ['/check-in/', LearningPage],
+];
 
 const pageFor = (pathname: string): Page => {
   const path = normalizePath(pathname);
