@@ -52,6 +52,8 @@ const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 // Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
 const StudioPage = page(() => import('../pages/studio/studio-page'));
+// Quizzes in the studio (issue 8): bank, editor, settings, import, gradebook; its own chunk and strings.
+const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'));
 // Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
 const LearningPage = page(() => import('../pages/learning/learning-page'));
 // Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
@@ -66,6 +68,7 @@ export const ROUTES = {
   studio: '/studio',
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
+  studioQuizzes: '/studio/quizzes',
   myLearning: '/learning',
   notifications: '/notifications',
   teachingLearners: '/studio/learners',
@@ -92,6 +95,7 @@ const routes: Record<string, Page> = {
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
+  [ROUTES.studioQuizzes]: QuizStudioPage,
   [ROUTES.myLearning]: LearningPage,
   [ROUTES.notifications]: LearningPage,
   [ROUTES.teachingLearners]: TeachingPage,
