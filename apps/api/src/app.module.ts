@@ -2,6 +2,7 @@ import type { AppConfig } from '@baanrian/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AttendanceModule } from './attendance/attendance.module';
+import { AttemptsModule } from './attempts/attempts.module';
 import { AuthzModule } from './authz/authz.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
@@ -32,6 +33,7 @@ export class AppModule {
         CatalogModule,
         ProgressModule,
         AttendanceModule,
+        AttemptsModule,
       ],
       providers: [HttpDrainService],
     };
