@@ -46,10 +46,11 @@ export class AttemptAnswersService {
     const issues = responseIssues(responses, new Set(row.delivered), definitions);
     if (issues.length > 0) throw new AttemptsException('ATTEMPT_RESPONSE_INVALID', { issues });
 
-    const [saved]: { responses_revision: number; updated_at: Date }[] = await this.db.query(
-      `UPDATE quiz_attempt SET responses = responses || $3::jsonb, responses_revision = $4, updated_at = $5
+    // UPDATE … RETURNING answers [rows, affected] through TypeORM.
+    const [[saved]]: [{ responses_revision: number; updated_at: Date }[], number] = await this.db.query(
+      `UPDATE quiz_attempt SET responses = responses || $3::jsonb, responses_revision = $4::int, updated_at = $5::timestamptz
        WHERE id = $1 AND user_id = $2 AND status = 'in_progress' AND responses_revision < $4
-         AND (deadline_at IS NULL OR deadline_at + make_interval(secs => $6) >= $5)
+         AND (deadline_at IS NULL OR deadline_at + make_interval(secs => $6::double precision) >= $5)
        RETURNING responses_revision, updated_at`,
       [attemptId, user.id, JSON.stringify(responses), revision, now, this.grace],
     );

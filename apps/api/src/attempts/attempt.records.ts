@@ -82,7 +82,8 @@ export function timeIsOver(attempt: Pick<AttemptRow, 'deadline_at'>, graceSecond
  * same transaction. Only the call that changes the row writes the event; returns whether it did.
  */
 export async function closeTimeExpired(manager: EntityManager, attemptId: string, requestId: string | null): Promise<boolean> {
-  const [closed]: { quiz_id: string; user_id: string }[] = await manager.query(
+  // UPDATE … RETURNING answers [rows, affected] through TypeORM.
+  const [[closed]]: [{ quiz_id: string; user_id: string }[], number] = await manager.query(
     `UPDATE quiz_attempt SET status = 'submitted', close_reason = 'time_expired', submitted_at = deadline_at, updated_at = now()
      WHERE id = $1 AND status = 'in_progress' RETURNING quiz_id, user_id`,
     [attemptId],

@@ -25,10 +25,11 @@ export class CloseExpiredJob {
     let closed = 0;
     for (;;) {
       const count = await this.db.transaction(async (manager) => {
-        const rows: { id: string; quiz_id: string; user_id: string }[] = await manager.query(
+        // UPDATE … RETURNING answers [rows, affected] through TypeORM.
+        const [rows]: [{ id: string; quiz_id: string; user_id: string }[], number] = await manager.query(
           `UPDATE quiz_attempt SET status = 'submitted', close_reason = 'time_expired', submitted_at = deadline_at, updated_at = now()
            WHERE id IN (SELECT id FROM quiz_attempt WHERE status = 'in_progress' AND deadline_at IS NOT NULL
-                          AND deadline_at + make_interval(secs => $1) < $2 ORDER BY deadline_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+                          AND deadline_at + make_interval(secs => $1::double precision) < $2::timestamptz ORDER BY deadline_at LIMIT $3::int FOR UPDATE SKIP LOCKED)
            RETURNING id, quiz_id, user_id`,
           [this.config.quiz.graceSeconds, now, BATCH],
         );

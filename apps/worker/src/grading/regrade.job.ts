@@ -23,7 +23,8 @@ export class RegradeJob {
 
   async handle(data: JobData<'quiz.regrade-requested'>): Promise<{ done: number; changed: number } | null> {
     const requestId = data.meta?.requestId ?? null;
-    const [regrade]: { question_id: string | null }[] = await this.db.query(
+    // UPDATE … RETURNING answers [rows, affected] through TypeORM.
+    const [[regrade]]: [{ question_id: string | null }[], number] = await this.db.query(
       `UPDATE quiz_regrade SET status = 'running' WHERE id = $1 AND status IN ('pending', 'running') RETURNING question_id`,
       [data.regradeId],
     );
@@ -71,7 +72,7 @@ export class RegradeJob {
       after = batch[batch.length - 1].id;
       await yieldToEventLoop();
     }
-    const [finished]: { done: number; changed: number }[] = await this.db.query(
+    const [[finished]]: [{ done: number; changed: number }[], number] = await this.db.query(
       `UPDATE quiz_regrade SET status = 'done', finished_at = now() WHERE id = $1 RETURNING done, changed`,
       [data.regradeId],
     );
