@@ -243,19 +243,28 @@ const LEAKY_KEYS = ['weight', 'correct', 'feedback', 'generalFeedback', 'feedbac
 /** Every key holding a value (not null) anywhere in a JSON value. */
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (v !== null) (out.add(k), keysOf(v, out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (v === null) continue;
+      out.add(k);
+      keysOf(v, out);
+    }
+  }
   return out;
 }
 
 describe('no answer leakage', () => {
   const document = JSON.parse(readFileSync(path.resolve(__dirname, '../../../libs/api-client/src/openapi.json'), 'utf8'));
   type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean; allOf?: Schema[]; oneOf?: Schema[] };
-  const resolve = (s: Schema): Schema => (s.$ref ? document.components.schemas[s.$ref.split('/').pop()!] : s);
+  const resolve = (s: Schema): Schema => (s.$ref ? document.components.schemas[s.$ref.split('/').pop() ?? ''] : s);
   function schemaKeys(schema: Schema, out = new Set<string>(), seen = new Set<Schema>()): Set<string> {
     const s = resolve(schema);
     if (seen.has(s)) return out;
     seen.add(s);
-    for (const [k, v] of Object.entries(s.properties ?? {})) (out.add(k), schemaKeys(v, out, seen));
+    for (const [k, v] of Object.entries(s.properties ?? {})) {
+      out.add(k);
+      schemaKeys(v, out, seen);
+    }
     if (s.items) schemaKeys(s.items, out, seen);
     if (s.additionalProperties && typeof s.additionalProperties === 'object') schemaKeys(s.additionalProperties, out, seen);
     [...(s.allOf ?? []), ...(s.oneOf ?? [])].forEach((x) => schemaKeys(x, out, seen));

@@ -186,6 +186,9 @@ export class AttemptsService {
       random,
     );
     const definitions = await loadDefinitions(manager, ids);
-    return ids.map((id) => deliver(id, definitions.get(id)!, quiz.shuffle_options, random));
+    return ids.flatMap((id) => {
+      const question = definitions.get(id);
+      return question ? [deliver(id, question, quiz.shuffle_options, random)] : [];
+    });
   }
 }
