@@ -2,7 +2,8 @@ import { createDataSource } from '@baanrian/db';
 import { Queue, Worker } from 'bullmq';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-import { gradeSubmittedAttempt } from '../../../apps/worker/src/grading/attempt-grading';
+import { gradeSubmittedAttempt, type Grader } from '../../../apps/worker/src/grading/attempt-grading';
+import type { ComputedGrade } from '../../../apps/worker/src/grading/grading.records';
 import { type BenchGroup, interleaved } from '../bench.group';
 import { percentile, summarise } from '../bench.stats';
 import { createGradingData, type GradingBenchData, insertSubmittedAttempts, QUESTIONS_PER_QUIZ } from './grading.fixture';
@@ -15,21 +16,12 @@ const BURST = 3_000;
 const BURST_SECONDS = 10;
 const AUTOSAVE_CLIENTS = 4;
 
-const FIXED_GRADE = JSON.stringify({ score: 14, maxScore: 20, correct: 'partial', pendingManual: false, questions: [] });
-
 /**
- * The same database work as the grading job (lock and read the attempt, read the quiz and the
- * definitions, insert the grade row, mark the attempt graded) with no grading logic.
+ * The baseline's "grading": a constant grade. Everything else (the transaction, the row lock, the
+ * reads, the grade insert, the attempt update, the lesson completion) is the same code as ours.
  */
-async function writesOnly(db: DataSource, attemptId: string): Promise<void> {
-  await db.transaction(async (m) => {
-    const [attempt] = await m.query(`SELECT id, quiz_id, questions, responses FROM quiz_attempt WHERE id = $1 FOR UPDATE`, [attemptId]);
-    await m.query(`SELECT course_id, grading_method, passing_percent FROM quiz WHERE id = $1`, [attempt.quiz_id]);
-    await m.query(`SELECT id, definition FROM question WHERE id = ANY($1::uuid[])`, [attempt.questions.map((q: { questionId: string }) => q.questionId)]);
-    await m.query(`INSERT INTO quiz_grade (attempt_id, score, max_score, percent, passed, details) VALUES ($1, 14, 20, 70, true, $2::jsonb) ON CONFLICT (attempt_id) DO NOTHING`, [attemptId, FIXED_GRADE]);
-    await m.query(`UPDATE quiz_attempt SET status = 'graded', updated_at = now() WHERE id = $1`, [attemptId]);
-  });
-}
+const FIXED: ComputedGrade = { grade: { score: 14, maxScore: 20, correct: 'partial', pendingManual: false, questions: [] }, percent: 70, passed: true };
+const noGrading: Grader = () => FIXED;
 
 /** Enqueues `ids` as jobs, then drains them with a BullMQ worker running `processor`; attempts/s. */
 async function drain(redisUrl: string, name: string, ids: string[], processor: (attemptId: string) => Promise<unknown>): Promise<number> {
@@ -135,7 +127,7 @@ export const gradingGroup: BenchGroup = {
         rounds,
         {
           grading: async () => drain(stack.redisUrl, 'bench-grading', await fresh(), (id) => gradeSubmittedAttempt(db, id, null)),
-          writesOnly: async () => drain(stack.redisUrl, 'bench-writes', await fresh(), (id) => writesOnly(db, id)),
+          writesOnly: async () => drain(stack.redisUrl, 'bench-writes', await fresh(), (id) => gradeSubmittedAttempt(db, id, null, noGrading)),
           noop: async () => drain(stack.redisUrl, 'bench-noop', await fresh(), async () => undefined),
         },
         (line) => log(`grading: ${line}`),

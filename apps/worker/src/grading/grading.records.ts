@@ -55,14 +55,26 @@ export function computeGrade(attempt: Pick<GradableAttempt, 'questions' | 'respo
  */
 export async function completeQuizLessonsIfPassed(
   manager: EntityManager,
-  input: { quizId: string; userId: string; enrollmentId: string; quiz: QuizSettings; requestId: string | null },
+  input: { quizId: string; userId: string; enrollmentId: string; quiz: QuizSettings; requestId: string | null; thisAttemptPassed?: boolean },
 ): Promise<boolean> {
+  // With "highest", a passed attempt is enough: the learner's best is at least as good.
+  if (!(input.thisAttemptPassed && input.quiz.grading_method === 'highest') && !(await resultPasses(manager, input))) return false;
+  return completeQuizLessons(manager, input);
+}
+
+async function resultPasses(manager: EntityManager, input: { quizId: string; userId: string; quiz: QuizSettings }): Promise<boolean> {
   const graded: { percent: string }[] = await manager.query(
     `SELECT g.percent FROM quiz_grade g JOIN quiz_attempt a ON a.id = g.attempt_id WHERE a.quiz_id = $1 AND a.user_id = $2 ORDER BY a.number`,
     [input.quizId, input.userId],
   );
   const result = quizResultPercent(input.quiz.grading_method, graded.map((g) => Number(g.percent)));
-  if (result === null || result < input.quiz.passing_percent) return false;
+  return result !== null && result >= input.quiz.passing_percent;
+}
+
+async function completeQuizLessons(
+  manager: EntityManager,
+  input: { quizId: string; enrollmentId: string; quiz: QuizSettings; requestId: string | null },
+): Promise<boolean> {
   const completed: { lesson_id: string }[] = await manager.query(
     `INSERT INTO lesson_progress (enrollment_id, lesson_id, status, percent, completed_at)
      SELECT $1, (l->>'id')::uuid, 'completed', 100, now()
