@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
@@ -31,6 +32,7 @@ export class AppModule {
         CoursesModule,
         MediaModule,
         CatalogModule,
+        EnrollmentsModule,
         ProgressModule,
         AttendanceModule,
         AttemptsModule,

@@ -434,6 +434,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{courseId}/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My (or my child's) enrolment, the seats and the enrolment window, for the course page */
+        get: operations["getMyEnrollmentState"];
+        put?: never;
+        /** Enrol (a seat, or the waitlist when full); idempotent: 201 new, 200 already enrolled */
+        post: operations["enroll"];
+        /** Withdraw: the seat goes to the first waiting learner */
+        delete: operations["withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/live": {
         parameters: {
             query?: never;
@@ -462,125 +481,6 @@ export interface paths {
         get: operations["ready"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One of the caller's attempts: delivered questions (learner view) and saved responses */
-        get: operations["getQuizAttempt"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Server-sent events: `grading` now, then one `result` event (an AttemptResultDto) when graded, then the stream ends */
-        get: operations["streamQuizAttemptResult"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/responses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Autosave: merge these responses into the attempt (a late save with a lower revision changes nothing) */
-        patch: operations["saveQuizResponses"];
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/result": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** "grading" until the worker has graded it; score and review only when the results policy allows */
-        get: operations["getQuizAttemptResult"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Hand the attempt in for grading; the result follows from the grading worker */
-        post: operations["submitQuizAttempt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/quizzes/{quizId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A quiz as its learner sees it: settings, attempts used, results when the policy allows */
-        get: operations["getLearnerQuiz"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/quizzes/{quizId}/attempts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start an attempt; the open attempt is resumed instead (200) */
-        post: operations["startQuizAttempt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -689,6 +589,23 @@ export interface paths {
         post?: never;
         /** Withdraw a consent (the record stays, marked withdrawn) */
         delete: operations["withdrawConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My enrolments (not withdrawn), newest first; my children's too with includeChildren */
+        get: operations["listMyEnrollments"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -922,6 +839,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/courses/{courseId}/enrollment-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a CSV (UTF-8) or XLSX file of learners: a report per line; nothing is enrolled until confirmed
+         * @description Send the file as the raw body (type recognised from its bytes), its name in X-Filename (percent-encoded UTF-8). Columns: email or account_code, optional channel.
+         */
+        post: operations["previewEnrollmentImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster: learners in enrolment order, by status and name/email/account code */
+        get: operations["listCourseEnrollments"];
+        put?: never;
+        /** Enrol one learner by email or account code (201 new, 200 already enrolled) */
+        post: operations["addCourseEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/studio/courses/{courseId}/instructors": {
         parameters: {
             query?: never;
@@ -1070,6 +1025,23 @@ export interface paths {
         get: operations["listCourseVersions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/enrollment-imports/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol the accepted rows of a preview, in one set-based statement (confirming twice answers the first result) */
+        post: operations["confirmEnrollmentImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1291,6 +1263,11 @@ export interface components {
             guardianId: string;
             guardianName: string;
         };
+        AddLearnerDto: {
+            channel?: components["schemas"]["EnrollmentChannel"];
+            /** @description Email address or account code (BR-…) */
+            identifier: string;
+        };
         AdminUserDto: {
             /** @example BR-48217 */
             accountCode: string;
@@ -1332,79 +1309,6 @@ export interface components {
             /** @description The holder has chosen a PIN or password (a new card then needs resetSecret) */
             secretSet: boolean;
             user: components["schemas"]["AdminUserDto"];
-        };
-        AttemptDto: {
-            /** @enum {string|null} */
-            closeReason: "submitted" | "time_expired" | null;
-            /**
-             * Format: date-time
-             * @description Time limit plus the learner's extension; null when untimed
-             */
-            deadlineAt: string | null;
-            /** @description Saves and submits still count this many seconds after the deadline */
-            graceSeconds: number;
-            /** Format: uuid */
-            id: string;
-            /** @description 1 for the first attempt */
-            number: number;
-            /** @description In the delivered order */
-            questions: components["schemas"]["LearnerQuestionDto"][];
-            /** Format: uuid */
-            quizId: string;
-            /** @description By question id */
-            responses: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
-            };
-            /** @description The highest save sequence number applied; the next save sends a higher one */
-            responsesRevision: number;
-            /**
-             * Format: date-time
-             * @description The server's clock, so the portal's timer ignores a wrong device clock
-             */
-            serverNow: string;
-            /** Format: date-time */
-            startedAt: string;
-            /** @enum {string} */
-            status: "in_progress" | "submitted" | "graded";
-            /** Format: date-time */
-            submittedAt: string | null;
-        };
-        AttemptResultDto: {
-            maxScore?: number;
-            passed?: boolean;
-            percent?: number;
-            /** @description false: graded, but the results policy does not show it (yet) */
-            released: boolean;
-            /**
-             * Format: date-time
-             * @description When it will be shown (after the due date)
-             */
-            releasedAt?: string | null;
-            review?: components["schemas"]["AttemptReviewItemDto"][];
-            score?: number;
-            /** @enum {string} */
-            status: "grading" | "graded";
-        };
-        AttemptReviewItemDto: {
-            correct: boolean | "partial";
-            /** @description Feedback of the matched answers, then the general feedback */
-            feedback: components["schemas"]["LearnerRichTextDto"][];
-            /** @description Ids of the options/answers that decided the score */
-            matchedIds: string[];
-            maxScore: number;
-            question: components["schemas"]["LearnerQuestionDto"];
-            response: {
-                [key: string]: unknown;
-            } | null;
-            score: number;
-        };
-        AttemptScoreDto: {
-            maxScore: number;
-            passed: boolean;
-            percent: number;
-            score: number;
         };
         AttendanceMarkDto: {
             status: components["schemas"]["AttendanceStatus"];
@@ -1906,8 +1810,86 @@ export interface components {
             province?: string | null;
             targetGroup: components["schemas"]["TargetGroup"];
         };
+        EnrollDto: {
+            /** @description Blended courses only let the learner choose; default: the format's channel */
+            channel?: components["schemas"]["EnrollmentChannel"];
+            /**
+             * Format: uuid
+             * @description A child of the caller (guardian), with consent for learning
+             */
+            forUserId?: string;
+        };
+        /**
+         * @description Blended courses only let the learner choose; default: the format's channel
+         * @enum {string}
+         */
+        EnrollmentChannel: "online" | "onsite";
+        EnrollmentDto: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["EnrollmentSource"];
+            status: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            userId: string;
+            /** @description 1 = next to get a seat; null unless waitlisted */
+            waitlistPosition: number | null;
+        };
+        EnrollmentImportDto: {
+            accepted: number;
+            /** @description The first 20 accepted rows */
+            acceptedPreview: components["schemas"]["ImportAcceptedRowDto"][];
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            rejected: components["schemas"]["ImportRejectionDto"][];
+            result: components["schemas"]["ImportResultDto"] | null;
+            /** @enum {string} */
+            status: "preview" | "confirmed";
+            /** @description Data rows in the file (header excluded) */
+            totalRows: number;
+        };
+        /** @enum {string} */
+        EnrollmentImportReason: "UNKNOWN_ACCOUNT" | "DUPLICATE_ROW" | "MISSING_IDENTIFIER" | "INVALID_CHANNEL" | "INVALID_ENCODING" | "UNKNOWN_COLUMNS";
         /** @enum {string} */
         EnrollmentSource: "self" | "guardian" | "bulk" | "walk_in";
+        /** @enum {string} */
+        EnrollmentStatus: "active" | "waitlisted" | "withdrawn" | "completed";
+        EnrollmentSummaryDto: {
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            format: components["schemas"]["CourseFormat"];
+            /** @description The learner (the caller or one of their children) */
+            learnerName: string;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            status: components["schemas"]["EnrollmentStatus"];
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: uuid */
+            userId: string;
+        };
         EraseAccountDto: {
             /**
              * @description Typed by the person, so the request is never sent by accident
@@ -1934,6 +1916,29 @@ export interface components {
              * @description One of your children (a guardian consenting again); yourself when absent
              */
             subjectId?: string;
+        };
+        ImportAcceptedRowDto: {
+            accountCode: string;
+            channel: components["schemas"]["EnrollmentChannel"];
+            displayName: string;
+            line: number;
+            /** Format: uuid */
+            userId: string;
+        };
+        ImportRejectionDto: {
+            /** @description The email or account code on that line, as written */
+            identifier: string;
+            /** @description Line of the file (1 = header) */
+            line: number;
+            /** @description The reason in the caller's language */
+            message: string;
+            reason: components["schemas"]["EnrollmentImportReason"];
+        };
+        ImportResultDto: {
+            /** @description Accepted rows whose learner was already enrolled or waiting */
+            alreadyEnrolled: number;
+            enrolled: number;
+            waitlisted: number;
         };
         InvitationDto: {
             /** Format: uuid */
@@ -1969,76 +1974,6 @@ export interface components {
             recordedAt: string;
             /** @enum {string} */
             status: "present";
-        };
-        LearnerAttemptSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            number: number;
-            /** @description Null until graded and until the results policy allows */
-            result: components["schemas"]["AttemptScoreDto"] | null;
-            /** @enum {string} */
-            status: "in_progress" | "submitted" | "graded";
-            /** Format: date-time */
-            submittedAt: string | null;
-        };
-        LearnerChoiceDto: {
-            id: string;
-            text: components["schemas"]["LearnerRichTextDto"];
-        };
-        LearnerMediaDto: {
-            /** @description Alt text of an image, transcript of an audio */
-            alt?: string;
-            /** @enum {string} */
-            kind: "image" | "audio";
-            /** Format: uuid */
-            mediaId: string;
-        };
-        LearnerQuestionDto: {
-            /** @description A missing-word question: the stem holds _____ where the answer goes */
-            blank?: boolean;
-            /** @description matching: answers and distractors, sorted */
-            choices?: string[];
-            /** Format: uuid */
-            id: string;
-            /** @description ordering: shuffled */
-            items?: components["schemas"]["LearnerChoiceDto"][];
-            media?: components["schemas"]["LearnerMediaDto"];
-            /** @description single_choice, multiple_choice: in the delivered order */
-            options?: components["schemas"]["LearnerChoiceDto"][];
-            points: number;
-            /** @description matching: the prompts */
-            prompts?: components["schemas"]["LearnerChoiceDto"][];
-            stem: components["schemas"]["LearnerRichTextDto"];
-            /** @enum {string} */
-            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
-        };
-        LearnerQuizDto: {
-            attempts: components["schemas"]["LearnerAttemptSummaryDto"][];
-            /** @description Null: unlimited */
-            attemptsAllowed: number | null;
-            attemptsUsed: number;
-            /** Format: date-time */
-            dueAt: string | null;
-            /** @description Extra time granted to this learner */
-            extraSeconds: number;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            openAttemptId: string | null;
-            passed: boolean | null;
-            passingPercent: number;
-            questionCount: number;
-            /** @description Per the grading method; null until shown */
-            resultPercent: number | null;
-            /** @enum {string} */
-            resultsPolicy: "immediately" | "after_due" | "never";
-            timeLimitSeconds: number | null;
-            title: string;
-        };
-        LearnerRichTextDto: {
-            /** @enum {string} */
-            format: "plain" | "markdown" | "html" | "moodle";
-            text: string;
         };
         /** @enum {string} */
         LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
@@ -2131,6 +2066,18 @@ export interface components {
              * @example /api/v1/media/…
              */
             url: string;
+        };
+        MyEnrollmentStateDto: {
+            /** @description Channels the learner may choose */
+            channels: components["schemas"]["EnrollmentChannel"][];
+            /** Format: date-time */
+            closesAt: string | null;
+            enrollment: components["schemas"]["EnrollmentDto"] | null;
+            /** @description New enrolments accepted now (published, inside the window) */
+            open: boolean;
+            /** Format: date-time */
+            opensAt: string | null;
+            seats: components["schemas"]["SeatsDto"];
         };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
@@ -2244,6 +2191,25 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        RosterItemDto: {
+            accountCode: string;
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            district: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            source: components["schemas"]["EnrollmentSource"];
+            status: components["schemas"]["EnrollmentStatus"];
+            targetGroup: components["schemas"]["TargetGroup"];
+            /** Format: uuid */
+            userId: string;
+        };
+        RosterPageDto: {
+            items: components["schemas"]["RosterItemDto"][];
+            nextCursor: string | null;
+        };
         RosterSessionDto: {
             /** Format: uuid */
             courseId: string;
@@ -2258,22 +2224,11 @@ export interface components {
             type: "live_session" | "onsite_session";
             venue: string | null;
         };
-        SaveResponsesDto: {
-            /** @description By question id */
-            responses: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
-            };
-            /** @description The client's save sequence number: a save with a number not above the stored one arrived late and is ignored */
-            revision: number;
-        };
-        SavedResponsesDto: {
-            /** @description false: a later save was already stored, this one changed nothing */
-            applied: boolean;
-            responsesRevision: number;
-            /** Format: date-time */
-            savedAt: string;
+        SeatsDto: {
+            /** @description null = unlimited */
+            capacity: number | null;
+            taken: number;
+            waitlisted: number;
         };
         /** @enum {string} */
         SecretKind: "password" | "pin";
@@ -2468,20 +2423,6 @@ export interface components {
             lessons: components["schemas"]["StudioLessonDto"][];
             position: number;
             title: string;
-        };
-        SubmitAttemptDto: {
-            /** @description A last save, applied before submitting */
-            responses?: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        SubmittedAttemptDto: {
-            /** @enum {string} */
-            status: "submitted";
-            /** Format: date-time */
-            submittedAt: string;
         };
         /**
          * @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm
@@ -3605,6 +3546,159 @@ export interface operations {
             };
         };
     };
+    getMyEnrollmentState: {
+        parameters: {
+            query?: {
+                /** @description A child of the caller (guardian) */
+                forUserId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEnrollmentStateDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollDto"];
+            };
+        };
+        responses: {
+            /** @description Already enrolled or waiting: unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Enrolled or waitlisted now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CONSENT_REQUIRED (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: outside the enrolment window, or archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CHANNEL_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: {
+                /** @description A child of the caller (guardian) */
+                forUserId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_NOT_FOUND, ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_ALREADY_COMPLETED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -3643,329 +3737,6 @@ export interface operations {
             };
             /** @description application/problem+json naming each failing check */
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getQuizAttempt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttemptDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    streamQuizAttemptResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description text/event-stream */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    saveQuizResponses: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveResponsesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedResponsesDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_TIME_OVER (the attempt was closed with what was saved), ATTEMPT_ALREADY_SUBMITTED (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_RESPONSE_INVALID with `issues: [{ questionId, problems }]` (problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getQuizAttemptResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttemptResultDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_SUBMITTED (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    submitQuizAttempt: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The same key again answers the same 202 (a retried submit) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SubmitAttemptDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubmittedAttemptDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_TIME_OVER (closed with what was saved, still graded), ATTEMPT_ALREADY_SUBMITTED (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_RESPONSE_INVALID (problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getLearnerQuiz: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                quizId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LearnerQuizDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    startQuizAttempt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                quizId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The open attempt, resumed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttemptDto"];
-                };
-            };
-            /** @description A new attempt */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttemptDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY (problem+json) */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4404,6 +4175,35 @@ export interface operations {
             };
             /** @description CONSENT_NOT_FOUND (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyEnrollments: {
+        parameters: {
+            query?: {
+                /** @description Also the caller's children's enrolments */
+                includeChildren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentSummaryDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5163,6 +4963,173 @@ export interface operations {
             };
         };
     };
+    previewEnrollmentImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The original file name, percent-encoded UTF-8 */
+                "X-Filename"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentImportDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_TOO_LARGE (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_UNREADABLE (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCourseEnrollments: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EnrollmentStatus"];
+                /** @description Name, email or account code */
+                q?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addCourseEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLearnerDto"];
+            };
+        };
+        responses: {
+            /** @description Already enrolled or waiting: unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_ACCOUNT_NOT_FOUND, ENROLLMENT_COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: the course is archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCourseInstructors: {
         parameters: {
             query?: never;
@@ -5574,6 +5541,62 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmEnrollmentImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: the course was archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_EXPIRED (problem+json) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
