@@ -12,14 +12,17 @@ export type Grader = (attempt: GradableAttempt, definitions: ReadonlyMap<string,
  * result passes, the quiz lesson completed, all in one transaction. The attempt row lock
  * serialises duplicated deliveries and the grade's primary key makes a second insert do nothing,
  * so a retried or duplicated job never counts twice; a worker killed mid-way rolls back and the
- * retry grades. Two statements in the common case (grading throughput is commit-bound): one read
+ * retry grades. Committed without waiting for the WAL flush (see below). Two statements in the common case (grading throughput is commit-bound): one read
  * of the attempt, its quiz and definitions, one insert-and-update. Decorator-free, so the
  * benchmark runs exactly this.
  */
 export async function gradeSubmittedAttempt(db: DataSource, attemptId: string, requestId: string | null, grader: Grader = computeGrade): Promise<GradingOutcome> {
   return db.transaction(async (manager): Promise<GradingOutcome> => {
     const [row]: (GradableAttempt & QuizSettings & { definitions: Record<string, Question> | null })[] = await manager.query(
-      `SELECT a.id, a.quiz_id, a.user_id, a.enrollment_id, a.status, a.questions, a.responses, q.course_id, q.grading_method, q.passing_percent,
+      // The grade is derived data: its commit need not wait for the WAL flush (fsync-bound machines
+      // grade several times faster). A grade lost in a crash right after the commit is recomputed
+      // identically: the close-expired sweep re-announces submitted attempts left without one.
+      `SELECT set_config('synchronous_commit', 'off', true) AS async_commit, a.id, a.quiz_id, a.user_id, a.enrollment_id, a.status, a.questions, a.responses, q.course_id, q.grading_method, q.passing_percent,
          (SELECT jsonb_object_agg(d.id, d.definition) FROM question d
           WHERE d.id IN (SELECT (e->>'questionId')::uuid FROM jsonb_array_elements(a.questions) e)) AS definitions
        FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id WHERE a.id = $1 FOR UPDATE OF a`,

@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 
 /** Attempts closed per transaction; the sweep loops until none is left. */
 const BATCH = 200;
+/** A submitted attempt still without a grade this long after its last change is announced again. */
+const UNGRADED_AFTER_MINUTES = 5;
 
 /**
  * `grading.close-expired` (every minute): attempts whose learner left before the deadline plus
@@ -39,7 +41,27 @@ export class CloseExpiredJob {
       closed += count;
       if (count < BATCH) break;
     }
-    if (closed > 0) this.logger.log({ closed }, 'expired attempts closed');
+    const reannounced = await this.reannounceUngraded(now);
+    if (closed > 0 || reannounced > 0) this.logger.log({ closed, reannounced }, 'expired attempts closed');
     return closed;
+  }
+
+  /**
+   * Grades commit without waiting for the WAL flush, so a crash can lose the last ones while their
+   * jobs count as done: attempts submitted but ungraded for a while get their event again (at most
+   * once per UNGRADED_AFTER_MINUTES each; a duplicate job finds the grade and does nothing).
+   */
+  async reannounceUngraded(now: Date = new Date()): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const [rows]: [{ id: string; quiz_id: string; user_id: string }[], number] = await manager.query(
+        `UPDATE quiz_attempt SET updated_at = $1::timestamptz
+         WHERE id IN (SELECT id FROM quiz_attempt WHERE status = 'submitted' AND updated_at < $1::timestamptz - make_interval(mins => $2::int)
+                      LIMIT $3::int FOR UPDATE SKIP LOCKED)
+         RETURNING id, quiz_id, user_id`,
+        [now, UNGRADED_AFTER_MINUTES, BATCH],
+      );
+      for (const row of rows) await writeOutboxEvent(manager, 'attempt.submitted', { attemptId: row.id, quizId: row.quiz_id, userId: row.user_id }, null);
+      return rows.length;
+    });
   }
 }
