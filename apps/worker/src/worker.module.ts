@@ -11,7 +11,12 @@ import { GradingQueueProcessor } from './grading/grading-queue.processor';
 import { GradingScheduler } from './grading/grading.scheduler';
 import { RegradeJob } from './grading/regrade.job';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { EnrollmentCompletedJob } from './learning/enrollment-completed.job';
+import { EnrollmentPromotedJob } from './learning/enrollment-promoted.job';
+import { LearningNotifier } from './learning/learning-notifier';
 import { LearningQueueProcessor } from './learning/learning-queue.processor';
+import { LearningScheduler } from './learning/learning.scheduler';
+import { SessionRemindersJob } from './learning/session-reminders.job';
 import { MailQueueProcessor } from './mail/mail-queue.processor';
 import { MailService } from './mail/mail.service';
 import { MediaHousekeepingJob } from './media/media-housekeeping.job';
@@ -66,7 +71,12 @@ export class WorkerModule {
         OutboxRelayService,
         HousekeepingJob,
         HousekeepingScheduler,
+        EnrollmentCompletedJob,
+        EnrollmentPromotedJob,
+        LearningNotifier,
         LearningQueueProcessor,
+        LearningScheduler,
+        SessionRemindersJob,
         MailQueueProcessor,
         MailService,
         MediaHousekeepingJob,

@@ -487,15 +487,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/learning/attempts/{attemptId}": {
+    "/api/v1/learning/courses/{courseId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One of the caller's attempts: delivered questions (learner view) and saved responses */
-        get: operations["getQuizAttempt"];
+        /** The course player: the published version with my progress (enrolled learners, or the course's teachers) */
+        get: operations["getCoursePlayer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -504,24 +504,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/learning/attempts/{attemptId}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Server-sent events: `grading` now, then one `result` event (an AttemptResultDto) when graded, then the stream ends */
-        get: operations["streamQuizAttemptResult"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/responses": {
+    "/api/v1/learning/lessons/{lessonId}/progress": {
         parameters: {
             query?: never;
             header?: never;
@@ -529,77 +512,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /** Record progress in a lesson (text, video, file, link); completing may complete the course */
+        put: operations["updateLessonProgress"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Autosave: merge these responses into the attempt (a late save with a lower revision changes nothing) */
-        patch: operations["saveQuizResponses"];
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/result": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** "grading" until the worker has graded it; score and review only when the results policy allows */
-        get: operations["getQuizAttemptResult"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/attempts/{attemptId}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Hand the attempt in for grading; the result follows from the grading worker */
-        post: operations["submitQuizAttempt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/quizzes/{quizId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A quiz as its learner sees it: settings, attempts used, results when the policy allows */
-        get: operations["getLearnerQuiz"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/learning/quizzes/{quizId}/attempts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start an attempt; the open attempt is resumed instead (200) */
-        post: operations["startQuizAttempt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +656,74 @@ export interface paths {
         get: operations["exportMyData"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My learning: current, waitlisted and completed courses (and my children's) */
+        get: operations["getMyLearning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["readAllMyNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["readMyNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1074,6 +1057,23 @@ export interface paths {
         };
         /** The draft as the public course page would show it */
         get: operations["previewCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learners' progress in a course I teach: per learner (paged) and per lesson */
+        get: operations["getStudioCourseProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1429,79 +1429,6 @@ export interface components {
             secretSet: boolean;
             user: components["schemas"]["AdminUserDto"];
         };
-        AttemptDto: {
-            /** @enum {string|null} */
-            closeReason: "submitted" | "time_expired" | null;
-            /**
-             * Format: date-time
-             * @description Time limit plus the learner's extension; null when untimed
-             */
-            deadlineAt: string | null;
-            /** @description Saves and submits still count this many seconds after the deadline */
-            graceSeconds: number;
-            /** Format: uuid */
-            id: string;
-            /** @description 1 for the first attempt */
-            number: number;
-            /** @description In the delivered order */
-            questions: components["schemas"]["LearnerQuestionDto"][];
-            /** Format: uuid */
-            quizId: string;
-            /** @description By question id */
-            responses: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
-            };
-            /** @description The highest save sequence number applied; the next save sends a higher one */
-            responsesRevision: number;
-            /**
-             * Format: date-time
-             * @description The server's clock, so the portal's timer ignores a wrong device clock
-             */
-            serverNow: string;
-            /** Format: date-time */
-            startedAt: string;
-            /** @enum {string} */
-            status: "in_progress" | "submitted" | "graded";
-            /** Format: date-time */
-            submittedAt: string | null;
-        };
-        AttemptResultDto: {
-            maxScore?: number;
-            passed?: boolean;
-            percent?: number;
-            /** @description false: graded, but the results policy does not show it (yet) */
-            released: boolean;
-            /**
-             * Format: date-time
-             * @description When it will be shown (after the due date)
-             */
-            releasedAt?: string | null;
-            review?: components["schemas"]["AttemptReviewItemDto"][];
-            score?: number;
-            /** @enum {string} */
-            status: "grading" | "graded";
-        };
-        AttemptReviewItemDto: {
-            correct: boolean | "partial";
-            /** @description Feedback of the matched answers, then the general feedback */
-            feedback: components["schemas"]["LearnerRichTextDto"][];
-            /** @description Ids of the options/answers that decided the score */
-            matchedIds: string[];
-            maxScore: number;
-            question: components["schemas"]["LearnerQuestionDto"];
-            response: {
-                [key: string]: unknown;
-            } | null;
-            score: number;
-        };
-        AttemptScoreDto: {
-            maxScore: number;
-            passed: boolean;
-            percent: number;
-            score: number;
-        };
         AttendanceMarkDto: {
             status: components["schemas"]["AttendanceStatus"];
             /** Format: uuid */
@@ -1758,11 +1685,32 @@ export interface components {
             id: string;
             targetGroup: components["schemas"]["TargetGroup"];
         };
+        ChildLearningDto: {
+            /** @description Most recently completed first */
+            completed: components["schemas"]["MyLearningCourseDto"][];
+            /** @description Active enrolments, next session first */
+            current: components["schemas"]["MyLearningCourseDto"][];
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+            waitlisted: components["schemas"]["MyLearningCourseDto"][];
+        };
         CompleteCardDto: {
             /** @description A PIN is exactly 6 digits and not an easy one (000000, 123456, 121212…); a password is 8 to 128 characters */
             secret: string;
             secretKind: components["schemas"]["SecretKind"];
             setupToken: string;
+        };
+        CompletionRuleDto: {
+            /** @description Share of sessions to attend; null = every required session */
+            attendancePercent: number | null;
+        };
+        CompletionStateDto: {
+            attendancePercent: number | null;
+            met: boolean;
+            requiredAttendancePercent: number | null;
+            requiredDone: number;
+            requiredTotal: number;
         };
         ConsentDto: {
             /** Format: date-time */
@@ -1933,6 +1881,8 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
+            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
+            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -2167,76 +2117,46 @@ export interface components {
             /** @enum {string} */
             status: "present";
         };
-        LearnerAttemptSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            number: number;
-            /** @description Null until graded and until the results policy allows */
-            result: components["schemas"]["AttemptScoreDto"] | null;
-            /** @enum {string} */
-            status: "in_progress" | "submitted" | "graded";
+        LearnerProgressDto: {
+            attendedSessions: number;
             /** Format: date-time */
-            submittedAt: string | null;
-        };
-        LearnerChoiceDto: {
-            id: string;
-            text: components["schemas"]["LearnerRichTextDto"];
-        };
-        LearnerMediaDto: {
-            /** @description Alt text of an image, transcript of an audio */
-            alt?: string;
-            /** @enum {string} */
-            kind: "image" | "audio";
+            completedAt: string | null;
+            completedLessons: number;
+            displayName: string;
             /** Format: uuid */
-            mediaId: string;
+            enrollmentId: string;
+            progressPercent: number;
+            status: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            userId: string;
         };
-        LearnerQuestionDto: {
-            /** @description A missing-word question: the stem holds _____ where the answer goes */
-            blank?: boolean;
-            /** @description matching: answers and distractors, sorted */
-            choices?: string[];
+        LessonCompletionCountDto: {
+            /** @description Learners who completed it (sessions: attended) */
+            completed: number;
+            /** @description Learners who started but did not finish */
+            inProgress: number;
             /** Format: uuid */
-            id: string;
-            /** @description ordering: shuffled */
-            items?: components["schemas"]["LearnerChoiceDto"][];
-            media?: components["schemas"]["LearnerMediaDto"];
-            /** @description single_choice, multiple_choice: in the delivered order */
-            options?: components["schemas"]["LearnerChoiceDto"][];
-            points: number;
-            /** @description matching: the prompts */
-            prompts?: components["schemas"]["LearnerChoiceDto"][];
-            stem: components["schemas"]["LearnerRichTextDto"];
-            /** @enum {string} */
-            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
-        };
-        LearnerQuizDto: {
-            attempts: components["schemas"]["LearnerAttemptSummaryDto"][];
-            /** @description Null: unlimited */
-            attemptsAllowed: number | null;
-            attemptsUsed: number;
-            /** Format: date-time */
-            dueAt: string | null;
-            /** @description Extra time granted to this learner */
-            extraSeconds: number;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            openAttemptId: string | null;
-            passed: boolean | null;
-            passingPercent: number;
-            questionCount: number;
-            /** @description Per the grading method; null until shown */
-            resultPercent: number | null;
-            /** @enum {string} */
-            resultsPolicy: "immediately" | "after_due" | "never";
-            timeLimitSeconds: number | null;
+            lessonId: string;
+            required: boolean;
             title: string;
+            type: string;
         };
-        LearnerRichTextDto: {
-            /** @enum {string} */
-            format: "plain" | "markdown" | "html" | "moodle";
-            text: string;
+        LessonProgressDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            percent: number;
+            positionSeconds: number | null;
+            status: components["schemas"]["LessonProgressState"];
         };
+        LessonProgressResultDto: {
+            courseProgressPercent: number;
+            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            lessonId: string;
+            progress: components["schemas"]["LessonProgressDto"];
+        };
+        /** @enum {string} */
+        LessonProgressState: "not_started" | "in_progress" | "completed";
         /** @enum {string} */
         LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
         LivenessDto: {
@@ -2341,6 +2261,71 @@ export interface components {
             opensAt: string | null;
             seats: components["schemas"]["SeatsDto"];
         };
+        MyLearningCourseDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
+            format: components["schemas"]["CourseFormat"];
+            nextSession: components["schemas"]["NextSessionDto"] | null;
+            progressPercent: number;
+            /** Format: uuid */
+            resumeLessonId: string | null;
+            slug: string;
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** @description Waitlisted: place in the queue (1 = next) */
+            waitlistPosition: number | null;
+        };
+        MyLearningDto: {
+            /** @description A guardian's children, each with the same sections */
+            children: components["schemas"]["ChildLearningDto"][];
+            /** @description Most recently completed first */
+            completed: components["schemas"]["MyLearningCourseDto"][];
+            /** @description Active enrolments, next session first */
+            current: components["schemas"]["MyLearningCourseDto"][];
+            waitlisted: components["schemas"]["MyLearningCourseDto"][];
+        };
+        NextSessionDto: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @enum {string} */
+            type: "live_session" | "onsite_session";
+            venue: string | null;
+        };
+        NotificationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Ids and titles at the time (courseId, courseTitle, lessonId, lessonTitle, startsAt…); the portal words it in the reader's language */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string | null;
+            type: components["schemas"]["NotificationType"];
+        };
+        NotificationListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            nextCursor: string | null;
+            /** @description Unread notifications in the whole list */
+            unread: number;
+        };
+        /** @enum {string} */
+        NotificationType: "waitlist.promoted" | "session.reminder-day" | "session.reminder-hour" | "enrollment.completed";
+        NotificationsReadDto: {
+            /** @description Unread notifications left */
+            unread: number;
+        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -2364,6 +2349,105 @@ export interface components {
             requestedAt: string;
             /** @description Milliseconds from request to completion by the worker */
             roundTripMs: number | null;
+        };
+        PlayerCaptionDto: {
+            label: string;
+            language: string;
+            /** Format: uuid */
+            mediaId: string;
+        };
+        PlayerCourseDto: {
+            completion: components["schemas"]["CompletionStateDto"];
+            course: components["schemas"]["PlayerCourseInfoDto"];
+            /** @description Null for an instructor looking at the course */
+            enrollment: components["schemas"]["PlayerEnrollmentDto"] | null;
+            modules: components["schemas"]["PlayerModuleDto"][];
+            /** Format: uuid */
+            nextLessonId: string | null;
+            progressPercent: number;
+            /**
+             * Format: uuid
+             * @description The lesson to resume (last one in progress), else the next
+             */
+            resumeLessonId: string | null;
+        };
+        PlayerCourseInfoDto: {
+            completionRule: components["schemas"]["CompletionRuleDto"];
+            format: components["schemas"]["CourseFormat"];
+            /** Format: uuid */
+            id: string;
+            sequential: boolean;
+            slug: string;
+            title: components["schemas"]["LocalizedTextOutDto"];
+        };
+        PlayerEnrollmentDto: {
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EnrollmentStatus"];
+        };
+        PlayerLessonContentDto: {
+            /** @description Text lessons: the body as sanitised HTML */
+            bodyHtml: string | null;
+            captions: components["schemas"]["PlayerCaptionDto"][];
+            /** @description File and link lessons */
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description Uploaded video, or the file of a file lesson
+             */
+            mediaId: string | null;
+            /** @description Live sessions, only from 15 minutes before the start until the end */
+            meetingUrl: string | null;
+            /** Format: uuid */
+            quizId: string | null;
+            transcript: string | null;
+            /** @description Video by URL, or a link lesson */
+            url: string | null;
+            /**
+             * @description Video lessons
+             * @enum {string|null}
+             */
+            videoSource: "upload" | "url" | null;
+        };
+        PlayerLessonDto: {
+            /** @description Onsite sessions only */
+            address: string | null;
+            /** @description A text lesson rendered as sanitised HTML, in a studio preview only (never on the public page: lesson bodies are for enrolled learners) */
+            bodyHtml: string | null;
+            /** @description Null while locked */
+            content: components["schemas"]["PlayerLessonContentDto"] | null;
+            durationMinutes: number | null;
+            /**
+             * Format: date-time
+             * @description Sessions only
+             */
+            endsAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Sequential course: an earlier required lesson is not done yet */
+            locked: boolean;
+            /** @description Onsite sessions only */
+            mapUrl: string | null;
+            progress: components["schemas"]["LessonProgressDto"];
+            required: boolean;
+            /**
+             * Format: date-time
+             * @description Sessions only
+             */
+            startsAt: string | null;
+            title: string;
+            type: components["schemas"]["LessonType"];
+            /** @description Onsite sessions only */
+            venue: string | null;
+        };
+        PlayerModuleDto: {
+            /** Format: uuid */
+            id: string;
+            lessons: components["schemas"]["PlayerLessonDto"][];
+            title: string;
         };
         ProblemDto: {
             /**
@@ -2486,23 +2570,6 @@ export interface components {
             type: "live_session" | "onsite_session";
             venue: string | null;
         };
-        SaveResponsesDto: {
-            /** @description By question id */
-            responses: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
-            };
-            /** @description The client's save sequence number: a save with a number not above the stored one arrived late and is ignored */
-            revision: number;
-        };
-        SavedResponsesDto: {
-            /** @description false: a later save was already stored, this one changed nothing */
-            applied: boolean;
-            responsesRevision: number;
-            /** Format: date-time */
-            savedAt: string;
-        };
         SeatsDto: {
             /** @description null = unlimited */
             capacity: number | null;
@@ -2612,6 +2679,8 @@ export interface components {
             capacity: number | null;
             /** Format: uuid */
             categoryId: string | null;
+            /** @description Share of sessions to attend for completion; null = every required session */
+            completionAttendancePercent: number | null;
             /** Format: uuid */
             coverMediaId: string | null;
             /** @description Markdown, as stored (cleaned) */
@@ -2661,6 +2730,14 @@ export interface components {
         StudioCourseListDto: {
             items: components["schemas"]["StudioCourseSummaryDto"][];
         };
+        StudioCourseProgressDto: {
+            completed: number;
+            items: components["schemas"]["LearnerProgressDto"][];
+            /** @description Learners holding a seat (active or completed) */
+            learners: number;
+            lessons: components["schemas"]["LessonCompletionCountDto"][];
+            nextCursor: string | null;
+        };
         StudioCourseSummaryDto: {
             format: components["schemas"]["CourseFormat"];
             /** Format: uuid */
@@ -2703,20 +2780,6 @@ export interface components {
             position: number;
             title: string;
         };
-        SubmitAttemptDto: {
-            /** @description A last save, applied before submitting */
-            responses?: {
-                [key: string]: {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        SubmittedAttemptDto: {
-            /** @enum {string} */
-            status: "submitted";
-            /** Format: date-time */
-            submittedAt: string;
-        };
         /**
          * @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm
          * @enum {string}
@@ -2738,6 +2801,8 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
+            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
+            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -2789,6 +2854,19 @@ export interface components {
              */
             required: boolean;
             title?: string;
+        };
+        UpdateLessonProgressDto: {
+            /** @description Mark as done (text, file, link); a video completes at 90 % watched */
+            completed?: boolean;
+            /**
+             * Format: date-time
+             * @description When it happened, for updates queued offline: an older one never moves the resume position back
+             */
+            occurredAt?: string;
+            /** @description Share watched or read; a lower value than stored is ignored */
+            percent?: number;
+            /** @description Where a video resumes */
+            positionSeconds?: number;
         };
         UpdateMeDto: {
             /**
@@ -4037,12 +4115,12 @@ export interface operations {
             };
         };
     };
-    getQuizAttempt: {
+    getCoursePlayer: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                attemptId: string;
+                courseId: string;
             };
             cookie?: never;
         };
@@ -4053,7 +4131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttemptDto"];
+                    "application/json": components["schemas"]["PlayerCourseDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired (problem+json) */
@@ -4063,236 +4141,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    streamQuizAttemptResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description text/event-stream */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    saveQuizResponses: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaveResponsesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedResponsesDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_TIME_OVER (the attempt was closed with what was saved), ATTEMPT_ALREADY_SUBMITTED (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_RESPONSE_INVALID with `issues: [{ questionId, problems }]` (problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getQuizAttemptResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttemptResultDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_SUBMITTED (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    submitQuizAttempt: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The same key again answers the same 202 (a retried submit) */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                attemptId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SubmitAttemptDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SubmittedAttemptDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_TIME_OVER (closed with what was saved, still graded), ATTEMPT_ALREADY_SUBMITTED (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_RESPONSE_INVALID (problem+json) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getLearnerQuiz: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                quizId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LearnerQuizDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
+            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
+            /** @description PROGRESS_COURSE_NOT_FOUND: no such course, or never published */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4301,33 +4157,27 @@ export interface operations {
             };
         };
     };
-    startQuizAttempt: {
+    updateLessonProgress: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                quizId: string;
+                lessonId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonProgressDto"];
+            };
+        };
         responses: {
-            /** @description The open attempt, resumed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttemptDto"];
-                };
-            };
-            /** @description A new attempt */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttemptDto"];
+                    "application/json": components["schemas"]["LessonProgressResultDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired (problem+json) */
@@ -4337,22 +4187,29 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
+            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
+            /** @description PROGRESS_LESSON_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY (problem+json) */
+            /** @description PROGRESS_LESSON_LOCKED: a sequential course, an earlier required lesson is not done */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_LESSON_NOT_TRACKED: sessions (attendance) and quizzes */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4863,6 +4720,122 @@ export interface operations {
             };
             /** @description Too many exports: wait for Retry-After seconds (problem+json) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMyLearning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLearningDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readAllMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsReadDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readMyNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOTIFICATION_NOT_FOUND (also for someone else's notification) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5989,6 +5962,44 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getStudioCourseProgress: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseProgressDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

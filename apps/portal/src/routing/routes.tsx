@@ -52,6 +52,10 @@ const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 // Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
 const StudioPage = page(() => import('../pages/studio/studio-page'));
+// Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
+const LearningPage = page(() => import('../pages/learning/learning-page'));
+// Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
+const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -62,6 +66,12 @@ export const ROUTES = {
   studio: '/studio',
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
+  myLearning: '/learning',
+  notifications: '/notifications',
+  teachingLearners: '/studio/learners',
+  teachingSessions: '/studio/sessions',
+  teachingSession: '/studio/session',
+  teachingCheckIn: '/studio/check-in',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -82,6 +92,12 @@ const routes: Record<string, Page> = {
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
+  [ROUTES.myLearning]: LearningPage,
+  [ROUTES.notifications]: LearningPage,
+  [ROUTES.teachingLearners]: TeachingPage,
+  [ROUTES.teachingSessions]: TeachingPage,
+  [ROUTES.teachingSession]: TeachingPage,
+  [ROUTES.teachingCheckIn]: TeachingPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */
@@ -97,7 +113,11 @@ function PageLoading() {
 }
 
 /** Paths with a parameter: prefix → page. */
-const prefixRoutes: [string, Page][] = [['/courses/', CoursePage]];
+const prefixRoutes: [string, Page][] = [
+  ['/courses/', CoursePage],
+  ['/learning/courses/', LearningPage],
+  ['/check-in/', LearningPage],
+];
 
 const pageFor = (pathname: string): Page => {
   const path = normalizePath(pathname);
