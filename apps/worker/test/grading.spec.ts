@@ -58,6 +58,19 @@ describe('grading a submitted attempt', () => {
     expect(await progressOf(learner.enrollmentId, fixture.quizLessonId)).toEqual([{ status: 'completed', percent: 100 }]);
   });
 
+  it('completes the course when passing the quiz was the last thing left: one completion event however often the job runs', async () => {
+    const fixture = await gradingCourse(db, choiceQuestions(5), { passing_percent: 60 });
+    const learner = await enrolledLearner(db, fixture.courseId);
+    await db.query(`INSERT INTO lesson_progress (enrollment_id, lesson_id, status, percent, completed_at) VALUES ($1, $2, 'completed', 100, now())`, [learner.enrollmentId, fixture.textLessonId]);
+    const attemptId = await submittedAttempt(db, fixture, learner, 5);
+    const job = worker.get(AttemptGradingJob);
+    const data = { attemptId, quizId: fixture.quizId, userId: learner.userId };
+    await Promise.all([job.handle(data), job.handle(data)]);
+    await job.handle(data);
+    expect(await db.query(`SELECT status FROM enrollment WHERE id = $1`, [learner.enrollmentId])).toEqual([{ status: 'completed' }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'enrollment.completed' AND payload->>'enrollmentId' = $1`, [learner.enrollmentId])).toEqual([{ n: 1 }]);
+  });
+
   it('completes the quiz lesson only when the learner\'s result passes, per the grading method', async () => {
     const fixture = await gradingCourse(db, choiceQuestions(10), { passing_percent: 60, grading_method: 'average' });
     const learner = await enrolledLearner(db, fixture.courseId);
