@@ -2,6 +2,7 @@ import type { AppConfig } from '@baanrian/config';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AttendanceModule } from './attendance/attendance.module';
+import { AttemptsModule } from './attempts/attempts.module';
 import { AuthzModule } from './authz/authz.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ProgressModule,
         AttendanceModule,
         QuizzesModule,
+        AttemptsModule,
       ],
       providers: [HttpDrainService],
     };

@@ -6,6 +6,7 @@ import { CONSENT_POLICY_VERSION } from '@baanrian/contracts';
 import { bearer, PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helpers';
 import { createChild, switchToChild } from './guardian-helpers';
 import { publishTestCourse } from './catalog-fixture';
+import { createQuiz, enrolIn, insertAttempt } from './quiz-attempts-helpers';
 
 /**
  * The authorisation matrix: every operation of the OpenAPI document × every kind of caller ×
@@ -276,7 +277,45 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/studio/quizzes/{quizId}/regrades': { byTarget: courseOwners(202), paramsFor: freshQuizParams },
   'GET /api/v1/studio/courses/{courseId}/gradebook': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
   'GET /api/v1/studio/courses/{courseId}/gradebook.csv': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  // Quiz attempts: a learner with a seat in the quiz's course (only the learner holds one in these
+  // quizzes). An attempt is its taker's alone: anyone else's is 404, with the body of an unknown id.
+  'GET /api/v1/learning/quizzes/{quizId}': { expect: seatHolders(200), paramsFor: quizParams },
+  'POST /api/v1/learning/quizzes/{quizId}/attempts': { expect: seatHolders(201), paramsFor: quizParams },
+  'GET /api/v1/learning/attempts/{attemptId}': { byTarget: attemptTakers(200), paramsFor: attemptParams('in_progress') },
+  'PATCH /api/v1/learning/attempts/{attemptId}/responses': {
+    byTarget: attemptTakers(200),
+    paramsFor: attemptParams('in_progress'),
+    body: () => ({ responses: {}, revision: 1 }),
+  },
+  'POST /api/v1/learning/attempts/{attemptId}/submit': { byTarget: attemptTakers(202), paramsFor: attemptParams('in_progress') },
+  'GET /api/v1/learning/attempts/{attemptId}/result': { byTarget: attemptTakers(200), paramsFor: attemptParams('graded') },
+  'GET /api/v1/learning/attempts/{attemptId}/events': { byTarget: attemptTakers(200), paramsFor: attemptParams('graded') },
 };
+
+/** A fresh quiz in a course where only the learner holds a seat. */
+async function quizParams(): Promise<Record<string, string>> {
+  const fixture = await createQuiz(api.db());
+  await enrolIn(api.db(), fixture.courseId, ctx.ids.learner);
+  return { quizId: fixture.quizId };
+}
+
+/** An attempt of the caller ("own"; each signed-in kind may take quizzes) or of the other user, in a fresh quiz. */
+function attemptParams(status: 'in_progress' | 'graded') {
+  return async (caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> => {
+    const fixture = await createQuiz(api.db(), { attempts_allowed: null });
+    const taker = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
+    return { attemptId: await insertAttempt(api.db(), fixture, taker, status) };
+  };
+}
+
+function attemptTakers(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own, other: 404 },
+    instructor: { own, other: 404 },
+    admin: { own, other: 404 },
+  };
+}
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 

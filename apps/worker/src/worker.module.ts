@@ -5,6 +5,11 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AttemptGradingJob } from './grading/attempt-grading.job';
+import { CloseExpiredJob } from './grading/close-expired.job';
+import { GradingQueueProcessor } from './grading/grading-queue.processor';
+import { GradingScheduler } from './grading/grading.scheduler';
+import { RegradeJob } from './grading/regrade.job';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
 import { EnrollmentCompletedJob } from './learning/enrollment-completed.job';
 import { EnrollmentPromotedJob } from './learning/enrollment-promoted.job';
@@ -56,6 +61,11 @@ export class WorkerModule {
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
       providers: [
+        AttemptGradingJob,
+        CloseExpiredJob,
+        GradingQueueProcessor,
+        GradingScheduler,
+        RegradeJob,
         HeartbeatService,
         OutboxQueues,
         OutboxRelayService,

@@ -487,6 +487,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/learning/attempts/{attemptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's attempts: delivered questions (learner view) and saved responses */
+        get: operations["getQuizAttempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/attempts/{attemptId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: `grading` now, then one `result` event (an AttemptResultDto) when graded, then the stream ends */
+        get: operations["streamQuizAttemptResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/attempts/{attemptId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Autosave: merge these responses into the attempt (a late save with a lower revision changes nothing) */
+        patch: operations["saveQuizResponses"];
+        trace?: never;
+    };
+    "/api/v1/learning/attempts/{attemptId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "grading" until the worker has graded it; score and review only when the results policy allows */
+        get: operations["getQuizAttemptResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/attempts/{attemptId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the attempt in for grading; the result follows from the grading worker */
+        post: operations["submitQuizAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/learning/courses/{courseId}": {
         parameters: {
             query?: never;
@@ -515,6 +600,40 @@ export interface paths {
         /** Record progress in a lesson (text, video, file, link); completing may complete the course */
         put: operations["updateLessonProgress"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/quizzes/{quizId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quiz as its learner sees it: settings, attempts used, results when the policy allows */
+        get: operations["getLearnerQuiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/quizzes/{quizId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an attempt; the open attempt is resumed instead (200) */
+        post: operations["startQuizAttempt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1642,6 +1761,79 @@ export interface components {
             secretSet: boolean;
             user: components["schemas"]["AdminUserDto"];
         };
+        AttemptDto: {
+            /** @enum {string|null} */
+            closeReason: "submitted" | "time_expired" | null;
+            /**
+             * Format: date-time
+             * @description Time limit plus the learner's extension; null when untimed
+             */
+            deadlineAt: string | null;
+            /** @description Saves and submits still count this many seconds after the deadline */
+            graceSeconds: number;
+            /** Format: uuid */
+            id: string;
+            /** @description 1 for the first attempt */
+            number: number;
+            /** @description In the delivered order */
+            questions: components["schemas"]["LearnerQuestionDto"][];
+            /** Format: uuid */
+            quizId: string;
+            /** @description By question id */
+            responses: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The highest save sequence number applied; the next save sends a higher one */
+            responsesRevision: number;
+            /**
+             * Format: date-time
+             * @description The server's clock, so the portal's timer ignores a wrong device clock
+             */
+            serverNow: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "in_progress" | "submitted" | "graded";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        AttemptResultDto: {
+            maxScore?: number;
+            passed?: boolean;
+            percent?: number;
+            /** @description false: graded, but the results policy does not show it (yet) */
+            released: boolean;
+            /**
+             * Format: date-time
+             * @description When it will be shown (after the due date)
+             */
+            releasedAt?: string | null;
+            review?: components["schemas"]["AttemptReviewItemDto"][];
+            score?: number;
+            /** @enum {string} */
+            status: "grading" | "graded";
+        };
+        AttemptReviewItemDto: {
+            correct: boolean | "partial";
+            /** @description Feedback of the matched answers, then the general feedback */
+            feedback: components["schemas"]["LearnerRichTextDto"][];
+            /** @description Ids of the options/answers that decided the score */
+            matchedIds: string[];
+            maxScore: number;
+            question: components["schemas"]["LearnerQuestionDto"];
+            response: {
+                [key: string]: unknown;
+            } | null;
+            score: number;
+        };
+        AttemptScoreDto: {
+            maxScore: number;
+            passed: boolean;
+            percent: number;
+            score: number;
+        };
         AttendanceMarkDto: {
             status: components["schemas"]["AttendanceStatus"];
             /** Format: uuid */
@@ -2431,6 +2623,29 @@ export interface components {
             /** @enum {string} */
             status: "present";
         };
+        LearnerAttemptSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @description Null until graded and until the results policy allows */
+            result: components["schemas"]["AttemptScoreDto"] | null;
+            /** @enum {string} */
+            status: "in_progress" | "submitted" | "graded";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        LearnerChoiceDto: {
+            id: string;
+            text: components["schemas"]["LearnerRichTextDto"];
+        };
+        LearnerMediaDto: {
+            /** @description Alt text of an image, transcript of an audio */
+            alt?: string;
+            /** @enum {string} */
+            kind: "image" | "audio";
+            /** Format: uuid */
+            mediaId: string;
+        };
         LearnerProgressDto: {
             attendedSessions: number;
             /** Format: date-time */
@@ -2443,6 +2658,53 @@ export interface components {
             status: components["schemas"]["EnrollmentStatus"];
             /** Format: uuid */
             userId: string;
+        };
+        LearnerQuestionDto: {
+            /** @description A missing-word question: the stem holds _____ where the answer goes */
+            blank?: boolean;
+            /** @description matching: answers and distractors, sorted */
+            choices?: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description ordering: shuffled */
+            items?: components["schemas"]["LearnerChoiceDto"][];
+            media?: components["schemas"]["LearnerMediaDto"];
+            /** @description single_choice, multiple_choice: in the delivered order */
+            options?: components["schemas"]["LearnerChoiceDto"][];
+            points: number;
+            /** @description matching: the prompts */
+            prompts?: components["schemas"]["LearnerChoiceDto"][];
+            stem: components["schemas"]["LearnerRichTextDto"];
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
+        };
+        LearnerQuizDto: {
+            attempts: components["schemas"]["LearnerAttemptSummaryDto"][];
+            /** @description Null: unlimited */
+            attemptsAllowed: number | null;
+            attemptsUsed: number;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description Extra time granted to this learner */
+            extraSeconds: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            openAttemptId: string | null;
+            passed: boolean | null;
+            passingPercent: number;
+            questionCount: number;
+            /** @description Per the grading method; null until shown */
+            resultPercent: number | null;
+            /** @enum {string} */
+            resultsPolicy: "immediately" | "after_due" | "never";
+            timeLimitSeconds: number | null;
+            title: string;
+        };
+        LearnerRichTextDto: {
+            /** @enum {string} */
+            format: "plain" | "markdown" | "html" | "moodle";
+            text: string;
         };
         LessonCompletionCountDto: {
             /** @description Learners who completed it (sessions: attended) */
@@ -3063,6 +3325,16 @@ export interface components {
             type: "live_session" | "onsite_session";
             venue: string | null;
         };
+        SaveResponsesDto: {
+            /** @description By question id */
+            responses: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description The client's save sequence number: a save with a number not above the stored one arrived late and is ignored */
+            revision: number;
+        };
         SavedQuestionDto: {
             /** Format: uuid */
             categoryId: string | null;
@@ -3081,6 +3353,13 @@ export interface components {
             updatedAt: string;
             /** @description Quizzes using it as a fixed question */
             usedInQuizzes: number;
+        };
+        SavedResponsesDto: {
+            /** @description false: a later save was already stored, this one changed nothing */
+            applied: boolean;
+            responsesRevision: number;
+            /** Format: date-time */
+            savedAt: string;
         };
         SeatsDto: {
             /** @description null = unlimited */
@@ -3297,6 +3576,20 @@ export interface components {
             lessons: components["schemas"]["StudioLessonDto"][];
             position: number;
             title: string;
+        };
+        SubmitAttemptDto: {
+            /** @description A last save, applied before submitting */
+            responses?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        SubmittedAttemptDto: {
+            /** @enum {string} */
+            status: "submitted";
+            /** Format: date-time */
+            submittedAt: string;
         };
         /**
          * @description Derived from the birth year when not given (null: derive it again); education_staff waits for an administrator to confirm
@@ -4672,6 +4965,228 @@ export interface operations {
             };
         };
     };
+    getQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    streamQuizAttemptResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    saveQuizResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveResponsesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedResponsesDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_TIME_OVER (the attempt was closed with what was saved), ATTEMPT_ALREADY_SUBMITTED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_RESPONSE_INVALID with `issues: [{ questionId, problems }]` (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQuizAttemptResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_SUBMITTED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key again answers the same 202 (a retried submit) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitAttemptDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedAttemptDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_FOUND: unknown, or another learner's (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_TIME_OVER (closed with what was saved, still graded), ATTEMPT_ALREADY_SUBMITTED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_RESPONSE_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getCoursePlayer: {
         parameters: {
             query?: never;
@@ -4767,6 +5282,107 @@ export interface operations {
             };
             /** @description PROGRESS_LESSON_NOT_TRACKED: sessions (attendance) and quizzes */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getLearnerQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerQuizDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open attempt, resumed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description A new attempt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY (problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,6 +17,8 @@ export interface AppConfig {
   media: MediaConfig;
   /** Public catalog listings are kept this many seconds per API process; 0 turns it off. */
   catalog: { cacheSeconds: number };
+  /** Quiz attempts: seconds after an attempt's deadline during which saves and submits still count (network slack). */
+  quiz: { graceSeconds: number };
 }
 
 export interface AuthConfig {

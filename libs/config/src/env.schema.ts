@@ -192,6 +192,11 @@ export class EnvSchema {
 
   @IsOptional() @IsString() DATA_DIR?: string;
 
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of seconds from 0 to 600' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 600' })
+  @Max(600, { message: 'must be a whole number of seconds from 0 to 600' })
+  QUIZ_GRACE_SECONDS?: number;
+
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.AUTH_JWT_PRIVATE_KEY !== undefined)
   @IsString({ message: 'is required in production: an Ed25519 private key in PEM form (openssl genpkey -algorithm ed25519)' })
   @IsEd25519PrivateKey()

@@ -97,6 +97,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       from: e.MAIL_FROM?.trim() ?? `Baanrian <no-reply@${mailDomain(publicUrl)}>`,
     },
     media: mediaConfig(e),
+    quiz: { graceSeconds: e.QUIZ_GRACE_SECONDS ?? 30 },
     // Off in tests, so a test sees what it just wrote; the cache has its own spec.
     catalog: { cacheSeconds: e.CATALOG_CACHE_SECONDS ?? (nodeEnv === 'test' ? 0 : 5) },
   };

@@ -410,6 +410,44 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The file is too large (at most {limit} KB)',
     vi: 'Tệp quá lớn (tối đa {limit} KB)',
   },
+  // Quiz attempts (AttemptsException)
+  ATTEMPT_QUIZ_NOT_FOUND: { th: 'ไม่พบแบบทดสอบนี้', en: 'Quiz not found', vi: 'Không tìm thấy bài kiểm tra' },
+  ATTEMPT_NOT_FOUND: { th: 'ไม่พบการทำแบบทดสอบครั้งนี้', en: 'Quiz attempt not found', vi: 'Không tìm thấy lượt làm bài này' },
+  ATTEMPT_NOT_ENROLLED: {
+    th: 'คุณต้องลงทะเบียนรายวิชานี้ก่อนจึงจะทำแบบทดสอบได้',
+    en: 'Enrol in this course to take its quizzes',
+    vi: 'Hãy đăng ký khóa học để làm bài kiểm tra này',
+  },
+  ATTEMPT_LIMIT_REACHED: {
+    th: 'คุณทำแบบทดสอบนี้ครบจำนวนครั้งที่อนุญาตแล้ว',
+    en: 'You have used all the attempts allowed for this quiz',
+    vi: 'Bạn đã dùng hết số lượt làm bài được phép',
+  },
+  ATTEMPT_TIME_OVER: {
+    th: 'หมดเวลาทำแบบทดสอบแล้ว คำตอบที่บันทึกไว้ถูกส่งตรวจเรียบร้อย',
+    en: 'Time is up. The answers saved so far have been handed in.',
+    vi: 'Đã hết giờ. Các câu trả lời đã lưu đã được nộp.',
+  },
+  ATTEMPT_ALREADY_SUBMITTED: {
+    th: 'ส่งแบบทดสอบครั้งนี้ไปแล้ว',
+    en: 'This attempt has already been handed in',
+    vi: 'Lượt làm bài này đã được nộp',
+  },
+  ATTEMPT_NOT_SUBMITTED: {
+    th: 'ยังไม่ได้ส่งแบบทดสอบครั้งนี้',
+    en: 'This attempt has not been handed in yet',
+    vi: 'Lượt làm bài này chưa được nộp',
+  },
+  ATTEMPT_RESPONSE_INVALID: {
+    th: 'คำตอบบางข้อไม่ตรงกับคำถามในแบบทดสอบนี้',
+    en: 'Some answers do not belong to the questions of this attempt',
+    vi: 'Một số câu trả lời không khớp với câu hỏi của lượt làm bài này',
+  },
+  ATTEMPT_QUIZ_EMPTY: {
+    th: 'แบบทดสอบนี้ยังไม่มีคำถาม',
+    en: 'This quiz has no questions yet',
+    vi: 'Bài kiểm tra này chưa có câu hỏi',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */
