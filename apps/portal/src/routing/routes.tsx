@@ -52,6 +52,8 @@ const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 // Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
 const StudioPage = page(() => import('../pages/studio/studio-page'));
+// Learner quiz screens (issue 8): overview, attempt and result in one lazy chunk with their strings.
+const QuizPage = page(() => import('../pages/quiz/quiz-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -97,7 +99,10 @@ function PageLoading() {
 }
 
 /** Paths with a parameter: prefix → page. */
-const prefixRoutes: [string, Page][] = [['/courses/', CoursePage]];
+const prefixRoutes: [string, Page][] = [
+  ['/courses/', CoursePage],
+  ['/learning/quizzes/', QuizPage],
+];
 
 const pageFor = (pathname: string): Page => {
   const path = normalizePath(pathname);
