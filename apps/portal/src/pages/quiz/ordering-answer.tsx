@@ -30,18 +30,22 @@ export function OrderingAnswer({ items, itemIds, onChange, labelId }: OrderingAn
   const { t } = useQuizTranslation();
   const byId = new Map(items.map((item) => [item.id, item]));
   // Unknown ids (should not happen) are dropped, missing ones appended: the list is always complete.
-  const order = [...(itemIds ?? []).filter((id) => byId.has(id)), ...items.map((i) => i.id).filter((id) => !itemIds?.includes(id))];
+  const ordered = [
+    ...(itemIds ?? []).flatMap((id) => byId.get(id) ?? []),
+    ...items.filter((item) => !itemIds?.includes(item.id)),
+  ];
+  const order = ordered.map((item) => item.id);
   const [announcement, setAnnouncement] = useState('');
 
   const move = (from: number, to: number) => {
     if (to < 0 || to >= order.length) return;
     const next = moved(order, from, to);
     onChange(next);
-    setAnnouncement(t('answer.orderMoved', { item: plainText(byId.get(order[from])!.text), position: to + 1, total: order.length }));
+    setAnnouncement(t('answer.orderMoved', { item: plainText(ordered[from].text), position: to + 1, total: order.length }));
   };
 
   const { dragAndDropHooks } = useDragAndDrop({
-    getItems: (keys) => [...keys].map((key) => ({ 'text/plain': plainText(byId.get(String(key))!.text) })),
+    getItems: (keys) => [...keys].flatMap((key) => byId.get(String(key)) ?? []).map((item) => ({ 'text/plain': plainText(item.text) })),
     onReorder(event) {
       const keys = [...event.keys].map(String);
       const rest = order.filter((id) => !keys.includes(id));
@@ -54,9 +58,10 @@ export function OrderingAnswer({ items, itemIds, onChange, labelId }: OrderingAn
   return (
     <div className="quiz-ordering">
       <p className="quiz-hint">{t('answer.orderingHint')}</p>
-      <GridList aria-labelledby={labelId} className="quiz-ordering__list" dragAndDropHooks={dragAndDropHooks} items={order.map((id) => byId.get(id)!)}>
+      <GridList aria-labelledby={labelId} className="quiz-ordering__list" dragAndDropHooks={dragAndDropHooks} items={ordered.map((item, index) => ({ ...item, index }))}>
+        {/* Fresh objects each render: GridList caches rows by item identity, and the index must follow the order. */}
         {(item) => {
-          const index = order.indexOf(item.id);
+          const { index } = item;
           const label = plainText(item.text);
           return (
             <GridListItem id={item.id} textValue={label} className="quiz-ordering__item">

@@ -30,18 +30,18 @@ export function ResultScreen({ quizId, attemptId }: { quizId: string; attemptId:
   return (
     <div className="page quiz-page">
       <h1>{t('result.title')}</h1>
+      {/* One live region from the start, so "grading…" and then "graded" are both announced. */}
+      <p role="status" className={result.data?.status === 'grading' ? 'quiz-grading' : 'visually-hidden'}>
+        {result.data?.status === 'grading' && <span className="ui-spinner" aria-hidden="true" />}
+        {result.data?.status === 'grading' ? t('result.grading') : result.data?.status === 'graded' ? t('result.gradedAnnouncement') : ''}
+      </p>
       {result.isPending ? (
         <LoadingState label={t('result.loading')} />
       ) : result.isError && !result.data ? (
         <ErrorState title={t('result.loadFailed')} error={result.error} retrying={result.isFetching} onRetry={() => void result.refetch()} />
-      ) : result.data.status === 'grading' ? (
-        <p role="status" className="quiz-grading">
-          <span className="ui-spinner" aria-hidden="true" />
-          {t('result.grading')}
-        </p>
-      ) : (
+      ) : result.data.status === 'graded' ? (
         <Result result={result.data} />
-      )}
+      ) : null}
       <p>
         <Link href={quizHref(quizId)}>{t('result.backToQuiz')}</Link>
       </p>
@@ -52,17 +52,18 @@ export function ResultScreen({ quizId, attemptId }: { quizId: string; attemptId:
 function Result({ result }: { result: AttemptResultDto }) {
   const { t } = useQuizTranslation();
   const locale = useLocale();
-  const shown = result.score !== undefined && result.maxScore !== undefined;
+  const { score, maxScore } = result;
+  const points = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 2 });
   return (
     <>
       <Card as="section" aria-labelledby="quiz-score" className="quiz-score">
-        <h2 id="quiz-score" role="status">
-          {shown ? t('result.graded') : t('result.submitted')}
+        <h2 id="quiz-score">
+          {score !== undefined ? t('result.graded') : t('result.submitted')}
         </h2>
-        {shown ? (
+        {score !== undefined && maxScore !== undefined ? (
           <>
             <p className="quiz-score__value">
-              {t('result.score', { score: formatNumber(result.score!, locale, { maximumFractionDigits: 2 }), max: formatNumber(result.maxScore!, locale, { maximumFractionDigits: 2 }) })}
+              {t('result.score', { score: points(score), max: points(maxScore) })}
               {result.percent !== undefined && <> ({formatNumber(result.percent / 100, locale, { style: 'percent', maximumFractionDigits: 1 })})</>}
             </p>
             {result.passed !== undefined && <PassBadge passed={result.passed} />}
