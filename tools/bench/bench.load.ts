@@ -15,6 +15,13 @@ export interface LoadJob {
   seconds: number;
   /** POST {login, password} with the next login per request (and its own X-Forwarded-For). */
   signIn?: { logins: string[]; password: string; forwardedFor: boolean };
+  /**
+   * Each request the next (bearer token, path) pair, from request number `offset` on. `spread`:
+   * path n % paths, token ⌊n / paths⌋ % tokens (consecutive requests on different paths, e.g.
+   * learners enrolling across many courses); `burst`: token n % tokens, path ⌊n / tokens⌋ % paths
+   * (consecutive requests are different people on the same path: one course in demand).
+   */
+  rotate?: { tokens: string[]; paths: string[]; offset: number; order: 'spread' | 'burst' };
 }
 
 export interface LoadFigures {

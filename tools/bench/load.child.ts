@@ -31,6 +31,21 @@ function runJob(job: LoadJob): Promise<LoadFigures> {
           }
         : {}),
   }));
+  const pairs = job.rotate;
+  if (pairs) {
+    requests.splice(0, requests.length, {
+      method: (job.method ?? 'POST') as autocannon.Request['method'],
+      path: pairs.paths[0],
+      headers: { ...(job.headers ?? {}), ...(job.method === 'GET' ? {} : { 'content-type': 'application/json' }) },
+      body: job.method === 'GET' ? undefined : (job.body ?? '{}'),
+      setupRequest: (request: autocannon.Request) => {
+        const n = pairs.offset + counter++;
+        const [p, t] = pairs.order === 'spread' ? [n % pairs.paths.length, Math.floor(n / pairs.paths.length)] : [Math.floor(n / pairs.tokens.length), n % pairs.tokens.length];
+        const path = pairs.paths[p % pairs.paths.length];
+        return { ...request, path, headers: { ...(request.headers as Record<string, string>), authorization: `Bearer ${pairs.tokens[t % pairs.tokens.length]}` } };
+      },
+    });
+  }
   return new Promise((resolve, reject) => {
     const instance = autocannon({ url: job.url, connections: job.connections, duration: job.seconds, requests, timeout: 30 }, (error, result) => {
       if (error) return reject(error);

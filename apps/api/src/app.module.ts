@@ -7,6 +7,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
 import { DatabaseModule } from './database/database.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { LoggerModule } from './observability/logger.module';
@@ -30,6 +31,7 @@ export class AppModule {
         CoursesModule,
         MediaModule,
         CatalogModule,
+        EnrollmentsModule,
         ProgressModule,
         AttendanceModule,
       ],

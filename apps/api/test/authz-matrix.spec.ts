@@ -208,6 +208,20 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/media/{mediaId}/meta': { byTarget: uploaderOrAdmin(200), paramsFor: mediaParams },
   'DELETE /api/v1/media/{mediaId}': { byTarget: uploaderOrAdmin(204), paramsFor: mediaParams },
+  // Enrolment: any signed-in person (a child session too) in a published course, each cell on a fresh one.
+  'POST /api/v1/courses/{courseId}/enrollment': { expect: signedIn(201), paramsFor: () => publishedCourseParams(), body: () => ({}) },
+  'GET /api/v1/courses/{courseId}/enrollment': { expect: signedIn(200), paramsFor: () => publishedCourseParams() },
+  'DELETE /api/v1/courses/{courseId}/enrollment': { expect: signedIn(200), paramsFor: (caller) => enrolledCourseParams(caller) },
+  'GET /api/v1/me/enrollments': { expect: signedIn(200) },
+  // Roster and bulk files: those who teach the course (owner, co-instructor) and administrators.
+  'GET /api/v1/studio/courses/{courseId}/enrollments': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'POST /api/v1/studio/courses/{courseId}/enrollments': { byTarget: courseOwners(201), paramsFor: freshPublishedParams, body: (c) => ({ identifier: c.signInEmail }) },
+  'POST /api/v1/studio/courses/{courseId}/enrollment-imports': {
+    byTarget: courseOwners(201),
+    paramsFor: freshPublishedParams,
+    upload: () => ({ type: 'text/csv', bytes: Buffer.from('email\nnobody@example.org\n') }),
+  },
+  'POST /api/v1/studio/enrollment-imports/{importId}/confirm': { byTarget: courseOwners(200), paramsFor: importParams },
   // Sessions and attendance: the studio side like the rest of the studio (the course's instructors
   // and administrators), on a published course with a session running now. Checking in and joining
   // need a seat in the course: only the learner holds one, and gets past it to the wrong code (422)
@@ -296,6 +310,39 @@ async function freshCourseParams(caller: Caller, target: Target | 'no user id'):
   const lesson = await http().post(`/api/v1/studio/modules/${module.body.id}/lessons`).set(bearer(ownerToken)).send({ type: 'text', title: 'L', content: { body: 'x' } }).expect(201);
   lastFresh = { courseId: course.body.id, moduleId: module.body.id, lessonId: lesson.body.id, ownerToken };
   return { courseId: course.body.id, moduleId: module.body.id, lessonId: lesson.body.id };
+}
+
+/** A fresh published course nobody is enrolled in. */
+async function publishedCourseParams(): Promise<Record<string, string>> {
+  const course = await publishTestCourse(api.db(), { slug: `matrix-enrol-${randomUUID().slice(0, 8)}` });
+  return { courseId: course.courseId };
+}
+
+/** A fresh published course the caller is enrolled in (anonymous callers: not enrolled). */
+async function enrolledCourseParams(caller: Caller): Promise<Record<string, string>> {
+  const params = await publishedCourseParams();
+  const token = tokens[caller];
+  if (token) await http().post(`/api/v1/courses/${params.courseId}/enrollment`).set(bearer(token)).send({}).expect(201);
+  return params;
+}
+
+/** Like freshCourseParams, published. */
+async function freshPublishedParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const params = await freshCourseParams(caller, target);
+  await http().post(`/api/v1/studio/courses/${params.courseId}/publish`).set(bearer(lastFresh.ownerToken)).expect(200);
+  return params;
+}
+
+/** A bulk enrolment preview uploaded by the course's owner (the caller's own course, or another instructor's). */
+async function importParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const params = await freshPublishedParams(caller, target);
+  const res = await http()
+    .post(`/api/v1/studio/courses/${params.courseId}/enrollment-imports`)
+    .set(bearer(lastFresh.ownerToken))
+    .set('Content-Type', 'text/csv')
+    .send(Buffer.from(`email\n${ctx.signInEmail}\n`))
+    .expect(201);
+  return { importId: res.body.id };
 }
 
 /**

@@ -47,6 +47,7 @@ describe('migrations', () => {
       'course_seat',
       'course_version',
       'enrollment',
+      'enrollment_import',
       'external_identity',
       'lesson',
       'lesson_progress',

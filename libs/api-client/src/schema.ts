@@ -434,6 +434,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{courseId}/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My (or my child's) enrolment, the seats and the enrolment window, for the course page */
+        get: operations["getMyEnrollmentState"];
+        put?: never;
+        /** Enrol (a seat, or the waitlist when full); idempotent: 201 new, 200 already enrolled */
+        post: operations["enroll"];
+        /** Withdraw: the seat goes to the first waiting learner */
+        delete: operations["withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/live": {
         parameters: {
             query?: never;
@@ -570,6 +589,23 @@ export interface paths {
         post?: never;
         /** Withdraw a consent (the record stays, marked withdrawn) */
         delete: operations["withdrawConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My enrolments (not withdrawn), newest first; my children's too with includeChildren */
+        get: operations["listMyEnrollments"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -803,6 +839,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/courses/{courseId}/enrollment-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a CSV (UTF-8) or XLSX file of learners: a report per line; nothing is enrolled until confirmed
+         * @description Send the file as the raw body (type recognised from its bytes), its name in X-Filename (percent-encoded UTF-8). Columns: email or account_code, optional channel.
+         */
+        post: operations["previewEnrollmentImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roster: learners in enrolment order, by status and name/email/account code */
+        get: operations["listCourseEnrollments"];
+        put?: never;
+        /** Enrol one learner by email or account code (201 new, 200 already enrolled) */
+        post: operations["addCourseEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/studio/courses/{courseId}/instructors": {
         parameters: {
             query?: never;
@@ -951,6 +1025,23 @@ export interface paths {
         get: operations["listCourseVersions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/enrollment-imports/{importId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol the accepted rows of a preview, in one set-based statement (confirming twice answers the first result) */
+        post: operations["confirmEnrollmentImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1171,6 +1262,11 @@ export interface components {
             /** Format: uuid */
             guardianId: string;
             guardianName: string;
+        };
+        AddLearnerDto: {
+            channel?: components["schemas"]["EnrollmentChannel"];
+            /** @description Email address or account code (BR-…) */
+            identifier: string;
         };
         AdminUserDto: {
             /** @example BR-48217 */
@@ -1714,8 +1810,86 @@ export interface components {
             province?: string | null;
             targetGroup: components["schemas"]["TargetGroup"];
         };
+        EnrollDto: {
+            /** @description Blended courses only let the learner choose; default: the format's channel */
+            channel?: components["schemas"]["EnrollmentChannel"];
+            /**
+             * Format: uuid
+             * @description A child of the caller (guardian), with consent for learning
+             */
+            forUserId?: string;
+        };
+        /**
+         * @description Blended courses only let the learner choose; default: the format's channel
+         * @enum {string}
+         */
+        EnrollmentChannel: "online" | "onsite";
+        EnrollmentDto: {
+            /** Format: date-time */
+            activatedAt: string | null;
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            source: components["schemas"]["EnrollmentSource"];
+            status: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            userId: string;
+            /** @description 1 = next to get a seat; null unless waitlisted */
+            waitlistPosition: number | null;
+        };
+        EnrollmentImportDto: {
+            accepted: number;
+            /** @description The first 20 accepted rows */
+            acceptedPreview: components["schemas"]["ImportAcceptedRowDto"][];
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            rejected: components["schemas"]["ImportRejectionDto"][];
+            result: components["schemas"]["ImportResultDto"] | null;
+            /** @enum {string} */
+            status: "preview" | "confirmed";
+            /** @description Data rows in the file (header excluded) */
+            totalRows: number;
+        };
+        /** @enum {string} */
+        EnrollmentImportReason: "UNKNOWN_ACCOUNT" | "DUPLICATE_ROW" | "MISSING_IDENTIFIER" | "INVALID_CHANNEL" | "INVALID_ENCODING" | "UNKNOWN_COLUMNS";
         /** @enum {string} */
         EnrollmentSource: "self" | "guardian" | "bulk" | "walk_in";
+        /** @enum {string} */
+        EnrollmentStatus: "active" | "waitlisted" | "withdrawn" | "completed";
+        EnrollmentSummaryDto: {
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            format: components["schemas"]["CourseFormat"];
+            /** @description The learner (the caller or one of their children) */
+            learnerName: string;
+            slug: string;
+            /** Format: date-time */
+            startsAt: string | null;
+            status: components["schemas"]["EnrollmentStatus"];
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** Format: uuid */
+            userId: string;
+        };
         EraseAccountDto: {
             /**
              * @description Typed by the person, so the request is never sent by accident
@@ -1742,6 +1916,29 @@ export interface components {
              * @description One of your children (a guardian consenting again); yourself when absent
              */
             subjectId?: string;
+        };
+        ImportAcceptedRowDto: {
+            accountCode: string;
+            channel: components["schemas"]["EnrollmentChannel"];
+            displayName: string;
+            line: number;
+            /** Format: uuid */
+            userId: string;
+        };
+        ImportRejectionDto: {
+            /** @description The email or account code on that line, as written */
+            identifier: string;
+            /** @description Line of the file (1 = header) */
+            line: number;
+            /** @description The reason in the caller's language */
+            message: string;
+            reason: components["schemas"]["EnrollmentImportReason"];
+        };
+        ImportResultDto: {
+            /** @description Accepted rows whose learner was already enrolled or waiting */
+            alreadyEnrolled: number;
+            enrolled: number;
+            waitlisted: number;
         };
         InvitationDto: {
             /** Format: uuid */
@@ -1870,6 +2067,18 @@ export interface components {
              */
             url: string;
         };
+        MyEnrollmentStateDto: {
+            /** @description Channels the learner may choose */
+            channels: components["schemas"]["EnrollmentChannel"][];
+            /** Format: date-time */
+            closesAt: string | null;
+            enrollment: components["schemas"]["EnrollmentDto"] | null;
+            /** @description New enrolments accepted now (published, inside the window) */
+            open: boolean;
+            /** Format: date-time */
+            opensAt: string | null;
+            seats: components["schemas"]["SeatsDto"];
+        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -1982,6 +2191,25 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        RosterItemDto: {
+            accountCode: string;
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            district: string | null;
+            /** Format: uuid */
+            enrollmentId: string;
+            source: components["schemas"]["EnrollmentSource"];
+            status: components["schemas"]["EnrollmentStatus"];
+            targetGroup: components["schemas"]["TargetGroup"];
+            /** Format: uuid */
+            userId: string;
+        };
+        RosterPageDto: {
+            items: components["schemas"]["RosterItemDto"][];
+            nextCursor: string | null;
+        };
         RosterSessionDto: {
             /** Format: uuid */
             courseId: string;
@@ -1995,6 +2223,12 @@ export interface components {
             /** @enum {string} */
             type: "live_session" | "onsite_session";
             venue: string | null;
+        };
+        SeatsDto: {
+            /** @description null = unlimited */
+            capacity: number | null;
+            taken: number;
+            waitlisted: number;
         };
         /** @enum {string} */
         SecretKind: "password" | "pin";
@@ -3312,6 +3546,159 @@ export interface operations {
             };
         };
     };
+    getMyEnrollmentState: {
+        parameters: {
+            query?: {
+                /** @description A child of the caller (guardian) */
+                forUserId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEnrollmentStateDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollDto"];
+            };
+        };
+        responses: {
+            /** @description Already enrolled or waiting: unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Enrolled or waitlisted now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CONSENT_REQUIRED (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: outside the enrolment window, or archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CHANNEL_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: {
+                /** @description A child of the caller (guardian) */
+                forUserId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_NOT_FOUND, ENROLLMENT_COURSE_NOT_FOUND, ENROLLMENT_NOT_YOUR_CHILD (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_ALREADY_COMPLETED (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -3788,6 +4175,35 @@ export interface operations {
             };
             /** @description CONSENT_NOT_FOUND (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyEnrollments: {
+        parameters: {
+            query?: {
+                /** @description Also the caller's children's enrolments */
+                includeChildren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentSummaryDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4547,6 +4963,173 @@ export interface operations {
             };
         };
     };
+    previewEnrollmentImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The original file name, percent-encoded UTF-8 */
+                "X-Filename"?: string;
+            };
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentImportDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_TOO_LARGE (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_UNREADABLE (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCourseEnrollments: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EnrollmentStatus"];
+                /** @description Name, email or account code */
+                q?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterPageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addCourseEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLearnerDto"];
+            };
+        };
+        responses: {
+            /** @description Already enrolled or waiting: unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollmentDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_ACCOUNT_NOT_FOUND, ENROLLMENT_COURSE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: the course is archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCourseInstructors: {
         parameters: {
             query?: never;
@@ -4958,6 +5541,62 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmEnrollmentImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_CLOSED: the course was archived (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_EXPIRED (problem+json) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ import { CourseVersionEntity } from './courses/course-version.entity';
 import { LessonEntity } from './courses/lesson.entity';
 import { CourseSeatEntity } from './learning/course-seat.entity';
 import { EnrollmentEntity } from './learning/enrollment.entity';
+import { EnrollmentImportEntity } from './learning/enrollment-import.entity';
 import { LessonProgressEntity } from './learning/lesson-progress.entity';
 import { NotificationEntity } from './learning/notification.entity';
 import { SessionAttendanceEntity } from './learning/session-attendance.entity';
@@ -54,6 +55,7 @@ export const ENTITIES = [
   LessonEntity,
   CourseSeatEntity,
   EnrollmentEntity,
+  EnrollmentImportEntity,
   LessonProgressEntity,
   NotificationEntity,
   SessionAttendanceEntity,

@@ -16,6 +16,7 @@ export { CourseVersionEntity } from './courses/course-version.entity';
 export { LessonEntity } from './courses/lesson.entity';
 export { CourseSeatEntity } from './learning/course-seat.entity';
 export { EnrollmentEntity } from './learning/enrollment.entity';
+export { EnrollmentImportEntity, type EnrollmentImportRejection, type EnrollmentImportRow } from './learning/enrollment-import.entity';
 export { LessonProgressEntity } from './learning/lesson-progress.entity';
 export { NotificationEntity } from './learning/notification.entity';
 export { SessionAttendanceEntity } from './learning/session-attendance.entity';

@@ -5,6 +5,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../accounts/user-accounts';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { projectToCatalog, removeFromCatalog } from '../catalog/catalog.projection';
+import { syncSeatsOnPublish } from '../enrollments/enrollment-seats';
 import { currentRequestId } from '../observability/request-context';
 import { type LoadedCourse, loadCourseFor } from './course-access';
 import { buildCoursePage } from './course-page.builder';
@@ -119,6 +120,8 @@ export async function publishLoaded(manager: EntityManager, loaded: LoadedCourse
   // (an open editor's next save must not be refused, and the draft now equals the version).
   await manager.query(`UPDATE course SET status = 'published', published_version = $2, published_at = $3 WHERE id = $1`, [course.id, version, firstPublishedAt]);
   await writeOutboxEvent(manager, 'course.published', { courseId: course.id, version, publishedById }, currentRequestId());
+  // Seats follow the published capacity; a raised one promotes waiting learners in this transaction.
+  await syncSeatsOnPublish(manager, course.id, snapshot.capacity, currentRequestId());
   return version;
 }
 

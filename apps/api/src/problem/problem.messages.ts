@@ -248,6 +248,51 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'No instructor has this email address',
     vi: 'Không có giảng viên nào dùng địa chỉ email này',
   },
+  // Enrolment (EnrollmentsException)
+  ENROLLMENT_COURSE_NOT_FOUND: { th: 'ไม่พบรายวิชาที่เปิดรับสมัคร', en: 'No published course with this id', vi: 'Không có khóa học đã xuất bản với mã này' },
+  ENROLLMENT_NOT_FOUND: { th: 'ยังไม่ได้ลงทะเบียนรายวิชานี้', en: 'Not enrolled in this course', vi: 'Chưa đăng ký khóa học này' },
+  ENROLLMENT_NOT_YOUR_CHILD: { th: 'ไม่พบบุตรหลานในความดูแลของคุณ', en: 'No child of yours has this id', vi: 'Không có con em nào của bạn với mã này' },
+  ENROLLMENT_ACCOUNT_NOT_FOUND: {
+    th: 'ไม่พบบัญชีที่ใช้อีเมลหรือรหัสบัญชีนี้',
+    en: 'No account has this email address or account code',
+    vi: 'Không có tài khoản nào dùng email hoặc mã tài khoản này',
+  },
+  ENROLLMENT_IMPORT_NOT_FOUND: { th: 'ไม่พบไฟล์นำเข้านี้', en: 'Import not found', vi: 'Không tìm thấy tệp nhập' },
+  ENROLLMENT_CONSENT_REQUIRED: {
+    th: 'ต้องให้ความยินยอมของผู้ปกครองสำหรับการเรียนก่อนลงทะเบียนให้บุตรหลาน',
+    en: "The guardian's consent to learning is needed before enrolling this child",
+    vi: 'Cần có sự đồng ý học tập của người giám hộ trước khi đăng ký cho trẻ',
+  },
+  ENROLLMENT_CLOSED: {
+    th: 'รายวิชานี้ไม่ได้เปิดรับสมัครในขณะนี้',
+    en: 'Enrollment in this course is not open now',
+    vi: 'Khóa học này hiện không mở đăng ký',
+  },
+  ENROLLMENT_ALREADY_COMPLETED: {
+    th: 'เรียนจบรายวิชานี้แล้ว จึงถอนตัวไม่ได้',
+    en: 'This course is already completed and cannot be withdrawn from',
+    vi: 'Khóa học đã hoàn thành nên không thể rút',
+  },
+  ENROLLMENT_IMPORT_EXPIRED: {
+    th: 'รายงานตรวจสอบหมดอายุแล้ว กรุณาอัปโหลดไฟล์อีกครั้ง',
+    en: 'This preview has expired; please upload the file again',
+    vi: 'Bản xem trước đã hết hạn; vui lòng tải tệp lên lại',
+  },
+  ENROLLMENT_IMPORT_TOO_LARGE: {
+    th: 'ไฟล์ใหญ่เกินไป (ไม่เกิน {limit})',
+    en: 'The file is too large (at most {limit})',
+    vi: 'Tệp quá lớn (tối đa {limit})',
+  },
+  ENROLLMENT_IMPORT_UNREADABLE: {
+    th: 'อ่านไฟล์ไม่ได้ ใช้ไฟล์ CSV (UTF-8) หรือ XLSX',
+    en: 'The file cannot be read: use CSV (UTF-8) or XLSX',
+    vi: 'Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX',
+  },
+  ENROLLMENT_CHANNEL_INVALID: {
+    th: 'รายวิชานี้ไม่มีช่องทางการเรียนที่เลือก',
+    en: 'This course is not offered through the chosen channel',
+    vi: 'Khóa học này không có hình thức học đã chọn',
+  },
   // Sessions and attendance (AttendanceException)
   SESSION_NOT_FOUND: { th: 'ไม่พบรอบเรียนนี้', en: 'Session not found', vi: 'Không tìm thấy buổi học' },
   ATTENDANCE_NOT_ENROLLED: {
