@@ -10,8 +10,11 @@ import type { AttemptDto, SaveResponsesBody } from './quiz-api';
 
 const attempt = (overrides: Partial<AttemptDto> = {}): AttemptDto => ({
   id: 'a-1',
+  quizId: 'qz-1',
   number: 1,
   status: 'in_progress',
+  closeReason: null,
+  submittedAt: null,
   startedAt: '2026-11-23T08:00:00.000Z',
   deadlineAt: null,
   graceSeconds: 30,
@@ -27,19 +30,21 @@ const attempt = (overrides: Partial<AttemptDto> = {}): AttemptDto => ({
 
 function fakeApi() {
   const saves: SaveResponsesBody[] = [];
-  const outcomes: (() => Promise<{ responsesRevision: number; savedAt: string }>)[] = [];
-  let revision = 3;
+  const outcomes: (() => Promise<{ responsesRevision: number; savedAt: string; applied: boolean }>)[] = [];
+  // The server's rule: a save numbered above the stored revision is applied, any other ignored.
+  const server = { revision: 3 };
   const api = {
     saveResponses: vi.fn(async (_id: string, body: SaveResponsesBody) => {
       saves.push(structuredClone(body));
       const next = outcomes.shift();
       if (next) return next();
-      revision += 1;
-      return { responsesRevision: revision, savedAt: new Date().toISOString() };
+      const applied = body.revision > server.revision;
+      if (applied) server.revision = body.revision;
+      return { responsesRevision: server.revision, savedAt: new Date().toISOString(), applied };
     }),
     attempt: vi.fn(async () => attempt({ responsesRevision: 10 })),
   };
-  return { api, saves, outcomes };
+  return { api, saves, outcomes, server };
 }
 
 const flush = async () => {
@@ -53,7 +58,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('autosave', () => {
-  it('waits for a pause in typing, then sends the answers with the revision the server gave', async () => {
+  it('waits for a pause in typing, then sends the answers numbered one above the revision the server applied', async () => {
     const { api, saves } = fakeApi();
     const autosave = new AttemptAutosave(api, attempt(), { debounceMs: 800 });
     autosave.setResponse('q1', { type: 'short_text', text: 'Bang' });
@@ -62,13 +67,13 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(799);
     expect(saves).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
-    expect(saves).toEqual([{ responses: { q1: { type: 'short_text', text: 'Bangkok' } }, revision: 3 }]);
+    expect(saves).toEqual([{ responses: { q1: { type: 'short_text', text: 'Bangkok' } }, revision: 4 }]);
     await flush();
     expect(autosave.getState().status).toBe('saved');
 
     autosave.setResponse('q2', { type: 'true_false', value: true });
     await vi.advanceTimersByTimeAsync(800);
-    expect(saves[1]).toEqual({ responses: { q2: { type: 'true_false', value: true } }, revision: 4 });
+    expect(saves[1]).toEqual({ responses: { q2: { type: 'true_false', value: true } }, revision: 5 });
     autosave.dispose();
   });
 
@@ -119,7 +124,7 @@ describe('autosave', () => {
   it('an answer changed while its save was on the way is sent again, not dropped', async () => {
     const { api, saves, outcomes } = fakeApi();
     let release!: () => void;
-    outcomes.push(() => new Promise((resolve) => (release = () => resolve({ responsesRevision: 4, savedAt: '' }))));
+    outcomes.push(() => new Promise((resolve) => (release = () => resolve({ responsesRevision: 4, savedAt: '', applied: true }))));
     const autosave = new AttemptAutosave(api, attempt(), { debounceMs: 100 });
     autosave.setResponse('q1', { type: 'short_text', text: 'Bang' });
     await vi.advanceTimersByTimeAsync(100);
@@ -133,7 +138,7 @@ describe('autosave', () => {
       { type: 'short_text', text: 'Bang' },
       { type: 'short_text', text: 'Bangkok' },
     ]);
-    expect(saves[1].revision).toBe(4);
+    expect(saves[1].revision).toBe(5);
     expect(loadUnsent('a-1')).toEqual({});
     autosave.dispose();
   });
@@ -146,7 +151,7 @@ describe('autosave', () => {
     expect(autosave.getState().status).toBe('saving');
     await vi.advanceTimersByTimeAsync(0);
     // Only this attempt's questions (anything else would be refused with 422).
-    expect(saves).toEqual([{ responses: { q1: { type: 'short_text', text: 'เชียงใหม่' } }, revision: 3 }]);
+    expect(saves).toEqual([{ responses: { q1: { type: 'short_text', text: 'เชียงใหม่' } }, revision: 4 }]);
     autosave.dispose();
   });
 
@@ -159,8 +164,24 @@ describe('autosave', () => {
     await flush();
     await vi.advanceTimersByTimeAsync(1_000);
     await flush();
-    expect(saves.map((s) => s.revision)).toEqual([3, 10]);
+    expect(saves.map((s) => s.revision)).toEqual([4, 11]);
     expect(autosave.getState().status).toBe('saved');
+    autosave.dispose();
+  });
+
+  it('when another tab saved a higher number first, sends the ignored answers again above it', async () => {
+    const { api, saves, server } = fakeApi();
+    server.revision = 9; // another tab saved six times since this page loaded
+    const autosave = new AttemptAutosave(api, attempt(), { debounceMs: 10 });
+    autosave.setResponse('q1', { type: 'short_text', text: 'Bangkok' });
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(10);
+      await flush();
+    }
+    expect(saves.map((s) => s.revision)).toEqual([4, 10]);
+    expect(saves[1].responses).toEqual({ q1: { type: 'short_text', text: 'Bangkok' } });
+    expect(autosave.getState().status).toBe('saved');
+    expect(loadUnsent('a-1')).toEqual({});
     autosave.dispose();
   });
 

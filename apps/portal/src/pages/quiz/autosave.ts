@@ -25,13 +25,14 @@ type SaveApi = Pick<QuizApi, 'saveResponses' | 'attempt'>;
 
 /**
  * Autosave of one attempt's responses: every change is written to localStorage at once (so a
- * reload or a dead connection loses nothing), then sent in a debounced PATCH with the revision the
- * server last gave. A failed save is retried with backoff, and at once when the browser comes back
+ * reload or a dead connection loses nothing), then sent in a debounced PATCH numbered one above the
+ * revision the server last applied (a save that arrives late, numbered lower, is ignored by it). A failed save is retried with backoff, and at once when the browser comes back
  * online; an answer leaves localStorage only when the server has acknowledged that very answer.
  */
 export class AttemptAutosave {
   private readonly listeners = new Set<() => void>();
   private unsent: ResponsesById;
+  /** The highest save sequence number the server has applied; each save sends the next one. */
   private revision: number;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
@@ -106,25 +107,33 @@ export class AttemptAutosave {
     if (this.inFlight) return this.inFlight;
     const batch = this.unsent;
     if (Object.keys(batch).length === 0) return Promise.resolve();
+    // When to try again; scheduled once this save is no longer in flight.
+    let next: number | undefined;
     this.inFlight = this.api
-      .saveResponses(this.attempt.id, { responses: batch, revision: this.revision })
+      .saveResponses(this.attempt.id, { responses: batch, revision: this.revision + 1 })
       .then(
         (saved) => {
-          this.revision = saved.responsesRevision;
+          this.revision = Math.max(this.revision, saved.responsesRevision);
           this.failures = 0;
+          if (saved.applied === false) {
+            // Another tab (or an older page) saved a higher number first: ours was ignored, so send it again above theirs.
+            this.update({ status: 'saving' });
+            next = 0;
+            return;
+          }
           // Keep what changed while this save was on its way: only acknowledged answers leave.
           this.unsent = Object.fromEntries(Object.entries(this.unsent).filter(([id, response]) => batch[id] !== response));
           storeUnsent(this.attempt.id, this.unsent);
           const more = Object.keys(this.unsent).length > 0;
           this.update({ status: more ? 'saving' : 'saved' });
-          if (more) this.schedule(this.debounceMs);
+          if (more) next = this.debounceMs;
         },
         async (error: unknown) => {
           if (isAttemptClosed(error)) {
             this.update({ closed: true });
             return;
           }
-          // Another tab or an old page saved in between: take the server's revision and send ours again.
+          // A conflict that does not close the attempt: take the server's revision and send ours again.
           if (error instanceof ApiError && error.status === 409) {
             try {
               this.revision = (await this.api.attempt(this.attempt.id)).responsesRevision;
@@ -134,11 +143,12 @@ export class AttemptAutosave {
           }
           this.failures += 1;
           this.update({ status: 'retrying' });
-          this.schedule(this.retryDelaysMs[Math.min(this.failures - 1, this.retryDelaysMs.length - 1)]);
+          next = this.retryDelaysMs[Math.min(this.failures - 1, this.retryDelaysMs.length - 1)];
         },
       )
       .finally(() => {
         this.inFlight = null;
+        if (next !== undefined) this.schedule(next);
       });
     return this.inFlight;
   }

@@ -1,5 +1,5 @@
 import type { ApiClient } from '@baanrian/api-client';
-import type { AttemptStatus, Correctness, LearnerQuestionView, QuestionResponse, ResultsPolicy, RichText } from '@baanrian/contracts';
+import type { AttemptCloseReason, AttemptStatus, Correctness, LearnerQuestionView, QuestionResponse, ResultsPolicy, RichText } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
@@ -7,7 +7,8 @@ import { ApiError, NetworkError } from '../../api/errors';
  * sends the access token, refreshing once on a 401, and Accept-Language).
  *
  * The attempts API (notes/quiz-contract.md, "Q2 attempts") is being built in parallel: until its
- * operations are in libs/api-client these DTOs are typed from the contract and the calls go through
+ * operations are in libs/api-client these DTOs are typed from the contract (field for field as in the
+ * quiz-attempts branch's OpenAPI document) and the calls go through
  * the same client untyped (`raw`). When `npm run api-client:generate` has them, replace `raw.X` with
  * `client.X` and the interfaces below with `Schemas[...]`.
  */
@@ -55,11 +56,12 @@ export type ResponsesById = Record<string, QuestionResponse>;
 
 export interface AttemptDto {
   id: string;
-  /** Not in the contract's AttemptDto list, but sent by the result links; optional. */
-  quizId?: string;
+  quizId: string;
   number: number;
   status: AttemptStatus;
+  closeReason: AttemptCloseReason | null;
   startedAt: string;
+  submittedAt: string | null;
   /** null: untimed. */
   deadlineAt: string | null;
   graceSeconds: number;
@@ -67,17 +69,21 @@ export interface AttemptDto {
   serverNow: string;
   questions: LearnerQuestionView[];
   responses: ResponsesById;
+  /** The highest save sequence number applied; the next save sends a higher one. */
   responsesRevision: number;
 }
 
 export interface SaveResponsesBody {
   responses: ResponsesById;
+  /** This save's sequence number: one not above the stored revision arrived late and is ignored. */
   revision: number;
 }
 
 export interface SaveResponsesResultDto {
   responsesRevision: number;
   savedAt: string;
+  /** false: a later save was already stored, this one changed nothing. */
+  applied: boolean;
 }
 
 export interface SubmitResultDto {
@@ -85,20 +91,25 @@ export interface SubmitResultDto {
   submittedAt: string;
 }
 
-/** One question of the review: the view, what the learner answered, and what the policy shows. */
+/** One question of the review (only when the results policy allows). */
 export interface ReviewQuestionDto {
   question: LearnerQuestionView;
   response: QuestionResponse | null;
-  correct?: Correctness;
-  score?: number;
-  maxScore?: number;
-  /** Feedback for what the learner chose, and the question's general feedback, when returned. */
-  feedback?: RichText[] | RichText | null;
-  generalFeedback?: RichText | null;
+  correct: Correctness;
+  score: number;
+  maxScore: number;
+  /** Ids of the options/answers that decided the score. */
+  matchedIds: string[];
+  /** Feedback of the matched answers, then the general feedback. */
+  feedback: RichText[];
 }
 
 export interface AttemptResultDto {
   status: 'grading' | 'graded';
+  /** false: graded, but the results policy does not show it (yet). */
+  released: boolean;
+  /** When it will be shown (after the due date). */
+  releasedAt?: string | null;
   score?: number;
   maxScore?: number;
   percent?: number;

@@ -66,8 +66,11 @@ const SERVER_NOW = '2026-11-23T08:00:00.000Z';
 const attempt = (overrides: Partial<AttemptDto> = {}): AttemptDto => ({
   id: 'a-1',
   number: 2,
+  quizId: 'qz-1',
   status: 'in_progress',
+  closeReason: null,
   startedAt: SERVER_NOW,
+  submittedAt: null,
   deadlineAt: '2026-11-23T08:40:00.000Z',
   graceSeconds: 30,
   serverNow: SERVER_NOW,
@@ -85,13 +88,19 @@ function api(routes: Record<string, Route> = {}) {
     'GET /api/v1/learning/quizzes/qz-1': () => json(quiz()),
     'GET /api/v1/learning/attempts/a-1': () => json(attempt()),
   };
-  let revision = 0;
+  let revision = 0; // a save numbered above it is applied
   return (request: Request) => {
     const { pathname } = new URL(request.url);
     const key = `${request.method} ${pathname}`;
     const route = routes[key] ?? defaults[key];
     if (route) return route(request);
-    if (key === 'PATCH /api/v1/learning/attempts/a-1/responses') return json({ responsesRevision: ++revision, savedAt: SERVER_NOW });
+    if (key === 'PATCH /api/v1/learning/attempts/a-1/responses') {
+      return request.clone().json().then((body: { revision: number }) => {
+        const applied = body.revision > revision;
+        if (applied) revision = body.revision;
+        return json({ responsesRevision: revision, savedAt: SERVER_NOW, applied });
+      });
+    }
     return json(problem({ status: 404, code: 'NOT_FOUND', title: 'Not found' }), 404);
   };
 }
@@ -218,9 +227,9 @@ describe('taking an attempt', () => {
       'q-match': { type: 'matching', matches: { p1: 'Secure', p2: 'Wireless' } },
       'q-essay': { type: 'essay', text: 'ช่วยแจ้งธนาคารทันที' },
     });
-    // Every save carried the revision the previous one returned.
+    // Every save was numbered one above the last applied one.
     expect((await bodies(sent(requests, 'PATCH', PATCH_PATH))).map((b) => b.revision)).toEqual(
-      sent(requests, 'PATCH', PATCH_PATH).map((_, i) => i),
+      sent(requests, 'PATCH', PATCH_PATH).map((_, i) => i + 1),
     );
   });
 
@@ -234,7 +243,7 @@ describe('taking an attempt', () => {
     const nav = screen.getByRole('navigation', { name: 'Questions' });
     expect(within(nav).getByText('2 of 8 answered')).toBeTruthy();
     await waitFor(() => expect(sent(requests, 'PATCH', PATCH_PATH)).toHaveLength(1));
-    expect(await bodies(sent(requests, 'PATCH', PATCH_PATH))).toEqual([{ responses: { 'q-single': { type: 'single_choice', optionId: 'o1' } }, revision: 7 }]);
+    expect(await bodies(sent(requests, 'PATCH', PATCH_PATH))).toEqual([{ responses: { 'q-single': { type: 'single_choice', optionId: 'o1' } }, revision: 8 }]);
     await waitFor(() => expect(localStorage.getItem('baanrian.quiz.unsent.a-1')).toBeNull());
   });
 
@@ -245,7 +254,7 @@ describe('taking an attempt', () => {
       handler: api({
         [`PATCH ${PATCH_PATH}`]: () => {
           if (!online) throw new TypeError('Failed to fetch');
-          return json({ responsesRevision: 1, savedAt: SERVER_NOW });
+          return json({ responsesRevision: 1, savedAt: SERVER_NOW, applied: true });
         },
       }),
     });
@@ -263,13 +272,14 @@ describe('taking an attempt', () => {
     let polls = 0;
     const graded: AttemptResultDto = {
       status: 'graded',
+      released: true,
       score: 6,
       maxScore: 8,
       percent: 75,
       passed: true,
       review: [
-        { question: QUESTIONS[0], response: { type: 'single_choice', optionId: 'o2' }, correct: true, score: 1, maxScore: 1, feedback: [stem('Long passphrases are strong.')] },
-        { question: QUESTIONS[2], response: null, correct: false, score: 0, maxScore: 1 },
+        { question: QUESTIONS[0], response: { type: 'single_choice', optionId: 'o2' }, correct: true, score: 1, maxScore: 1, matchedIds: ['o2'], feedback: [stem('Long passphrases are strong.')] },
+        { question: QUESTIONS[2], response: null, correct: false, score: 0, maxScore: 1, matchedIds: [], feedback: [] },
       ],
     };
     const { requests } = renderApp({
@@ -280,7 +290,7 @@ describe('taking an attempt', () => {
           if (submits === 1) throw new TypeError('Failed to fetch');
           return json({ status: 'submitted', submittedAt: SERVER_NOW }, 202);
         },
-        'GET /api/v1/learning/attempts/a-1/result': () => json(++polls < 2 ? { status: 'grading' } : graded),
+        'GET /api/v1/learning/attempts/a-1/result': () => json(++polls < 2 ? { status: 'grading', released: false } : graded),
       }),
     });
     fireEvent.click(await screen.findByRole('radio', { name: 'correct horse battery staple' }, { timeout: 15_000 }));
@@ -315,7 +325,7 @@ describe('taking an attempt', () => {
   });
 
   it('shows no score or review when the result is withheld by the policy', async () => {
-    renderApp({ url: '/learning/quizzes/qz-1/attempts/a-1/result', handler: api({ 'GET /api/v1/learning/attempts/a-1/result': () => json({ status: 'graded' }) }) });
+    renderApp({ url: '/learning/quizzes/qz-1/attempts/a-1/result', handler: api({ 'GET /api/v1/learning/attempts/a-1/result': () => json({ status: 'graded', released: false, releasedAt: null }) }) });
     expect(await screen.findByText('Your result will be shown when the quiz’s results are released.', undefined, { timeout: 15_000 })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Review your answers' })).toBeNull();
     expect(screen.queryByText('Passed')).toBeNull();
@@ -331,7 +341,7 @@ describe('the timer', () => {
       handler: api({
         'GET /api/v1/learning/attempts/a-1': () => json(attempt({ deadlineAt: '2026-11-23T08:06:00.000Z' })),
         'POST /api/v1/learning/attempts/a-1/submit': () => json({ status: 'submitted', submittedAt: SERVER_NOW }, 202),
-        'GET /api/v1/learning/attempts/a-1/result': () => json({ status: 'grading' }),
+        'GET /api/v1/learning/attempts/a-1/result': () => json({ status: 'grading', released: false }),
       }),
     });
     const timer = await screen.findByRole('timer', { name: 'Time left' }, { timeout: 15_000 });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { QuestionResponse, RichText } from '@baanrian/contracts';
+import type { QuestionResponse } from '@baanrian/contracts';
 import { useDocumentTitle } from '../../app/use-document-title';
-import { formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { Card, ErrorState, Link, LoadingState } from '../../ui';
 import type { AttemptResultDto, ReviewQuestionDto } from './quiz-api';
 import { quizHref, quizKeys, useLocale, useQuizApi } from './quiz-common';
@@ -58,9 +58,9 @@ function Result({ result }: { result: AttemptResultDto }) {
     <>
       <Card as="section" aria-labelledby="quiz-score" className="quiz-score">
         <h2 id="quiz-score">
-          {score !== undefined ? t('result.graded') : t('result.submitted')}
+          {result.released && score !== undefined ? t('result.graded') : t('result.submitted')}
         </h2>
-        {score !== undefined && maxScore !== undefined ? (
+        {result.released && score !== undefined && maxScore !== undefined ? (
           <>
             <p className="quiz-score__value">
               {t('result.score', { score: points(score), max: points(maxScore) })}
@@ -69,7 +69,11 @@ function Result({ result }: { result: AttemptResultDto }) {
             {result.passed !== undefined && <PassBadge passed={result.passed} />}
           </>
         ) : (
-          <p>{t('result.hidden')}</p>
+          <p>
+            {result.releasedAt
+              ? t('result.hiddenUntil', { date: formatDate(result.releasedAt, locale) })
+              : t('result.hidden')}
+          </p>
         )}
       </Card>
       {result.review && result.review.length > 0 && (
@@ -86,13 +90,11 @@ function Result({ result }: { result: AttemptResultDto }) {
   );
 }
 
-const feedbackList = (feedback: ReviewQuestionDto['feedback']): RichText[] => (!feedback ? [] : Array.isArray(feedback) ? feedback : [feedback]);
-
 function ReviewItem({ item, number }: { item: ReviewQuestionDto; number: number }) {
   const { t } = useQuizTranslation();
   const locale = useLocale();
-  const feedback = [...feedbackList(item.feedback), ...feedbackList(item.generalFeedback)];
-  const verdict = item.correct === true ? 'correct' : item.correct === 'partial' ? 'partial' : item.correct === false ? 'incorrect' : null;
+  const feedback = item.feedback ?? [];
+  const verdict = item.correct === true ? 'correct' : item.correct === 'partial' ? 'partial' : 'incorrect';
   return (
     <li className="quiz-review__item">
       <h3>
@@ -102,15 +104,12 @@ function ReviewItem({ item, number }: { item: ReviewQuestionDto; number: number 
       <p>
         <strong>{t('result.yourAnswer')}</strong> {answerText(item, t('result.noAnswer'), t('answer.true'), t('answer.false'))}
       </p>
-      {verdict && (
-        <p className={`quiz-verdict quiz-verdict--${verdict}`}>
+      <p className={`quiz-verdict quiz-verdict--${verdict}`}>
           <span aria-hidden="true">{verdict === 'correct' ? '✓ ' : verdict === 'partial' ? '◐ ' : '✗ '}</span>
           {t(`result.${verdict}`)}
-          {item.score !== undefined && item.maxScore !== undefined && (
-            <> · {t('result.points', { score: formatNumber(item.score, locale, { maximumFractionDigits: 2 }), max: formatNumber(item.maxScore, locale, { maximumFractionDigits: 2 }) })}</>
-          )}
+          {' · '}
+          {t('result.points', { score: formatNumber(item.score, locale, { maximumFractionDigits: 2 }), max: formatNumber(item.maxScore, locale, { maximumFractionDigits: 2 }) })}
         </p>
-      )}
       {feedback.length > 0 && (
         <div className="quiz-feedback">
           <strong>{t('result.feedback')}</strong>
