@@ -200,7 +200,15 @@ describe('taking an attempt', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Move “Open the app” up' }));
     expect(screen.getByText('“Open the app” is now 1 of 3.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Move “Type the code” down' }));
-    const rows = screen.getAllByRole('row').map((row) => row.textContent);
+    // Keyboard on the drag handle: ArrowDown moves "Open the app" back down, focus stays on its handle.
+    const handle = screen.getByRole('button', { name: /^“Open the app”, 1 of 3/ });
+    act(() => handle.focus());
+    fireEvent.keyDown(handle, { key: 'ArrowDown' });
+    expect(screen.getByText('“Open the app” is now 2 of 3.')).toBeTruthy();
+    expect((document.activeElement as HTMLElement).getAttribute('aria-label')).toMatch(/^“Open the app”, 2 of 3/);
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowUp' });
+    const list = screen.getByRole('list', { name: 'Put the steps in order' });
+    const rows = within(list).getAllByRole('listitem').map((row) => row.textContent);
     expect(rows[0]).toContain('Open the app');
     expect(rows[2]).toContain('Type the code');
 
