@@ -179,8 +179,10 @@ function AttemptRow({ quizId, attempt, percent }: { quizId: string; attempt: Lea
         )}
       </span>
       {attempt.status !== 'in_progress' && (
-        <Link href={resultHref(quizId, attempt.id)} aria-label={t('overview.viewResultOf', { number: attempt.number })}>
+        <Link href={resultHref(quizId, attempt.id)}>
+          {/* The visible words first, then which attempt (axe: the name must contain the visible text). */}
           {t('overview.viewResult')}
+          <span className="visually-hidden"> {t('overview.attemptNumber', { number: attempt.number })}</span>
         </Link>
       )}
     </li>

@@ -129,7 +129,7 @@ describe('quiz overview', () => {
     const attempts = screen.getByRole('region', { name: 'Your attempts' });
     expect(within(attempts).getByText('Attempt 1')).toBeTruthy();
     expect(within(attempts).getByText('Not passed yet')).toBeTruthy();
-    expect((within(attempts).getByRole('link', { name: 'See the result of attempt 1' })).getAttribute('href')).toBe('/learning/quizzes/qz-1/attempts/a-0/result');
+    expect((within(attempts).getByRole('link', { name: 'See result Attempt 1' })).getAttribute('href')).toBe('/learning/quizzes/qz-1/attempts/a-0/result');
 
     fireEvent.click(screen.getByRole('button', { name: 'Start a new attempt' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Which password is strongest?' })).toBeTruthy();
