@@ -181,8 +181,8 @@ function AttemptRow({ quizId, attempt, percent }: { quizId: string; attempt: Lea
       {attempt.status !== 'in_progress' && (
         <Link href={resultHref(quizId, attempt.id)}>
           {/* The visible words first, then which attempt (axe: the name must contain the visible text). */}
-          {t('overview.viewResult')}
-          <span className="visually-hidden"> {t('overview.attemptNumber', { number: attempt.number })}</span>
+          {t('overview.viewResult')}{' '}
+          <span className="visually-hidden">{t('overview.attemptNumber', { number: attempt.number })}</span>
         </Link>
       )}
     </li>
