@@ -9,6 +9,7 @@ const config: Config = {
     '<rootDir>/libs/config',
     '<rootDir>/libs/contracts',
     '<rootDir>/libs/quiz',
+    '<rootDir>/libs/learning',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools/checks',

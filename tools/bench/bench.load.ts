@@ -8,7 +8,7 @@ export interface LoadJob {
   path: string;
   /** More paths, asked in turn after `path` (e.g. several search terms). */
   morePaths?: string[];
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   headers?: Record<string, string>;
   body?: string;
   connections: number;

@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { LoggerModule } from './observability/logger.module';
 import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
@@ -32,6 +33,7 @@ export class AppModule {
         MediaModule,
         CatalogModule,
         EnrollmentsModule,
+        NotificationsModule,
         ProgressModule,
         AttendanceModule,
       ],

@@ -272,7 +272,7 @@ describe('walk-ins', () => {
       .post(`/api/v1/studio/sessions/${lessonId}/walk-ins`)
       .set(bearer(teacher.token))
       .send({ displayName: 'ป้าบุญมี มาเอง', targetGroup: 'elderly', province: 'เชียงใหม่', district: 'สันทราย', ...body });
-  const seat = async (courseId: string) => (await api.db().query(`SELECT capacity, taken FROM course_seat WHERE course_id = $1`, [courseId]))[0];
+  const seat = async (courseId: string) => (await api.db().query(`SELECT capacity, taken, waitlisted FROM course_seat WHERE course_id = $1`, [courseId]))[0];
   const sessionCounts = async (target: SessionCourse) =>
     (await http().get(`/api/v1/studio/courses/${target.courseId}/sessions`).set(bearer(teacher.token)).expect(200)).body.find(
       (s: { lessonId: string }) => s.lessonId === target.onsiteId,
@@ -285,7 +285,7 @@ describe('walk-ins', () => {
     const res = await addWalkIn(full.onsiteId, { phone: '081 234 5678' }).expect(201);
     expect(res.body).toMatchObject({ displayName: 'ป้าบุญมี มาเอง', accountCode: expect.stringMatching(/^BR-\d+$/), recordedAt: inSession.toISOString() });
     expect(res.body.card).toMatchObject({ accountCode: res.body.accountCode, oneTimeCode: expect.any(String), qrSvg: expect.stringMatching(/^<svg/) });
-    expect(await seat(full.courseId)).toEqual({ capacity: 1, taken: 2 });
+    expect(await seat(full.courseId)).toMatchObject({ capacity: 1, taken: 2 });
 
     const [user] = await api.db().query(`SELECT email, target_group, district, phone FROM app_user WHERE id = $1`, [res.body.userId]);
     expect(user).toEqual({ email: null, target_group: 'elderly', district: 'สันทราย', phone: '081 234 5678' });
@@ -355,6 +355,25 @@ describe('walk-ins', () => {
     const [enrollment] = await api.db().query(`SELECT status FROM enrollment WHERE course_id = $1 AND user_id = $2`, [own.courseId, person.id]);
     expect(enrollment.status).toBe('completed');
     expect(await api.db().query(`SELECT id FROM enrollment WHERE id = $1`, [walkIn.enrollmentId])).toEqual([]);
+  });
+
+  it('gives the seat a merge frees to the first learner waiting, and tells them through the outbox', async () => {
+    const full = await publishSessionCourse(http, teacher.token, { live: hourFrom(T0), onsite: hourFrom(ONSITE_START), capacity: 2 });
+    const person = await enrolledLearner(full);
+    const waiting = await people.learner();
+    const waitingEnrollment = await enrol(api.db(), full.courseId, waiting.id, 'waitlisted');
+    at(inSession);
+    // The person, not knowing they were enrolled, is added at the door: the course is now full.
+    const walkIn = (await addWalkIn(full.onsiteId).expect(201)).body;
+    expect(await seat(full.courseId)).toMatchObject({ taken: 2, waitlisted: 1 });
+
+    await http().post('/api/v1/me/walk-in-claims').set(bearer(person.token)).send({ accountCode: walkIn.accountCode, pin: walkIn.card.oneTimeCode }).expect(200);
+    // One person, one seat: the freed seat goes to the learner who was waiting.
+    const [promoted] = await api.db().query(`SELECT status FROM enrollment WHERE id = $1`, [waitingEnrollment]);
+    expect(promoted.status).toBe('active');
+    expect(await seat(full.courseId)).toMatchObject({ taken: 2, waitlisted: 0 });
+    const events = await api.db().query(`SELECT payload FROM outbox_event WHERE type = 'enrollment.promoted' AND payload->>'enrollmentId' = $1`, [waitingEnrollment]);
+    expect(events).toHaveLength(1);
   });
 
   it('also accepts the PIN the walk-in chose with the card, and not the walk-in account claiming itself', async () => {

@@ -222,6 +222,16 @@ const MATRIX: Record<string, Entry> = {
     upload: () => ({ type: 'text/csv', bytes: Buffer.from('email\nnobody@example.org\n') }),
   },
   'POST /api/v1/studio/enrollment-imports/{importId}/confirm': { byTarget: courseOwners(200), paramsFor: importParams },
+  // Progress and the player (issue 7): "own" = a published course the caller is enrolled in; "other" = one they are not.
+  // Administrators may look at any course's player (they can teach it) but record progress only where enrolled.
+  'GET /api/v1/learning/courses/{courseId}': { byTarget: { ...enrolledOnly(200, 403), admin: { own: 200, other: 200 } }, paramsFor: learnerCourseParams },
+  'PUT /api/v1/learning/lessons/{lessonId}/progress': { byTarget: enrolledOnly(200, 403), paramsFor: learnerCourseParams, body: () => ({}) },
+  'GET /api/v1/me/learning': { expect: signedIn(200) },
+  'GET /api/v1/studio/courses/{courseId}/progress': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  // Notifications: one's own only; someone else's is 404 for everybody, administrators included.
+  'GET /api/v1/me/notifications': { expect: signedIn(200) },
+  'POST /api/v1/me/notifications/read-all': { expect: signedIn(200) },
+  'POST /api/v1/me/notifications/{id}/read': { byTarget: enrolledOnly(200, 404), id: notificationOf },
   // Sessions and attendance: the studio side like the rest of the studio (the course's instructors
   // and administrators), on a published course with a session running now. Checking in and joining
   // need a seat in the course: only the learner holds one, and gets past it to the wrong code (422)
@@ -382,6 +392,28 @@ async function invitationParams(caller: Caller, target: Target | 'no user id'): 
   }
   await http().post(`/api/v1/studio/courses/${params.courseId}/instructors`).set(bearer(people.owner.token)).send({ email }).expect(201);
   return { courseId: params.courseId };
+}
+
+/** Own object → `own`, anybody else's → `other`, for every signed-in caller (child included). */
+function enrolledOnly(own: number, other: number) {
+  return { anonymous: { own: 401, other: 401 }, learner: { own, other }, instructor: { own, other }, admin: { own, other }, child: { own, other } };
+}
+
+/** A published course of another instructor; with "own", the caller (or the child acted as) is enrolled. */
+async function learnerCourseParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const params = await freshCourseParams('learner', 'other');
+  await http().post(`/api/v1/studio/courses/${params.courseId}/publish`).set(bearer(lastFresh.ownerToken)).expect(200);
+  if (target === 'own' && caller !== 'anonymous') {
+    await api.db().query(`INSERT INTO enrollment (course_id, user_id, status, activated_at) VALUES ($1, $2, 'active', now())`, [params.courseId, ctx.ids[caller]]);
+  }
+  return { courseId: params.courseId, lessonId: params.lessonId };
+}
+
+/** A notification of the caller (or the child acted as), or of the other user. */
+async function notificationOf(caller: Caller, target: Target): Promise<string> {
+  const userId = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
+  const [row] = await api.db().query(`INSERT INTO notification (user_id, type, data, dedupe_key) VALUES ($1, 'waitlist.promoted', '{}', $2) RETURNING id`, [userId, `matrix:${randomUUID()}`]);
+  return row.id;
 }
 
 /** A new file uploaded by the instructor or the administrator. */

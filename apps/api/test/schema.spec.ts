@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { generateOpenApiJson } from '../src/openapi';
 import { DEMO_ACCOUNTS } from '../src/seed/demo-accounts';
 import { DEMO_CATEGORIES, DEMO_COURSES } from '../src/seed/demo-courses';
+import { DEMO_LEARNING_SEED } from '../src/seed/demo-learning';
 import { DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_INSTRUCTOR_LOGIN, DEMO_SEED, seedDemo } from '../src/seed/demo-seed';
 
 const tables = async (db: DataSource) =>
@@ -129,13 +130,13 @@ describe('demo seed', () => {
       BEGIN IF (SELECT count(*) FROM course) >= 3 THEN RAISE EXCEPTION 'power cut'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
     await db.query(`CREATE TRIGGER interrupt BEFORE INSERT ON course FOR EACH ROW EXECUTE FUNCTION fail_after_three()`);
     await expect(seedDemo(db)).rejects.toThrow('power cut');
-    for (const table of ['course', 'course_category', 'course_version', 'catalog_entry', 'app_user', 'seed_run']) {
+    for (const table of ['course', 'course_category', 'course_version', 'catalog_entry', 'app_user', 'enrollment', 'seed_run']) {
       expect({ table, rows: Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0].n) }).toEqual({ table, rows: 0 });
     }
 
     await db.query('DROP TRIGGER interrupt ON course');
     expect(await seedDemo(db)).toBe('seeded');
-    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_SEED]);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_LEARNING_SEED, DEMO_SEED]);
     expect(Number((await db.query('SELECT count(*) AS n FROM catalog_entry'))[0].n)).toBe(DEMO_COURSES.length);
   });
 
@@ -168,8 +169,29 @@ describe('demo seed', () => {
     const courses = await db.query(`SELECT c.title, c.owner_id, e.version FROM course c JOIN catalog_entry e ON e.course_id = c.id`);
     expect(courses).toHaveLength(DEMO_COURSES.length);
     expect(courses.every((c: { title: { th: string }; owner_id: string | null }) => c.title.th !== 'เก่า' && c.owner_id !== null)).toBe(true);
-    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_SEED]);
+    expect((await db.query('SELECT name FROM seed_run ORDER BY name')).map((r: { name: string }) => r.name)).toEqual([DEMO_ACCOUNTS_SEED, DEMO_CATALOG_SEED, DEMO_LEARNING_SEED, DEMO_SEED]);
     expect(await seedDemo(db)).toBe('already-seeded');
+  });
+
+  it('enrols the demo learners with some progress, and completes the course the elderly learner finished', async () => {
+    expect(await seedDemo(db)).toBe('seeded');
+    const rows = await db.query(
+      `SELECT coalesce(u.email::text, u.account_code) AS login, c.slug, e.status, s.taken,
+              (SELECT count(*)::int FROM lesson_progress p WHERE p.enrollment_id = e.id AND p.status = 'completed') AS done
+       FROM enrollment e JOIN app_user u ON u.id = e.user_id JOIN course c ON c.id = e.course_id JOIN course_seat s ON s.course_id = c.id
+       ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { login: 'BR-25001', slug: 'healthy-ageing-at-home', status: 'completed', taken: 1, done: expect.any(Number) },
+      { login: 'BR-25001', slug: 'smartphone-for-seniors', status: 'active', taken: 1, done: 1 },
+      { login: 'learner@demo.baanrian.test', slug: 'coding-for-youth', status: 'active', taken: 1, done: 0 },
+      { login: 'learner@demo.baanrian.test', slug: 'online-selling-basics', status: 'active', taken: 1, done: 2 },
+    ]);
+    expect(rows[0].done).toBeGreaterThan(2);
+    const events = await db.query(`SELECT type, count(*)::int AS n FROM outbox_event WHERE type LIKE 'enrollment.%' GROUP BY type ORDER BY type`);
+    expect(events).toEqual([{ type: 'enrollment.completed', n: 1 }, { type: 'enrollment.created', n: 4 }]);
+    expect(await seedDemo(db)).toBe('already-seeded');
+    expect(Number((await db.query('SELECT count(*) AS n FROM enrollment'))[0].n)).toBe(4);
   });
 
   it('never seeds (public passwords!) into a database that has users of its own', async () => {

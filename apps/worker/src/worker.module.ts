@@ -6,7 +6,12 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HeartbeatService } from './heartbeat/heartbeat.service';
+import { EnrollmentCompletedJob } from './learning/enrollment-completed.job';
+import { EnrollmentPromotedJob } from './learning/enrollment-promoted.job';
+import { LearningNotifier } from './learning/learning-notifier';
 import { LearningQueueProcessor } from './learning/learning-queue.processor';
+import { LearningScheduler } from './learning/learning.scheduler';
+import { SessionRemindersJob } from './learning/session-reminders.job';
 import { MailQueueProcessor } from './mail/mail-queue.processor';
 import { MailService } from './mail/mail.service';
 import { MediaHousekeepingJob } from './media/media-housekeeping.job';
@@ -56,7 +61,12 @@ export class WorkerModule {
         OutboxRelayService,
         HousekeepingJob,
         HousekeepingScheduler,
+        EnrollmentCompletedJob,
+        EnrollmentPromotedJob,
+        LearningNotifier,
         LearningQueueProcessor,
+        LearningScheduler,
+        SessionRemindersJob,
         MailQueueProcessor,
         MailService,
         MediaHousekeepingJob,

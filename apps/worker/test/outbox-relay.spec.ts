@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { type DataSource, IsNull } from 'typeorm';
 import { freePort } from '@baanrian/dev-services';
 import type { OutboxQueues } from '../src/outbox/outbox-queues';
-import { OutboxRelayService } from '../src/outbox/outbox-relay.service';
+import { OUTBOX_BATCH_SIZE, OutboxRelayService } from '../src/outbox/outbox-relay.service';
 
 let database: TestDatabase;
 let db: DataSource;
@@ -83,7 +83,9 @@ describe('outbox relay', () => {
   });
 
   it('lets two relays work side by side without delivering any event twice (SKIP LOCKED)', async () => {
-    const ids = await writePings(250);
+    // More than two batches, so both relays get some.
+    const count = OUTBOX_BATCH_SIZE * 2 + 50;
+    const ids = await writePings(count);
     const otherDb = await createDataSource({ url: database.url }).initialize();
     try {
       const drain = async (relay: OutboxRelayService) => {
@@ -92,14 +94,14 @@ describe('outbox relay', () => {
         return total;
       };
       const [a, b] = await Promise.all([drain(relayWith(queue)), drain(relayWith(queue, otherDb))]);
-      expect(a + b).toBe(250);
+      expect(a + b).toBe(count);
       expect(a).toBeGreaterThan(0);
       expect(b).toBeGreaterThan(0);
     } finally {
       await otherDb.destroy();
     }
     const jobIds = (await queue.getJobs(['waiting'], 0, -1)).map((job) => job.id);
-    expect(new Set(jobIds).size).toBe(250);
+    expect(new Set(jobIds).size).toBe(count);
     expect([...jobIds].sort()).toEqual([...ids].sort());
   });
 

@@ -487,6 +487,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/learning/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course player: the published version with my progress (enrolled learners, or the course's teachers) */
+        get: operations["getCoursePlayer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/lessons/{lessonId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record progress in a lesson (text, video, file, link); completing may complete the course */
+        put: operations["updateLessonProgress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -622,6 +656,74 @@ export interface paths {
         get: operations["exportMyData"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My learning: current, waitlisted and completed courses (and my children's) */
+        get: operations["getMyLearning"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["readAllMyNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["readMyNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -955,6 +1057,23 @@ export interface paths {
         };
         /** The draft as the public course page would show it */
         get: operations["previewCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learners' progress in a course I teach: per learner (paged) and per lesson */
+        get: operations["getStudioCourseProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1566,11 +1685,32 @@ export interface components {
             id: string;
             targetGroup: components["schemas"]["TargetGroup"];
         };
+        ChildLearningDto: {
+            /** @description Most recently completed first */
+            completed: components["schemas"]["MyLearningCourseDto"][];
+            /** @description Active enrolments, next session first */
+            current: components["schemas"]["MyLearningCourseDto"][];
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+            waitlisted: components["schemas"]["MyLearningCourseDto"][];
+        };
         CompleteCardDto: {
             /** @description A PIN is exactly 6 digits and not an easy one (000000, 123456, 121212…); a password is 8 to 128 characters */
             secret: string;
             secretKind: components["schemas"]["SecretKind"];
             setupToken: string;
+        };
+        CompletionRuleDto: {
+            /** @description Share of sessions to attend; null = every required session */
+            attendancePercent: number | null;
+        };
+        CompletionStateDto: {
+            attendancePercent: number | null;
+            met: boolean;
+            requiredAttendancePercent: number | null;
+            requiredDone: number;
+            requiredTotal: number;
         };
         ConsentDto: {
             /** Format: date-time */
@@ -1741,6 +1881,8 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
+            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
+            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -1975,6 +2117,46 @@ export interface components {
             /** @enum {string} */
             status: "present";
         };
+        LearnerProgressDto: {
+            attendedSessions: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedLessons: number;
+            displayName: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            progressPercent: number;
+            status: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            userId: string;
+        };
+        LessonCompletionCountDto: {
+            /** @description Learners who completed it (sessions: attended) */
+            completed: number;
+            /** @description Learners who started but did not finish */
+            inProgress: number;
+            /** Format: uuid */
+            lessonId: string;
+            required: boolean;
+            title: string;
+            type: string;
+        };
+        LessonProgressDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            percent: number;
+            positionSeconds: number | null;
+            status: components["schemas"]["LessonProgressState"];
+        };
+        LessonProgressResultDto: {
+            courseProgressPercent: number;
+            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
+            /** Format: uuid */
+            lessonId: string;
+            progress: components["schemas"]["LessonProgressDto"];
+        };
+        /** @enum {string} */
+        LessonProgressState: "not_started" | "in_progress" | "completed";
         /** @enum {string} */
         LessonType: "text" | "video" | "file" | "link" | "live_session" | "onsite_session" | "quiz";
         LivenessDto: {
@@ -2079,6 +2261,71 @@ export interface components {
             opensAt: string | null;
             seats: components["schemas"]["SeatsDto"];
         };
+        MyLearningCourseDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: uuid */
+            enrollmentId: string;
+            enrollmentStatus: components["schemas"]["EnrollmentStatus"];
+            format: components["schemas"]["CourseFormat"];
+            nextSession: components["schemas"]["NextSessionDto"] | null;
+            progressPercent: number;
+            /** Format: uuid */
+            resumeLessonId: string | null;
+            slug: string;
+            title: components["schemas"]["LocalizedTextOutDto"];
+            /** @description Waitlisted: place in the queue (1 = next) */
+            waitlistPosition: number | null;
+        };
+        MyLearningDto: {
+            /** @description A guardian's children, each with the same sections */
+            children: components["schemas"]["ChildLearningDto"][];
+            /** @description Most recently completed first */
+            completed: components["schemas"]["MyLearningCourseDto"][];
+            /** @description Active enrolments, next session first */
+            current: components["schemas"]["MyLearningCourseDto"][];
+            waitlisted: components["schemas"]["MyLearningCourseDto"][];
+        };
+        NextSessionDto: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
+            /** @enum {string} */
+            type: "live_session" | "onsite_session";
+            venue: string | null;
+        };
+        NotificationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Ids and titles at the time (courseId, courseTitle, lessonId, lessonTitle, startsAt…); the portal words it in the reader's language */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string | null;
+            type: components["schemas"]["NotificationType"];
+        };
+        NotificationListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            nextCursor: string | null;
+            /** @description Unread notifications in the whole list */
+            unread: number;
+        };
+        /** @enum {string} */
+        NotificationType: "waitlist.promoted" | "session.reminder-day" | "session.reminder-hour" | "enrollment.completed";
+        NotificationsReadDto: {
+            /** @description Unread notifications left */
+            unread: number;
+        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -2102,6 +2349,105 @@ export interface components {
             requestedAt: string;
             /** @description Milliseconds from request to completion by the worker */
             roundTripMs: number | null;
+        };
+        PlayerCaptionDto: {
+            label: string;
+            language: string;
+            /** Format: uuid */
+            mediaId: string;
+        };
+        PlayerCourseDto: {
+            completion: components["schemas"]["CompletionStateDto"];
+            course: components["schemas"]["PlayerCourseInfoDto"];
+            /** @description Null for an instructor looking at the course */
+            enrollment: components["schemas"]["PlayerEnrollmentDto"] | null;
+            modules: components["schemas"]["PlayerModuleDto"][];
+            /** Format: uuid */
+            nextLessonId: string | null;
+            progressPercent: number;
+            /**
+             * Format: uuid
+             * @description The lesson to resume (last one in progress), else the next
+             */
+            resumeLessonId: string | null;
+        };
+        PlayerCourseInfoDto: {
+            completionRule: components["schemas"]["CompletionRuleDto"];
+            format: components["schemas"]["CourseFormat"];
+            /** Format: uuid */
+            id: string;
+            sequential: boolean;
+            slug: string;
+            title: components["schemas"]["LocalizedTextOutDto"];
+        };
+        PlayerEnrollmentDto: {
+            channel: components["schemas"]["EnrollmentChannel"];
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EnrollmentStatus"];
+        };
+        PlayerLessonContentDto: {
+            /** @description Text lessons: the body as sanitised HTML */
+            bodyHtml: string | null;
+            captions: components["schemas"]["PlayerCaptionDto"][];
+            /** @description File and link lessons */
+            description: string | null;
+            /**
+             * Format: uuid
+             * @description Uploaded video, or the file of a file lesson
+             */
+            mediaId: string | null;
+            /** @description Live sessions, only from 15 minutes before the start until the end */
+            meetingUrl: string | null;
+            /** Format: uuid */
+            quizId: string | null;
+            transcript: string | null;
+            /** @description Video by URL, or a link lesson */
+            url: string | null;
+            /**
+             * @description Video lessons
+             * @enum {string|null}
+             */
+            videoSource: "upload" | "url" | null;
+        };
+        PlayerLessonDto: {
+            /** @description Onsite sessions only */
+            address: string | null;
+            /** @description A text lesson rendered as sanitised HTML, in a studio preview only (never on the public page: lesson bodies are for enrolled learners) */
+            bodyHtml: string | null;
+            /** @description Null while locked */
+            content: components["schemas"]["PlayerLessonContentDto"] | null;
+            durationMinutes: number | null;
+            /**
+             * Format: date-time
+             * @description Sessions only
+             */
+            endsAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Sequential course: an earlier required lesson is not done yet */
+            locked: boolean;
+            /** @description Onsite sessions only */
+            mapUrl: string | null;
+            progress: components["schemas"]["LessonProgressDto"];
+            required: boolean;
+            /**
+             * Format: date-time
+             * @description Sessions only
+             */
+            startsAt: string | null;
+            title: string;
+            type: components["schemas"]["LessonType"];
+            /** @description Onsite sessions only */
+            venue: string | null;
+        };
+        PlayerModuleDto: {
+            /** Format: uuid */
+            id: string;
+            lessons: components["schemas"]["PlayerLessonDto"][];
+            title: string;
         };
         ProblemDto: {
             /**
@@ -2333,6 +2679,8 @@ export interface components {
             capacity: number | null;
             /** Format: uuid */
             categoryId: string | null;
+            /** @description Share of sessions to attend for completion; null = every required session */
+            completionAttendancePercent: number | null;
             /** Format: uuid */
             coverMediaId: string | null;
             /** @description Markdown, as stored (cleaned) */
@@ -2381,6 +2729,14 @@ export interface components {
         };
         StudioCourseListDto: {
             items: components["schemas"]["StudioCourseSummaryDto"][];
+        };
+        StudioCourseProgressDto: {
+            completed: number;
+            items: components["schemas"]["LearnerProgressDto"][];
+            /** @description Learners holding a seat (active or completed) */
+            learners: number;
+            lessons: components["schemas"]["LessonCompletionCountDto"][];
+            nextCursor: string | null;
         };
         StudioCourseSummaryDto: {
             format: components["schemas"]["CourseFormat"];
@@ -2445,6 +2801,8 @@ export interface components {
             capacity?: number | null;
             /** Format: uuid */
             categoryId?: string | null;
+            /** @description Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended */
+            completionAttendancePercent?: number | null;
             /**
              * Format: uuid
              * @description An image uploaded through POST /media
@@ -2496,6 +2854,19 @@ export interface components {
              */
             required: boolean;
             title?: string;
+        };
+        UpdateLessonProgressDto: {
+            /** @description Mark as done (text, file, link); a video completes at 90 % watched */
+            completed?: boolean;
+            /**
+             * Format: date-time
+             * @description When it happened, for updates queued offline: an older one never moves the resume position back
+             */
+            occurredAt?: string;
+            /** @description Share watched or read; a lower value than stored is ignored */
+            percent?: number;
+            /** @description Where a video resumes */
+            positionSeconds?: number;
         };
         UpdateMeDto: {
             /**
@@ -3744,6 +4115,108 @@ export interface operations {
             };
         };
     };
+    getCoursePlayer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlayerCourseDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_COURSE_NOT_FOUND: no such course, or never published */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateLessonProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLessonProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonProgressResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_LESSON_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_LESSON_LOCKED: a sequential course, an earlier required lesson is not done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROGRESS_LESSON_NOT_TRACKED: sessions (attendance) and quizzes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -4247,6 +4720,122 @@ export interface operations {
             };
             /** @description Too many exports: wait for Retry-After seconds (problem+json) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMyLearning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLearningDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readAllMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsReadDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readMyNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOTIFICATION_NOT_FOUND (also for someone else's notification) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5373,6 +5962,44 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getStudioCourseProgress: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseProgressDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COURSE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,5 +39,8 @@ export async function eraseUserData(manager: EntityManager, userId: string): Pro
   await manager.query(`DELETE FROM external_identity WHERE user_id = $1`, [userId]);
   await manager.query(`DELETE FROM password_reset_token WHERE user_id = $1`, [userId]);
   await manager.query(`DELETE FROM sign_in_card WHERE user_id = $1`, [userId]);
+  // Notifications carry course and session titles addressed to the person. Enrolments, progress and
+  // attendance stay, against the tombstone, so participation counts remain exact.
+  await manager.query(`DELETE FROM notification WHERE user_id = $1`, [userId]);
   // mail_delivery keeps its rows (bare ids and times): they are what makes "at most one mail" hold.
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { updateReturning } from '../accounts/user-accounts';
+import { promoteWaiting } from '../enrollments/enrollment-seats';
 
 /**
  * Folds a walk-in enrolment into the claimer's own enrolment in the same course, so the person is
@@ -8,7 +9,11 @@ import { updateReturning } from '../accounts/user-accounts';
  * both enrolment rows are locked by the caller. Answers the attendance records that became the
  * claimer's (moved, or turned present), for their `attendance.recorded` events.
  */
-export async function mergeEnrollment(manager: EntityManager, ids: { from: string; into: string; userId: string }): Promise<{ id: string; lesson_id: string }[]> {
+export async function mergeEnrollment(
+  manager: EntityManager,
+  ids: { from: string; into: string; userId: string },
+  requestId: string | null,
+): Promise<{ id: string; lesson_id: string }[]> {
   const { from, into, userId } = ids;
   const [pair]: { from_status: string; into_status: string; course_id: string; from_activated_at: Date | null }[] = await manager.query(
     `SELECT f.status AS from_status, i.status AS into_status, i.course_id, f.activated_at AS from_activated_at
@@ -65,6 +70,8 @@ export async function mergeEnrollment(manager: EntityManager, ids: { from: strin
     if (pair.into_status === 'waitlisted') await manager.query(`UPDATE course_seat SET waitlisted = waitlisted - 1 WHERE course_id = $1`, [pair.course_id]);
   } else if (fromSeated && intoSeated) {
     await manager.query(`UPDATE course_seat SET taken = taken - 1 WHERE course_id = $1`, [pair.course_id]);
+    // The seat given back goes to the first learner waiting, as after a withdrawal.
+    await promoteWaiting(manager, pair.course_id, requestId);
   } else if (pair.from_status === 'waitlisted') {
     await manager.query(`UPDATE course_seat SET waitlisted = waitlisted - 1 WHERE course_id = $1`, [pair.course_id]);
   }

@@ -144,7 +144,7 @@ export class WalkInsService {
         );
         let records: { id: string; lesson_id: string }[];
         if (mine) {
-          records = await mergeEnrollment(manager, { from: enrollment.id, into: mine.id, userId: user.id });
+          records = await mergeEnrollment(manager, { from: enrollment.id, into: mine.id, userId: user.id }, requestId);
           await this.completion.evaluate(manager, mine.id, requestId);
           merged++;
         } else {

@@ -52,7 +52,7 @@ function renderAll(text: LocalizedText): LocalizedText {
 
 // Picks fields one by one, never spreading content: anything new in a lesson's content stays
 // private until someone decides it belongs on the public page.
-function toPageLesson(lesson: PublishedLesson, preview: boolean): CoursePageLessonDto {
+export function toPageLesson(lesson: PublishedLesson, preview: boolean): CoursePageLessonDto {
   const page: CoursePageLessonDto = {
     id: lesson.id,
     type: lesson.type,

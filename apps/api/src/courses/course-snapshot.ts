@@ -30,6 +30,7 @@ export function buildSnapshot(
     endsAt: iso(course.endsAt),
     learningHours: course.learningHours,
     sequential: course.sequential,
+    completionAttendancePercent: course.completionAttendancePercent,
     // Rows from before ownership have no owner; the publisher answers for them.
     ownerId: course.ownerId ?? meta.publishedById,
     instructorIds: meta.instructorIds,

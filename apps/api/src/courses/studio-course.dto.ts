@@ -92,6 +92,13 @@ class CourseFieldsDto {
   @ApiPropertyOptional({ description: 'Lessons unlock in order' })
   @IsOptional() @IsBoolean()
   sequential?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number, minimum: 1, maximum: 100, nullable: true,
+    description: 'Completion: share of session lessons to attend (all sessions count together); null = every required session must be attended',
+  })
+  @IsOptional() @IsInt() @Min(1) @Max(100)
+  completionAttendancePercent?: number | null;
 }
 
 export class CreateCourseDto extends CourseFieldsDto {
@@ -190,6 +197,7 @@ export class StudioCourseDto extends StudioCourseSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endsAt: string | null;
   @ApiProperty({ type: Number, nullable: true }) learningHours: number | null;
   @ApiProperty() sequential: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Share of sessions to attend for completion; null = every required session' }) completionAttendancePercent: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'First publish' }) publishedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt: string | null;
   @ApiProperty({ description: 'Send back with the next PATCH or outline PUT' }) draftRevision: number;

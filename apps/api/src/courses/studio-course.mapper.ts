@@ -98,6 +98,7 @@ export async function toStudioCourse(manager: EntityManager, loaded: LoadedCours
     endsAt: iso(course.endsAt),
     learningHours: course.learningHours,
     sequential: course.sequential,
+    completionAttendancePercent: course.completionAttendancePercent,
     publishedAt: iso(course.publishedAt),
     archivedAt: iso(course.archivedAt),
     draftRevision: course.draftRevision,

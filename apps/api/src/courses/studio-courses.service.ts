@@ -54,6 +54,7 @@ export class StudioCoursesService {
       endsAt: toDate(dto.endsAt) ?? null,
       learningHours: dto.learningHours ?? null,
       sequential: dto.sequential ?? false,
+      completionAttendancePercent: dto.completionAttendancePercent ?? null,
       status: 'draft',
     });
     checkCourse(draft);
@@ -95,6 +96,7 @@ export class StudioCoursesService {
         endsAt: toDate(dto.endsAt),
         learningHours: dto.learningHours,
         sequential: dto.sequential,
+        completionAttendancePercent: dto.completionAttendancePercent,
       };
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<CourseEntity>;
       checkCourse({ ...course, ...defined });

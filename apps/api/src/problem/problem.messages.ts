@@ -177,6 +177,31 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Sign-in cards are only for accounts created by an instructor or administrator',
     vi: 'Thẻ đăng nhập chỉ dành cho tài khoản do giáo viên hoặc quản trị viên tạo',
   },
+  // Progress and the lesson player (ProgressException)
+  PROGRESS_COURSE_NOT_FOUND: { th: 'ไม่พบรายวิชานี้', en: 'Course not found', vi: 'Không tìm thấy khóa học' },
+  PROGRESS_LESSON_NOT_FOUND: { th: 'ไม่พบบทเรียนนี้', en: 'Lesson not found', vi: 'Không tìm thấy bài học' },
+  PROGRESS_NOT_ENROLLED: {
+    th: 'คุณยังไม่ได้ลงทะเบียนเรียนรายวิชานี้',
+    en: 'You are not enrolled in this course',
+    vi: 'Bạn chưa ghi danh khóa học này',
+  },
+  PROGRESS_LESSON_LOCKED: {
+    th: 'บทเรียนนี้ยังเปิดไม่ได้ กรุณาเรียนบทก่อนหน้าให้จบก่อน',
+    en: 'This lesson is locked: finish the lessons before it first',
+    vi: 'Bài học này đang bị khóa: hãy hoàn thành các bài trước đó',
+  },
+  PROGRESS_LESSON_NOT_TRACKED: {
+    th: 'บทเรียนประเภทนี้บันทึกความก้าวหน้าด้วยการเข้าร่วมหรือทำแบบทดสอบ',
+    en: 'Progress in this kind of lesson comes from attendance or the quiz',
+    vi: 'Tiến độ của loại bài học này được ghi nhận qua điểm danh hoặc bài kiểm tra',
+  },
+  // Notifications (NotificationsException)
+  NOTIFICATION_NOT_FOUND: { th: 'ไม่พบการแจ้งเตือนนี้', en: 'Notification not found', vi: 'Không tìm thấy thông báo' },
+  NOTIFICATIONS_CURSOR_INVALID: {
+    th: 'ลิงก์หน้าถัดไปไม่ถูกต้อง กรุณาโหลดรายการใหม่',
+    en: 'The next-page link is not valid; please reload the list',
+    vi: 'Liên kết trang tiếp theo không hợp lệ; vui lòng tải lại danh sách',
+  },
   // Courses (CoursesException); COURSE_NOT_FOUND is above
   MODULE_NOT_FOUND: { th: 'ไม่พบหน่วยการเรียนนี้', en: 'Module not found', vi: 'Không tìm thấy học phần' },
   LESSON_NOT_FOUND: { th: 'ไม่พบบทเรียนนี้', en: 'Lesson not found', vi: 'Không tìm thấy bài học' },

@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CompletionService } from './completion.service';
+import { LearningController } from './learning.controller';
+import { LearningService } from './learning.service';
+import { LessonProgressService } from './lesson-progress.service';
+import { PublishedOutlineCache } from './published-outline.cache';
+import { StudioProgressService } from './studio-progress.service';
 
-/** Lesson progress and course completion (issue 7). Exports the completion rule to attendance and grading. */
+/** Lesson progress, the player, "My learning" and course completion (issue 7). Exports the completion rule to attendance and grading. */
 @Module({
-  providers: [CompletionService],
+  controllers: [LearningController],
+  providers: [CompletionService, LessonProgressService, PublishedOutlineCache, LearningService, StudioProgressService],
   exports: [CompletionService],
 })
 export class ProgressModule {}

@@ -6,6 +6,7 @@ import { publishLoaded } from '../courses/course-publish.service';
 import { parseLessonContent } from '../courses/lesson-content';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { DEMO_CATEGORIES, DEMO_COURSES, type DemoCourse } from './demo-courses';
+import { DEMO_LEARNING_SEED, seedLearning } from './demo-learning';
 import { demoOutline } from './demo-outline';
 
 export const DEMO_SEED = 'demo-v1';
@@ -33,7 +34,8 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOu
     const demoDatabase = await manager.existsBy(SeedRunEntity, { name: DEMO_SEED });
     const accountsSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_ACCOUNTS_SEED });
     const catalogSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_CATALOG_SEED });
-    if (demoDatabase && accountsSeeded && catalogSeeded) return 'already-seeded';
+    const learningSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_LEARNING_SEED });
+    if (demoDatabase && accountsSeeded && catalogSeeded && learningSeeded) return 'already-seeded';
     if (!demoDatabase && ((await manager.exists(CourseEntity)) || (await manager.exists(UserEntity)))) return 'database-not-empty';
     if (!demoDatabase) await manager.insert(SeedRunEntity, { name: DEMO_SEED });
     if (!accountsSeeded) {
@@ -43,6 +45,10 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOu
     if (!catalogSeeded) {
       await manager.insert(SeedRunEntity, { name: DEMO_CATALOG_SEED });
       await seedCatalog(manager, now);
+    }
+    if (!learningSeeded) {
+      await manager.insert(SeedRunEntity, { name: DEMO_LEARNING_SEED });
+      await seedLearning(manager);
     }
     return 'seeded';
   });

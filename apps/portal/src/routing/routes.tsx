@@ -54,6 +54,8 @@ const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 const StudioPage = page(() => import('../pages/studio/studio-page'));
 // Learner quiz screens (issue 8): overview, attempt and result in one lazy chunk with their strings.
 const QuizPage = page(() => import('../pages/quiz/quiz-page'));
+// Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
+const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -64,6 +66,10 @@ export const ROUTES = {
   studio: '/studio',
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
+  teachingLearners: '/studio/learners',
+  teachingSessions: '/studio/sessions',
+  teachingSession: '/studio/session',
+  teachingCheckIn: '/studio/check-in',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -84,6 +90,10 @@ const routes: Record<string, Page> = {
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
+  [ROUTES.teachingLearners]: TeachingPage,
+  [ROUTES.teachingSessions]: TeachingPage,
+  [ROUTES.teachingSession]: TeachingPage,
+  [ROUTES.teachingCheckIn]: TeachingPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */

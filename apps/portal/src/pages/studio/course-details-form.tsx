@@ -33,6 +33,7 @@ interface Draft {
   endsAt: string | null;
   learningHours: string;
   sequential: boolean;
+  completionAttendancePercent: string;
 }
 
 const texts = (text: Partial<Texts> | null | undefined): Texts => {
@@ -61,6 +62,7 @@ export const draftOf = (course: StudioCourseDto): Draft => ({
   endsAt: course.endsAt,
   learningHours: course.learningHours === null ? '' : String(course.learningHours),
   sequential: course.sequential,
+  completionAttendancePercent: course.completionAttendancePercent == null ? '' : String(course.completionAttendancePercent),
 });
 
 const numberOrNull = (value: number | null | 'invalid') => (value === 'invalid' ? null : value);
@@ -85,8 +87,15 @@ function bodyOf(draft: Draft, draftRevision: number): UpdateCourseBody {
     endsAt: draft.endsAt,
     learningHours: numberOrNull(parseDecimal(draft.learningHours)),
     sequential: draft.sequential,
+    completionAttendancePercent: numberOrNull(attendancePercent(draft.completionAttendancePercent)),
   };
 }
+
+/** 1–100, or empty for "every required session". */
+const attendancePercent = (value: string) => {
+  const n = parseWholeNumber(value);
+  return n === 'invalid' || (n !== null && (n < 1 || n > 100)) ? 'invalid' : n;
+};
 
 /** Client-side checks worth making before a round trip (the API checks everything again). */
 function problemsOf(draft: Draft): Partial<Record<'title' | 'targetGroups' | 'endsAt' | 'enrollmentClosesAt' | 'numbers', true>> {
@@ -95,7 +104,7 @@ function problemsOf(draft: Draft): Partial<Record<'title' | 'targetGroups' | 'en
   if (draft.targetGroups.length === 0) result.targetGroups = true;
   if (draft.startsAt && draft.endsAt && draft.endsAt <= draft.startsAt) result.endsAt = true;
   if (draft.enrollmentOpensAt && draft.enrollmentClosesAt && draft.enrollmentClosesAt <= draft.enrollmentOpensAt) result.enrollmentClosesAt = true;
-  if (parseWholeNumber(draft.capacity) === 'invalid' || parseDecimal(draft.learningHours) === 'invalid') result.numbers = true;
+  if (parseWholeNumber(draft.capacity) === 'invalid' || parseDecimal(draft.learningHours) === 'invalid' || attendancePercent(draft.completionAttendancePercent) === 'invalid') result.numbers = true;
   return result;
 }
 
@@ -258,6 +267,12 @@ export function CourseDetailsForm({ course }: { course: StudioCourseDto }) {
       <Switch isSelected={draft.sequential} onChange={(value) => set('sequential', value)}>
         {t('fields.sequential')}
       </Switch>
+      <NumberTextField
+        label={t('fields.completionAttendancePercent')}
+        description={t('fields.completionAttendancePercentHint')}
+        value={draft.completionAttendancePercent}
+        onChange={(value) => set('completionAttendancePercent', value)}
+      />
       {conflict && (
         <div className="studio-conflict" role="alert">
           <h2 className="ui-state__title">{t('details.conflictTitle')}</h2>

@@ -61,8 +61,11 @@ function CourseEditor() {
       </p>
       <h1 lang={course.data.language}>{title}</h1>
       <CourseStatusLine course={course.data} />
-      <p>
+      <p className="studio-actions">
         <Link href={previewHref(course.data.id)}>{t('editor.preview')}</Link>
+        {/* Issue 7's teaching screens (pages/teaching, their own chunk). */}
+        <Link href={`/studio/learners?id=${encodeURIComponent(course.data.id)}`}>{t('editor.learners')}</Link>
+        <Link href={`/studio/sessions?id=${encodeURIComponent(course.data.id)}`}>{t('editor.sessions')}</Link>
       </p>
       <Tabs selectedKey={tab ?? 'details'} onSelectionChange={(key) => setTab(key === 'details' ? null : parseTab(String(key)))}>
         <TabList aria-label={t('editor.sections')}>

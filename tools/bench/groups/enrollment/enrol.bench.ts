@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, stopProcess } from '@baanrian/dev-services';
 import pg from 'pg';
-import { type BenchContext, interleaved } from '../bench.group';
-import { type LoadFigures, type LoadJob, runLoad } from '../bench.load';
-import { type ApiStack, spawnNode, startReadyChild, tsxArgs } from '../bench.stack';
-import { type BenchResult, median, summarise } from '../bench.stats';
-import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD } from '../data/data.generator';
+import { type BenchContext, interleaved } from '../../bench.group';
+import { type LoadFigures, type LoadJob, runLoad } from '../../bench.load';
+import { type ApiStack, spawnNode, startReadyChild, tsxArgs } from '../../bench.stack';
+import { type BenchResult, median, summarise } from '../../bench.stats';
+import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD } from '../../data/data.generator';
 
 /** Distinct learners enrolling at once (each request the next learner, then the next course). */
 const LEARNERS = 64;
@@ -43,7 +43,7 @@ export async function enrolBenchmarks({ stack: getStack, rounds, seconds, log }:
   const fx = await prepare(stack, log);
   const port = await freePort();
   const bare = await startReadyChild(
-    spawnNode('server', tsxArgs(path.join(__dirname, '../enrol-baseline.child.ts')), { PORT: String(port), DATABASE_URL: stack.databaseUrl }),
+    spawnNode('server', tsxArgs(path.join(__dirname, 'enrol-baseline.child.ts')), { PORT: String(port), DATABASE_URL: stack.databaseUrl }),
     'enrol baseline server',
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-bench-enrol-'));
