@@ -162,7 +162,7 @@ it.each([
   await context.close();
 });
 
-it('answers and submits an attempt by keyboard alone, with one Idempotency-Key', async () => {
+it('answers and submits an attempt by keyboard (and reorders once by dragging), with one Idempotency-Key', async () => {
   const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
   const page = await context.newPage();
   const sent = await fakeQuizApi(page);
@@ -193,6 +193,16 @@ it('answers and submits an attempt by keyboard alone, with one Idempotency-Key',
   await page.getByRole('button', { name: 'Move “เปิดแอปธนาคาร” up' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('“เปิดแอปธนาคาร” is now 1 of 3.').waitFor({ state: 'attached' });
+  // And with the mouse: drag "กดยืนยัน" by its handle above "ใส่จำนวนเงิน" (pointer events, as a finger would).
+  const handle = page.getByRole('button', { name: /^“กดยืนยัน”, 3 of 3/ });
+  const target = await page.getByRole('button', { name: /^“ใส่จำนวนเงิน”, 2 of 3/ }).boundingBox();
+  const from = await handle.boundingBox();
+  if (!from || !target) throw new Error('ordering rows not laid out');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + 2, { steps: 8 });
+  await page.mouse.up();
+  await page.getByText('“กดยืนยัน” is now 2 of 3.').waitFor({ state: 'attached' });
 
   await page.getByText('All answers saved').waitFor();
   const finish = page.getByRole('navigation', { name: 'Questions' }).getByRole('button', { name: 'Finish and submit' });
@@ -210,7 +220,7 @@ it('answers and submits an attempt by keyboard alone, with one Idempotency-Key',
   expect(saved).toEqual({
     q1: { type: 'single_choice', optionId: 'o2' },
     q2: { type: 'multiple_choice', optionIds: ['m2'] },
-    q6: { type: 'ordering', itemIds: ['i2', 'i1', 'i3'] },
+    q6: { type: 'ordering', itemIds: ['i2', 'i3', 'i1'] },
   });
   await context.close();
 });

@@ -71,7 +71,8 @@ function Attempt({ quizId, loaded }: { quizId: string; loaded: LoadedAttempt }) 
   const autosave = useAutosave(loaded);
   const state = useSyncExternalStore(autosave?.subscribe ?? noSubscribe, autosave?.getState ?? (() => idle));
   const responses = autosave ? state.responses : { ...attempt.responses };
-  const quizTitle = queryClient.getQueryData<{ title: string }>(quizKeys.quiz(quizId))?.title;
+  // The title (from the overview's cache, or fetched after a reload); the attempt works without it.
+  const quizTitle = useQuery({ queryKey: quizKeys.quiz(quizId), queryFn: ({ signal }) => api.quiz(quizId, signal), retry: false }).data?.title;
   const title = quizTitle || t('attempt.title', { number: attempt.number });
   useDocumentTitle(title);
 
