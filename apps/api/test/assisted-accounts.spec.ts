@@ -328,7 +328,7 @@ describe('the list of assisted accounts', () => {
 });
 
 describe('signing in with an account code and a PIN', () => {
-  it('is slowed down like any sign-in, and the count is kept for a day (README: the maths of PIN guessing)', async () => {
+  it('is slowed down like any sign-in, and the count is kept for a day (docs/accounts.md: the maths of PIN guessing)', async () => {
     const { card } = await createAssisted();
     await finish(card);
     for (let i = 0; i < 5; i++) await http().post('/api/v1/auth/sign-in').send({ login: card.accountCode, password: '730591' }).expect(401);

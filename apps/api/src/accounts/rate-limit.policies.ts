@@ -23,7 +23,7 @@ export const RATE_LIMITS = {
    * Per account code: like signInAccount, but remembered for a day. Account codes belong to
    * people without email, who often sign in with a 6-digit PIN; with a one-hour memory an
    * attacker pausing 75 minutes between bursts gets ~15 guesses per burst (~235 a day), with a
-   * day's memory at most ~15 + 96 (one per 15-minute wait) ≈ 110 a day. README: "Sign-in cards".
+   * day's memory at most ~15 + 96 (one per 15-minute wait) ≈ 110 a day. docs/accounts.md: "Sign-in cards".
    */
   signInAccountCode: { name: 'sign-in:account-code', free: 5, baseMs: SECOND, maxMs: 15 * MINUTE, windowMs: 24 * 60 * MINUTE },
   /** Per IP: failures (successes are refunded), generous because a learning centre shares one address. */

@@ -77,7 +77,7 @@ describe('Course page', () => {
   });
 
   it('offers Facebook, LINE and X links and copy link, each carrying utm_source', async () => {
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderApp({ url: '/courses/computer-for-elderly', handler: serve });
 
@@ -92,7 +92,7 @@ describe('Course page', () => {
 
     fireEvent.click(within(share).getByRole('button', { name: 'คัดลอกลิงก์' }));
     await waitFor(() => expect(within(share).getByRole('status').textContent).toBe('คัดลอกลิงก์แล้ว'));
-    expect(new URL(writeText.mock.calls[0][0] as string).searchParams.get('utm_source')).toBe('copy');
+    expect(new URL(writeText.mock.calls[0][0]).searchParams.get('utm_source')).toBe('copy');
   });
 
   it('uses the device share sheet where the browser has one', async () => {
