@@ -132,8 +132,15 @@ function Attempt({ quizId, loaded }: { quizId: string; loaded: LoadedAttempt }) 
   const onExpire = useCallback(() => {
     setTimeUp(true);
     setConfirming(false);
+  }, []);
+  // Time is up: submit by itself, once the autosave exists (on a reload after the deadline the
+  // timer's first tick comes before it).
+  const autoSubmitted = useRef(false);
+  useEffect(() => {
+    if (!timeUp || !autosave || autoSubmitted.current) return;
+    autoSubmitted.current = true;
     void submit();
-  }, [submit]);
+  }, [timeUp, autosave, submit]);
 
   const setResponse = (response: QuestionResponse) => autosave?.setResponse(question.id, response);
 

@@ -341,6 +341,20 @@ describe('taking an attempt', () => {
 });
 
 describe('the timer', () => {
+  it('submits at once when the attempt is reopened after its deadline (within the grace period)', async () => {
+    const { requests } = renderApp({
+      url: '/learning/quizzes/qz-1/attempts/a-1',
+      handler: api({
+        'GET /api/v1/learning/attempts/a-1': () => json(attempt({ deadlineAt: '2026-11-23T07:59:50.000Z' })),
+        'POST /api/v1/learning/attempts/a-1/submit': () => json({ status: 'submitted', submittedAt: SERVER_NOW }, 202),
+        'GET /api/v1/learning/attempts/a-1/result': () => json({ status: 'grading', released: false }),
+      }),
+    });
+    expect(await screen.findByText('Grading your answers…', undefined, { timeout: 15_000 })).toBeTruthy();
+    expect(sent(requests, 'POST', '/api/v1/learning/attempts/a-1/submit')).toHaveLength(1);
+  });
+
+
   it('counts down by the server’s clock, announces 5 and 1 minutes left politely, and submits when time is up', async () => {
     // This device's clock is 2 minutes fast: the attempt still has its full 6 minutes.
     vi.useFakeTimers({ shouldAdvanceTime: true, now: new Date('2026-11-23T08:02:00.000Z') });
