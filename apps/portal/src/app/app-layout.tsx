@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountNav, AccountNavItems, ActingAsBanner } from '../auth/account-nav';
+import { LearningNavItems } from '../pages/learning/learning-nav';
 import { OfflineBanner } from '../pwa';
 import { useLocation } from '../routing/location';
 import { normalizePath, ROUTES } from '../routing/routes';
@@ -86,6 +87,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   </Link>
                 </li>
               ))}
+              <LearningNavItems current={current} />
               <AccountNavItems current={current} />
             </ul>
           </nav>

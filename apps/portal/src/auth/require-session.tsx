@@ -17,8 +17,12 @@ export function RequireSession({ roles, children }: { roles?: readonly Role[]; c
   const query = searchParams.toString();
   const here = pathname + (query ? `?${query}` : '');
 
-  // The visitor may have a session this browser did not remember: ask the server before deciding.
-  useEffect(() => void store.verify(), [store]);
+  // The visitor may have a session this browser did not remember: ask the server before deciding,
+  // whenever signed out is only assumed (also when the store settles after this page mounted).
+  const assumedSignedOut = session.status === 'signedOut' && !session.verified;
+  useEffect(() => {
+    if (assumedSignedOut) void store.verify();
+  }, [store, assumedSignedOut]);
   const signedOut = session.status === 'signedOut' && session.verified;
   useEffect(() => {
     if (signedOut) navigate(signInHref(here), { replace: true });

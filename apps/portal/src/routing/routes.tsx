@@ -54,6 +54,8 @@ const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 const StudioPage = page(() => import('../pages/studio/studio-page'));
 // Learner quiz screens (issue 8): overview, attempt and result in one lazy chunk with their strings.
 const QuizPage = page(() => import('../pages/quiz/quiz-page'));
+// Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
+const LearningPage = page(() => import('../pages/learning/learning-page'));
 // Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
 const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 
@@ -66,6 +68,8 @@ export const ROUTES = {
   studio: '/studio',
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
+  myLearning: '/learning',
+  notifications: '/notifications',
   teachingLearners: '/studio/learners',
   teachingSessions: '/studio/sessions',
   teachingSession: '/studio/session',
@@ -90,6 +94,8 @@ const routes: Record<string, Page> = {
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
+  [ROUTES.myLearning]: LearningPage,
+  [ROUTES.notifications]: LearningPage,
   [ROUTES.teachingLearners]: TeachingPage,
   [ROUTES.teachingSessions]: TeachingPage,
   [ROUTES.teachingSession]: TeachingPage,
@@ -112,6 +118,8 @@ function PageLoading() {
 const prefixRoutes: [string, Page][] = [
   ['/courses/', CoursePage],
   ['/learning/quizzes/', QuizPage],
+  ['/learning/courses/', LearningPage],
+  ['/check-in/', LearningPage],
 ];
 
 const pageFor = (pathname: string): Page => {

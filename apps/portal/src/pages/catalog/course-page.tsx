@@ -1,3 +1,4 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogCoursePage } from '@baanrian/api-client';
 import { isTargetGroup, thaiFiscalYear, type Locale } from '@baanrian/contracts';
@@ -24,6 +25,21 @@ export const slugFromPath = (pathname: string): string => {
     return raw;
   }
 };
+
+// The learner's enrol box (pages/learning, issue 7): its own chunk, mounted after hydration, so the
+// server-rendered page and its first paint stay as they were.
+const EnrolPanel = lazy(() => import('../learning/enrol-panel'));
+
+function EnrolBox({ courseId, format }: { courseId: string; format: string }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  if (!mounted) return null;
+  return (
+    <Suspense fallback={null}>
+      <EnrolPanel courseId={courseId} format={format} />
+    </Suspense>
+  );
+}
 
 type Session = NonNullable<CatalogCoursePage['modules'][number]['lessons'][number]['session']> & { title: string };
 
@@ -82,6 +98,8 @@ function CourseView({ course, locale }: { course: CatalogCoursePage; locale: Loc
         </p>
       )}
       {course.coverImageUrl && <img className="course-page__cover" src={`${course.coverImageUrl}?w=960`} alt="" width={960} height={540} />}
+
+      <EnrolBox courseId={course.id} format={course.format} />
 
       <dl className="course-page__facts">
         <div>
