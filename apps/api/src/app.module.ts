@@ -13,6 +13,7 @@ import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { LoggerModule } from './observability/logger.module';
 import { ProgressModule } from './progress/progress.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         NotificationsModule,
         ProgressModule,
         AttendanceModule,
+        QuizzesModule,
       ],
       providers: [HttpDrainService],
     };

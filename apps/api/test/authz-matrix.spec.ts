@@ -253,6 +253,29 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/sessions/{lessonId}/join': { expect: seatHolders(422), paramsFor: freshSessionParams },
   'POST /api/v1/me/walk-in-claims': { expect: signedIn(400), body: () => ({ accountCode: `BR-${randomInt(10_000, 99_999)}`, pin: '480153' }) },
   'GET /api/v1/me/sessions.ics': { expect: signedIn(200) },
+  // Quiz authoring: like the rest of the studio, the course's instructors and administrators;
+  // another instructor's course (or its questions, categories and quizzes) is 403.
+  'GET /api/v1/studio/courses/{courseId}/questions': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'POST /api/v1/studio/courses/{courseId}/questions': { byTarget: courseOwners(201), paramsFor: freshCourseParams, body: () => ({ definition: MATRIX_QUESTION }) },
+  'GET /api/v1/studio/questions/{questionId}': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  'PUT /api/v1/studio/questions/{questionId}': { byTarget: courseOwners(200), paramsFor: freshQuizParams, body: () => ({ keyRevision: 1, definition: MATRIX_QUESTION }) },
+  'DELETE /api/v1/studio/questions/{questionId}': { byTarget: courseOwners(204), paramsFor: freshQuizParams },
+  'GET /api/v1/studio/courses/{courseId}/question-categories': { byTarget: courseOwners(200), paramsFor: freshCourseParams },
+  'POST /api/v1/studio/courses/{courseId}/question-categories': { byTarget: courseOwners(201), paramsFor: freshCourseParams, body: () => ({ path: 'Matrix/Sub' }) },
+  'DELETE /api/v1/studio/question-categories/{categoryId}': { byTarget: courseOwners(204), paramsFor: freshQuizParams },
+  'POST /api/v1/studio/courses/{courseId}/question-imports': { byTarget: courseOwners(200), paramsFor: freshCourseParams, upload: () => ({ type: 'text/plain', bytes: Buffer.from('Matrix? {T}') }) },
+  'GET /api/v1/studio/courses/{courseId}/questions.gift': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  'GET /api/v1/studio/courses/{courseId}/quizzes': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  'POST /api/v1/studio/courses/{courseId}/quizzes': { byTarget: courseOwners(201), paramsFor: freshCourseParams, body: () => ({ title: 'Matrix quiz' }) },
+  'GET /api/v1/studio/quizzes/{quizId}': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  'PATCH /api/v1/studio/quizzes/{quizId}': { byTarget: courseOwners(200), paramsFor: freshQuizParams, body: () => ({ passingPercent: 80 }) },
+  'DELETE /api/v1/studio/quizzes/{quizId}': { byTarget: courseOwners(204), paramsFor: freshQuizParams },
+  'PUT /api/v1/studio/quizzes/{quizId}/extensions/{userId}': { byTarget: courseOwners(200), paramsFor: freshQuizParams, body: () => ({ extraSeconds: 300 }) },
+  'DELETE /api/v1/studio/quizzes/{quizId}/extensions/{userId}': { byTarget: courseOwners(204), paramsFor: freshQuizParams },
+  'GET /api/v1/studio/quizzes/{quizId}/regrades': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  'POST /api/v1/studio/quizzes/{quizId}/regrades': { byTarget: courseOwners(202), paramsFor: freshQuizParams },
+  'GET /api/v1/studio/courses/{courseId}/gradebook': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
+  'GET /api/v1/studio/courses/{courseId}/gradebook.csv': { byTarget: courseOwners(200), paramsFor: freshQuizParams },
 };
 
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -377,6 +400,34 @@ async function freshSessionParams(caller: Caller, target: Target | 'no user id')
     ctx.ids.learner,
   ]);
   return { courseId: course.body.id, lessonId: lesson.body.id };
+}
+
+const MATRIX_QUESTION = {
+  type: 'true_false',
+  stem: { text: 'Matrix?', format: 'plain' },
+  points: 1,
+  tags: [],
+  correct: true,
+};
+
+/**
+ * A fresh course (the caller's own, else another instructor's) with a categorised question, a
+ * quiz using it, and the learner holding a seat (for time extensions).
+ */
+async function freshQuizParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const params = await freshCourseParams(caller, target);
+  const token = lastFresh.ownerToken;
+  const question = await http()
+    .post(`/api/v1/studio/courses/${params.courseId}/questions`)
+    .set(bearer(token))
+    .send({ definition: MATRIX_QUESTION, categoryPath: 'Matrix' })
+    .expect(201);
+  const quiz = await http().post(`/api/v1/studio/courses/${params.courseId}/quizzes`).set(bearer(token)).send({ title: 'Q', questionIds: [question.body.id] }).expect(201);
+  await api.db().query(`INSERT INTO enrollment (course_id, user_id, status, channel, source, activated_at) VALUES ($1, $2, 'active', 'onsite', 'self', now())`, [
+    params.courseId,
+    ctx.ids.learner,
+  ]);
+  return { courseId: params.courseId, questionId: question.body.id, categoryId: question.body.categoryId, quizId: quiz.body.id, userId: ctx.ids.learner };
 }
 
 /** A course of another instructor, with an invitation for the caller ("own") or for someone else ("other"). */

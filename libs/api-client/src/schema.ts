@@ -979,6 +979,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/studio/courses/{courseId}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Learners × quizzes, each result by the quiz's grading method; filtered and keyset-paged */
+        get: operations["getGradebook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/gradebook.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gradebook as CSV (UTF-8 with BOM; formula-like cells neutralised) */
+        get: operations["exportGradebookCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/studio/courses/{courseId}/instructors": {
         parameters: {
             query?: never;
@@ -1093,6 +1127,94 @@ export interface paths {
         put?: never;
         /** Publish the draft as the next version learners see */
         post: operations["publishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/question-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Categories of the bank by path, with question counts */
+        get: operations["listQuestionCategories"];
+        put?: never;
+        /** Add a category (a path such as Grammar/Tones) */
+        post: operations["createQuestionCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/question-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview an import (every problem by line and column, nothing saved); with confirm=true save the good questions, all or nothing */
+        post: operations["importQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions of the bank, filtered, oldest first, keyset-paged */
+        get: operations["listQuestions"];
+        put?: never;
+        /** Add a question to the bank (texts cleaned, HTML sanitised, ids given) */
+        post: operations["createQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/questions.gift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank (or a category) as GIFT; X-Skipped-Questions counts questions GIFT cannot hold (ordering) */
+        get: operations["exportQuestionsGift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/courses/{courseId}/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quizzes of a course with their settings */
+        get: operations["listQuizzes"];
+        put?: never;
+        /** Add a quiz (fixed questions and/or random draws per category) */
+        post: operations["createQuiz"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1265,6 +1387,97 @@ export interface paths {
         put?: never;
         /** Add a lesson at the end of a module; content is checked against its type */
         post: operations["createLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/question-categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a category: its questions stay, uncategorised; draws from it are removed */
+        delete: operations["deleteQuestionCategory"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/questions/{questionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One question of the bank, with its answer key */
+        get: operations["getQuestion"];
+        /** Save a question; an answer-key change bumps keyRevision and regrades closed attempts that delivered it */
+        put: operations["updateQuestion"];
+        post?: never;
+        /** Remove a question from the bank and from quizzes (attempts keep it for review) */
+        delete: operations["deleteQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/quizzes/{quizId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quiz and its settings */
+        get: operations["getQuiz"];
+        put?: never;
+        post?: never;
+        /** Delete a quiz nobody has attempted and no lesson uses */
+        delete: operations["deleteQuiz"];
+        options?: never;
+        head?: never;
+        /** Change settings (only the fields sent) */
+        patch: operations["updateQuiz"];
+        trace?: never;
+    };
+    "/api/v1/studio/quizzes/{quizId}/extensions/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Extra time for one learner (also moves their open attempt's deadline) */
+        put: operations["putQuizExtension"];
+        post?: never;
+        /** Remove a learner's extra time */
+        delete: operations["deleteQuizExtension"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/studio/quizzes/{quizId}/regrades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Regrades of a quiz with their progress, newest first */
+        get: operations["listQuizRegrades"];
+        put?: never;
+        /** Regrade every submitted attempt of the quiz (the grading worker does it) */
+        post: operations["requestQuizRegrade"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1695,6 +1908,13 @@ export interface components {
             userId: string;
             waitlisted: components["schemas"]["MyLearningCourseDto"][];
         };
+        ChoiceOptionDto: {
+            feedback?: components["schemas"]["RichTextDto"];
+            /** @description Kept when given (stable for edits); the bank gives new options a UUID */
+            id?: string;
+            text: components["schemas"]["RichTextDto"];
+            weight: number;
+        };
         CompleteCardDto: {
             /** @description A PIN is exactly 6 digits and not an easy one (000000, 123456, 121212…); a password is 8 to 128 characters */
             secret: string;
@@ -1939,6 +2159,47 @@ export interface components {
         CreateModuleDto: {
             title: string;
         };
+        CreateQuestionCategoryDto: {
+            /** @example Grammar/Tones */
+            path: string;
+        };
+        CreateQuestionDto: {
+            /** @description Category path such as `Grammar/Tones`, created when missing; none: uncategorised */
+            categoryPath?: string;
+            definition: components["schemas"]["QuestionDefinitionDto"];
+        };
+        CreateQuizDto: {
+            /**
+             * @description null: unlimited
+             * @default 1
+             */
+            attemptsAllowed: number | null;
+            /** @description Questions drawn at random per attempt */
+            draws?: components["schemas"]["QuizDrawDto"][];
+            /** Format: date-time */
+            dueAt?: string | null;
+            /**
+             * @default highest
+             * @enum {string}
+             */
+            gradingMethod: "highest" | "last" | "average";
+            /** @default 60 */
+            passingPercent: number;
+            /** @description Fixed questions of the bank, in order */
+            questionIds?: string[];
+            /**
+             * @default immediately
+             * @enum {string}
+             */
+            resultsPolicy: "immediately" | "after_due" | "never";
+            /** @default false */
+            shuffleOptions: boolean;
+            /** @default false */
+            shuffleQuestions: boolean;
+            /** @description null: untimed */
+            timeLimitSeconds?: number | null;
+            title: string;
+        };
         CreateWalkInDto: {
             /** @example บุญมี ศรีสุข */
             displayName: string;
@@ -2039,6 +2300,17 @@ export interface components {
              */
             confirmation: "DELETE";
         };
+        ExtensionDto: {
+            extraSeconds: number;
+            /** Format: uuid */
+            quizId: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        ExtensionInputDto: {
+            /** @description Added to the time limit of every attempt of this learner */
+            extraSeconds: number;
+        };
         FieldErrorDto: {
             /** @example targetGroup */
             field: string;
@@ -2059,6 +2331,39 @@ export interface components {
              */
             subjectId?: string;
         };
+        GradebookCellDto: {
+            /** @description Submitted or graded attempts */
+            attempts: number;
+            bestPercent: number | null;
+            /** Format: date-time */
+            lastSubmittedAt: string | null;
+            /** @description null: nothing graded yet */
+            passed: boolean | null;
+            /** Format: uuid */
+            quizId: string;
+            /** @description The result by the quiz's grading method (highest, last, average of graded attempts) */
+            resultPercent: number | null;
+        };
+        GradebookDto: {
+            nextCursor: string | null;
+            quizzes: components["schemas"]["GradebookQuizDto"][];
+            rows: components["schemas"]["GradebookRowDto"][];
+        };
+        GradebookQuizDto: {
+            /** Format: uuid */
+            id: string;
+            maxScore: number | null;
+            passingPercent: number;
+            title: string;
+        };
+        GradebookRowDto: {
+            accountCode: string;
+            /** @description One per quiz, in the order of `quizzes` */
+            cells: components["schemas"]["GradebookCellDto"][];
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+        };
         ImportAcceptedRowDto: {
             accountCode: string;
             channel: components["schemas"]["EnrollmentChannel"];
@@ -2066,6 +2371,15 @@ export interface components {
             line: number;
             /** Format: uuid */
             userId: string;
+        };
+        ImportQuestionPreviewDto: {
+            categoryPath: string | null;
+            /** @description Where it starts, best effort */
+            line: number | null;
+            name: string | null;
+            stemPreview: string;
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
         };
         ImportRejectionDto: {
             /** @description The email or account code on that line, as written */
@@ -2186,6 +2500,11 @@ export interface components {
         MarkAttendanceDto: {
             /** @description The last mark for a person wins */
             marks: components["schemas"]["AttendanceMarkDto"][];
+        };
+        MatchingPairDto: {
+            answer: string;
+            id?: string;
+            prompt: components["schemas"]["RichTextDto"];
         };
         MeDto: {
             /**
@@ -2326,6 +2645,20 @@ export interface components {
             /** @description Unread notifications left */
             unread: number;
         };
+        NumericAnswerDto: {
+            feedback?: components["schemas"]["RichTextDto"];
+            id?: string;
+            match: components["schemas"]["NumericMatchDto"];
+            weight: number;
+        };
+        NumericMatchDto: {
+            /** @enum {string} */
+            kind: "value" | "range" | "any";
+            max?: number;
+            min?: number;
+            tolerance?: number;
+            value?: number;
+        };
         OidcStatusDto: {
             /** @description True when an OpenID provider is configured (OIDC_ISSUER_URL and OIDC_CLIENT_ID) */
             enabled: boolean;
@@ -2334,6 +2667,10 @@ export interface components {
              * @example ThaiD
              */
             label: string | null;
+        };
+        OrderingItemDto: {
+            id?: string;
+            text: components["schemas"]["RichTextDto"];
         };
         OutlineModuleDto: {
             /** Format: uuid */
@@ -2473,6 +2810,133 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        QuestionCategoryDto: {
+            /** Format: uuid */
+            id: string;
+            path: string;
+            /** @description Live questions directly in it */
+            questionCount: number;
+        };
+        QuestionDefinitionDto: {
+            /** @description short_text: ShortTextAnswerDto[]; numeric: NumericAnswerDto[] (checked against the type) */
+            answers?: (components["schemas"]["ShortTextAnswerDto"] | components["schemas"]["NumericAnswerDto"])[];
+            blank?: boolean;
+            /** @description Ignored: `categoryPath` next to the definition decides */
+            category?: string;
+            /** @description true_false */
+            correct?: boolean;
+            distractors?: string[];
+            feedbackFalse?: components["schemas"]["RichTextDto"];
+            feedbackTrue?: components["schemas"]["RichTextDto"];
+            generalFeedback?: components["schemas"]["RichTextDto"];
+            /** @description Ignored: the bank gives and keeps question ids (accepted so a loaded definition can be sent back) */
+            id?: string;
+            /** @description In the correct order */
+            items?: components["schemas"]["OrderingItemDto"][];
+            media?: components["schemas"]["QuestionMediaDto"];
+            /** @description Author-facing name; never shown to learners */
+            name?: string;
+            options?: components["schemas"]["ChoiceOptionDto"][];
+            pairs?: components["schemas"]["MatchingPairDto"][];
+            points: number;
+            stem: components["schemas"]["RichTextDto"];
+            tags: string[];
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
+        };
+        QuestionDto: {
+            /** Format: uuid */
+            categoryId: string | null;
+            categoryPath: string | null;
+            /** @description The whole authored question, with ids (instructors only) */
+            definition: components["schemas"]["QuestionDefinitionDto"];
+            /** Format: uuid */
+            id: string;
+            keyRevision: number;
+            tags: string[];
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Quizzes using it as a fixed question */
+            usedInQuizzes: number;
+        };
+        QuestionImportIssueDto: {
+            /** @description Stable code (brace_mismatch, answer_missing, question_invalid, …) */
+            code: string;
+            /** @description 1-based */
+            column: number;
+            /** @description 1-based */
+            line: number;
+            /** @description English explanation; translate by code */
+            message: string;
+            /**
+             * @description error: the question is not imported; warning: imported, worth a look
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+        };
+        QuestionImportPreviewDto: {
+            /** @enum {string} */
+            format: "gift" | "aiken";
+            importable: number;
+            /** @description Every problem, by line and column */
+            issues: components["schemas"]["QuestionImportIssueDto"][];
+            /** @description The questions a confirmed import would save */
+            questions: components["schemas"]["ImportQuestionPreviewDto"][];
+        };
+        QuestionImportResultDto: {
+            categoriesCreated: number;
+            imported: number;
+            /** @description Questions left out because of errors */
+            skipped: number;
+        };
+        QuestionMediaDto: {
+            /** @description An image's text alternative (required for images) or an audio's transcript */
+            alt?: string;
+            /** @enum {string} */
+            kind: "image" | "audio";
+            /** Format: uuid */
+            mediaId: string;
+        };
+        QuestionPageDto: {
+            items: components["schemas"]["QuestionDto"][];
+            nextCursor: string | null;
+        };
+        QuizDrawDto: {
+            /**
+             * Format: uuid
+             * @description A bank category; its sub-categories are included
+             */
+            categoryId: string;
+            count: number;
+        };
+        QuizDto: {
+            attemptsAllowed: number | null;
+            /** Format: uuid */
+            courseId: string;
+            draws: components["schemas"]["QuizDrawDto"][];
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @enum {string} */
+            gradingMethod: "highest" | "last" | "average";
+            /** Format: uuid */
+            id: string;
+            /** @description Lessons of the draft pointing at it */
+            lessonIds: string[];
+            /** @description Points per attempt; null when draws mix questions of different points */
+            maxScore: number | null;
+            passingPercent: number;
+            /** @description Questions per attempt (fixed + drawn) */
+            questionCount: number;
+            questionIds: string[];
+            /** @enum {string} */
+            resultsPolicy: "immediately" | "after_due" | "never";
+            shuffleOptions: boolean;
+            shuffleQuestions: boolean;
+            timeLimitSeconds: number | null;
+            title: string;
+        };
         RateLimitStatusDto: {
             /** @description False while Redis cannot run rate-limit checks and they are skipped (readiness does not fail for it) */
             enforced: boolean;
@@ -2506,6 +2970,30 @@ export interface components {
              */
             oneTimeCode: string;
         };
+        RegradeDto: {
+            changed: number;
+            /** Format: date-time */
+            createdAt: string;
+            done: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: the whole quiz
+             */
+            questionId: string | null;
+            /** @enum {string} */
+            status: "pending" | "running" | "done" | "failed";
+            total: number;
+        };
+        RegradeRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            quizId: string;
+        };
         ReorderOutlineDto: {
             draftRevision: number;
             /** @description Every live module in its new order, each with every live lesson it should hold, in order */
@@ -2515,6 +3003,11 @@ export interface components {
             password: string;
             /** @description The token from the link in the mail (`/reset-password?token=…`) */
             token: string;
+        };
+        RichTextDto: {
+            /** @enum {string} */
+            format: "plain" | "markdown" | "html" | "moodle";
+            text: string;
         };
         /** @enum {string} */
         Role: "learner" | "instructor" | "admin";
@@ -2570,6 +3063,25 @@ export interface components {
             type: "live_session" | "onsite_session";
             venue: string | null;
         };
+        SavedQuestionDto: {
+            /** Format: uuid */
+            categoryId: string | null;
+            categoryPath: string | null;
+            /** @description The whole authored question, with ids (instructors only) */
+            definition: components["schemas"]["QuestionDefinitionDto"];
+            /** Format: uuid */
+            id: string;
+            keyRevision: number;
+            /** @description Regrades started because the answer key changed */
+            regrades: components["schemas"]["RegradeRefDto"][];
+            tags: string[];
+            /** @enum {string} */
+            type: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Quizzes using it as a fixed question */
+            usedInQuizzes: number;
+        };
         SeatsDto: {
             /** @description null = unlimited */
             capacity: number | null;
@@ -2623,6 +3135,12 @@ export interface components {
             en?: string;
             th?: string;
             vi?: string;
+        };
+        ShortTextAnswerDto: {
+            feedback?: components["schemas"]["RichTextDto"];
+            id?: string;
+            text: string;
+            weight: number;
         };
         SignInCardDto: {
             /** @example BR-48217 */
@@ -2886,6 +3404,45 @@ export interface components {
             targetGroup?: components["schemas"]["TargetGroup"] | null;
         };
         UpdateModuleDto: {
+            title?: string;
+        };
+        UpdateQuestionDto: {
+            /** @description Category path such as `Grammar/Tones`, created when missing; none: uncategorised */
+            categoryPath?: string;
+            definition: components["schemas"]["QuestionDefinitionDto"];
+            /** @description The keyRevision the editor loaded; another answer-key change since then → 409 */
+            keyRevision: number;
+        };
+        UpdateQuizDto: {
+            /**
+             * @description null: unlimited
+             * @default 1
+             */
+            attemptsAllowed: number | null;
+            /** @description Questions drawn at random per attempt */
+            draws?: components["schemas"]["QuizDrawDto"][];
+            /** Format: date-time */
+            dueAt?: string | null;
+            /**
+             * @default highest
+             * @enum {string}
+             */
+            gradingMethod: "highest" | "last" | "average";
+            /** @default 60 */
+            passingPercent: number;
+            /** @description Fixed questions of the bank, in order */
+            questionIds?: string[];
+            /**
+             * @default immediately
+             * @enum {string}
+             */
+            resultsPolicy: "immediately" | "after_due" | "never";
+            /** @default false */
+            shuffleOptions: boolean;
+            /** @default false */
+            shuffleQuestions: boolean;
+            /** @description null: untimed */
+            timeLimitSeconds?: number | null;
             title?: string;
         };
         WalkInClaimDto: {
@@ -5719,6 +6276,88 @@ export interface operations {
             };
         };
     };
+    getGradebook: {
+        parameters: {
+            query?: {
+                /** @description One quiz only (its column, and what `status` looks at) */
+                quizId?: string;
+                /** @description passed: passed every quiz shown; not_passed: attempted one and did not pass it; not_attempted: has not attempted one */
+                status?: "passed" | "not_passed" | "not_attempted";
+                /** @description Part of the name or account code */
+                q?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradebookDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportGradebookCsv: {
+        parameters: {
+            query?: {
+                quizId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCourseInstructors: {
         parameters: {
             query?: never;
@@ -6048,6 +6687,359 @@ export interface operations {
                 content?: never;
             };
             /** @description COURSE_HAS_NO_LESSONS or COURSE_NOT_PUBLISHABLE, with `reasonCodes` and `reasons` in the caller's language (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listQuestionCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionCategoryDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createQuestionCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuestionCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionCategoryDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_CATEGORY_EXISTS (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    importQuestions: {
+        parameters: {
+            query?: {
+                format?: "gift" | "aiken";
+                /** @description true: save the good questions (after the instructor saw the preview); otherwise a preview, nothing saved */
+                confirm?: boolean;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file, UTF-8 (a byte order mark is fine) */
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description Preview (confirm absent or false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionImportPreviewDto"];
+                };
+            };
+            /** @description Imported (confirm=true) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionImportResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_IMPORT_EMPTY with `issues` (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listQuestions: {
+        parameters: {
+            query?: {
+                /** @description This category and its sub-categories */
+                categoryId?: string;
+                tag?: string;
+                type?: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "matching" | "essay";
+                /** @description Words in the stem or name */
+                q?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionPageDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuestionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedQuestionDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_QUESTION_INVALID with `reasons`, or QUIZ_MEDIA_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportQuestionsGift: {
+        parameters: {
+            query?: {
+                /** @description Only this category and its sub-categories */
+                categoryId?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/plain GIFT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listQuizzes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuizDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_SETTINGS_INVALID with `reasons` and short `draws` (problem+json) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,6 +7529,464 @@ export interface operations {
                 content?: never;
             };
             /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteQuestionCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_CATEGORY_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_QUESTION_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedQuestionDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_QUESTION_EDIT_CONFLICT with the current `keyRevision` (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_QUESTION_INVALID with `reasons`, or QUIZ_MEDIA_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to update Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_HAS_ATTEMPTS or QUIZ_IN_LESSON (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuizDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_SETTINGS_INVALID (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putQuizExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_LEARNER_NOT_ENROLLED (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteQuizExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (also when there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listQuizRegrades: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegradeDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    requestQuizRegrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegradeDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to teach Course (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;

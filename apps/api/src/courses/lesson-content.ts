@@ -19,6 +19,7 @@ import {
   ValidateNested,
   validateSync,
 } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { type FieldViolation, ValidationException } from '../problem/domain.exception';
 import { flatten } from '../problem/validation.pipe';
 import { cleanMarkdown } from './markdown.renderer';
@@ -137,4 +138,12 @@ export function parseLessonContent(type: LessonType, input: Record<string, unkno
   const content = (NORMALISE[type] as (input: object) => LessonContent)(instance);
   const session = type === 'live_session' || type === 'onsite_session';
   return { content, startsAt: session ? new Date(times.startsAt as string) : null, endsAt: session ? new Date(times.endsAt as string) : null };
+}
+
+/** A quiz lesson may only point at a quiz of its own course (400 on `content.quizId` otherwise). */
+export async function checkLessonQuiz(manager: EntityManager, courseId: string, type: LessonType, content: LessonContent | undefined): Promise<void> {
+  const quizId = type === 'quiz' ? (content as LessonContentByType['quiz'] | undefined)?.quizId : null;
+  if (!quizId) return;
+  const [found] = await manager.query(`SELECT 1 FROM quiz WHERE id = $1 AND course_id = $2`, [quizId, courseId]);
+  if (!found) throw new ValidationException([{ field: 'content.quizId', constraint: 'quizOfCourse', fallback: 'must be a quiz of this course' }]);
 }

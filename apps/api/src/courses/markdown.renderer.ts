@@ -57,3 +57,11 @@ export function markdownToPlainText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * HTML written by an author (quiz texts in `html` format, e.g. imported from Moodle), cleaned on
+ * the way in with the same allow-list as rendered Markdown: stored as safe HTML, never as written.
+ */
+export function sanitizeHtmlFragment(html: string): string {
+  return sanitizeHtml(html.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, ''), ALLOWED).trim();
+}

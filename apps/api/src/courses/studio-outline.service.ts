@@ -1,3 +1,4 @@
+import type { LessonContent } from '@baanrian/contracts';
 import { CourseEntity, CourseModuleEntity, LessonEntity } from '@baanrian/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,7 +6,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { loadCourseFor } from './course-access';
 import { CoursesException } from './courses.exception';
-import { parseLessonContent } from './lesson-content';
+import { checkLessonQuiz, parseLessonContent } from './lesson-content';
 import { cleanMarkdown } from './markdown.renderer';
 import type { StudioCourseDto } from './studio-course.dto';
 import { loadLiveOutline, toStudioCourse, toStudioLesson } from './studio-course.mapper';
@@ -50,6 +51,7 @@ export class StudioOutlineService {
     const parsed = parseLessonContent(dto.type, dto.content);
     return this.db.transaction(async (manager) => {
       const module = await this.loadModule(manager, ability, moduleId);
+      await checkLessonQuiz(manager, module.courseId, dto.type, parsed.content);
       const position = await nextPosition(manager, 'lesson', 'module_id', module.id);
       const lesson = manager.create(LessonEntity, {
         courseId: module.courseId,
@@ -72,6 +74,7 @@ export class StudioOutlineService {
       await loadCourseFor(manager, ability, 'update', lesson.courseId, { lock: true });
       // The type never changes: progress and attendance recorded against the lesson assume it.
       const parsed = dto.content !== undefined ? parseLessonContent(lesson.type, dto.content) : {};
+      await checkLessonQuiz(manager, lesson.courseId, lesson.type, dto.content !== undefined ? (parsed as { content: LessonContent }).content : undefined);
       const changes = {
         ...(dto.title !== undefined ? { title: cleanMarkdown(dto.title) } : {}),
         ...(dto.required !== undefined ? { required: dto.required } : {}),

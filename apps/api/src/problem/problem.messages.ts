@@ -360,6 +360,56 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'You are signed in with this account already. Sign in with your own account first.',
     vi: 'Bạn đang đăng nhập bằng chính tài khoản này. Hãy đăng nhập bằng tài khoản của bạn trước.',
   },
+  // Quiz authoring (QuizzesException)
+  QUIZ_QUESTION_NOT_FOUND: { th: 'ไม่พบคำถามนี้', en: 'Question not found', vi: 'Không tìm thấy câu hỏi' },
+  QUIZ_QUESTION_INVALID: {
+    th: 'คำถามยังไม่สมบูรณ์ กรุณาตรวจสอบรายการที่ต้องแก้ไข',
+    en: 'The question cannot be used yet; see the reasons',
+    vi: 'Câu hỏi chưa dùng được; xem các lý do',
+  },
+  QUIZ_QUESTION_EDIT_CONFLICT: {
+    th: 'มีผู้แก้ไขเฉลยของคำถามนี้ไปแล้ว โหลดใหม่แล้วลองอีกครั้ง',
+    en: 'Someone changed this question\'s answer key meanwhile; reload and try again',
+    vi: 'Đáp án của câu hỏi này vừa được người khác sửa; hãy tải lại và thử lại',
+  },
+  QUIZ_MEDIA_INVALID: {
+    th: 'ใช้ไฟล์สื่อนี้ไม่ได้ หรือรูปภาพยังไม่มีคำบรรยายแทนภาพ',
+    en: 'This media file cannot be used here, or the image has no text alternative',
+    vi: 'Không dùng được tệp này, hoặc hình ảnh chưa có văn bản thay thế',
+  },
+  QUIZ_CATEGORY_NOT_FOUND: { th: 'ไม่พบหมวดคำถามนี้', en: 'Question category not found', vi: 'Không tìm thấy danh mục câu hỏi' },
+  QUIZ_CATEGORY_EXISTS: { th: 'มีหมวดคำถามนี้อยู่แล้ว', en: 'This question category already exists', vi: 'Danh mục câu hỏi này đã tồn tại' },
+  QUIZ_NOT_FOUND: { th: 'ไม่พบแบบทดสอบนี้', en: 'Quiz not found', vi: 'Không tìm thấy bài kiểm tra' },
+  QUIZ_SETTINGS_INVALID: {
+    th: 'การตั้งค่าแบบทดสอบใช้ไม่ได้ กรุณาตรวจสอบคำถามและการสุ่มคำถาม',
+    en: 'The quiz settings cannot be used; check its questions and random draws',
+    vi: 'Cài đặt bài kiểm tra không dùng được; hãy kiểm tra câu hỏi và phần rút ngẫu nhiên',
+  },
+  QUIZ_HAS_ATTEMPTS: {
+    th: 'ลบแบบทดสอบนี้ไม่ได้ เพราะมีผู้เรียนทำไปแล้ว',
+    en: 'This quiz has attempts and cannot be deleted',
+    vi: 'Bài kiểm tra đã có lượt làm bài nên không thể xóa',
+  },
+  QUIZ_IN_LESSON: {
+    th: 'แบบทดสอบนี้ยังใช้อยู่ในบทเรียน กรุณานำออกจากบทเรียนก่อน',
+    en: 'A lesson still uses this quiz; remove it from the lesson first',
+    vi: 'Một bài học vẫn dùng bài kiểm tra này; hãy gỡ khỏi bài học trước',
+  },
+  QUIZ_LEARNER_NOT_ENROLLED: {
+    th: 'ผู้เรียนคนนี้ไม่ได้ลงทะเบียนรายวิชานี้',
+    en: 'This learner is not enrolled in this course',
+    vi: 'Người học này chưa đăng ký khóa học này',
+  },
+  QUIZ_IMPORT_EMPTY: {
+    th: 'ไม่มีคำถามที่นำเข้าได้ในไฟล์นี้',
+    en: 'This file has no question that can be imported',
+    vi: 'Tệp này không có câu hỏi nào nhập được',
+  },
+  QUIZ_IMPORT_TOO_LARGE: {
+    th: 'ไฟล์ใหญ่เกินไป (ไม่เกิน {limit} กิโลไบต์)',
+    en: 'The file is too large (at most {limit} KB)',
+    vi: 'Tệp quá lớn (tối đa {limit} KB)',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */
@@ -394,6 +444,7 @@ export const FIELD_MESSAGES: Catalog = {
     en: 'cannot change once the course was published, so shared links keep working',
     vi: 'không thể đổi sau khi đã xuất bản, để các liên kết đã chia sẻ vẫn dùng được',
   },
+  quizOfCourse: { th: 'ต้องเป็นแบบทดสอบของรายวิชานี้', en: 'must be a quiz of this course', vi: 'phải là bài kiểm tra của khóa học này' },
   arrayUnique: { th: 'มีค่าซ้ำกัน', en: 'contains duplicates', vi: 'có giá trị trùng lặp' },
   arrayMaxSize: { th: 'มีรายการมากเกินไป', en: 'has too many items', vi: 'có quá nhiều mục' },
   arrayMinSize: { th: 'ต้องเลือกอย่างน้อยหนึ่งรายการ', en: 'needs at least one item', vi: 'cần ít nhất một mục' },
