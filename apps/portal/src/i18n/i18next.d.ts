@@ -5,6 +5,7 @@ import type accountsScreensTh from '../auth/locales/screens/th.json';
 import type catalogTh from '../pages/catalog/locales/th.json';
 import type catalogPageTh from '../pages/catalog/locales/page/th.json';
 import type studioTh from '../pages/studio/locales/th.json';
+import type quizStudioTh from '../pages/quiz-studio/locales/th.json';
 import type learningTh from '../pages/learning/locales/th.json';
 import type teachingTh from '../pages/teaching/locales/th.json';
 import type quizTh from '../pages/quiz/locales/th.json';
@@ -13,6 +14,16 @@ import type quizTh from '../pages/quiz/locales/th.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof th; pwa: typeof pwaTh; accounts: typeof accountsTh & typeof accountsScreensTh; catalog: typeof catalogTh & typeof catalogPageTh; studio: typeof studioTh; learning: typeof learningTh; teaching: typeof teachingTh; quiz: typeof quizTh };
+    resources: {
+      translation: typeof th;
+      pwa: typeof pwaTh;
+      accounts: typeof accountsTh & typeof accountsScreensTh;
+      catalog: typeof catalogTh & typeof catalogPageTh;
+      studio: typeof studioTh;
+      learning: typeof learningTh;
+      teaching: typeof teachingTh;
+      quizStudio: typeof quizStudioTh;
+      quiz: typeof quizTh;
+    };
   }
 }

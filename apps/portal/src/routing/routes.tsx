@@ -54,6 +54,8 @@ const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 const StudioPage = page(() => import('../pages/studio/studio-page'));
 // Learner quiz screens (issue 8): overview, attempt and result in one lazy chunk with their strings.
 const QuizPage = page(() => import('../pages/quiz/quiz-page'));
+// Quizzes in the studio (issue 8): bank, editor, settings, import, gradebook; its own chunk and strings.
+const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'));
 // Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
 const LearningPage = page(() => import('../pages/learning/learning-page'));
 // Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
@@ -68,6 +70,7 @@ export const ROUTES = {
   studio: '/studio',
   studioCourse: '/studio/course',
   studioPreview: '/studio/preview',
+  studioQuizzes: '/studio/quizzes',
   myLearning: '/learning',
   notifications: '/notifications',
   teachingLearners: '/studio/learners',
@@ -94,6 +97,7 @@ const routes: Record<string, Page> = {
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,
+  [ROUTES.studioQuizzes]: QuizStudioPage,
   [ROUTES.myLearning]: LearningPage,
   [ROUTES.notifications]: LearningPage,
   [ROUTES.teachingLearners]: TeachingPage,

@@ -66,6 +66,7 @@ function CourseEditor() {
         {/* Issue 7's teaching screens (pages/teaching, their own chunk). */}
         <Link href={`/studio/learners?id=${encodeURIComponent(course.data.id)}`}>{t('editor.learners')}</Link>
         <Link href={`/studio/sessions?id=${encodeURIComponent(course.data.id)}`}>{t('editor.sessions')}</Link>
+        <Link href={`/studio/quizzes?course=${encodeURIComponent(course.data.id)}`}>{t('editor.quizzes')}</Link>
       </p>
       <Tabs selectedKey={tab ?? 'details'} onSelectionChange={(key) => setTab(key === 'details' ? null : parseTab(String(key)))}>
         <TabList aria-label={t('editor.sections')}>

@@ -5,6 +5,7 @@ import { LESSON_TYPES, LOCALES, type CaptionTrack, type LessonContentByType, typ
 import { useSubmit } from '../../forms/use-submit';
 import { LOCALE_ENDONYMS } from '../../i18n/i18n';
 import { Button, Checkbox, ErrorState, RadioGroup, TextField } from '../../ui';
+import { QuizLessonPicker } from '../quiz-studio/quiz-lesson-picker';
 import { MediaUpload } from './media-upload';
 import { studioKeys, useStudioApi } from './studio-common';
 import type { LessonBody, StudioLessonDto } from './studio-api';
@@ -200,7 +201,7 @@ export function LessonEditor({ courseId, moduleId, lesson, onClose }: { courseId
         </>
       )}
 
-      {type === 'quiz' && <p className="studio-hint">{t('lesson.quizPlaceholder')}</p>}
+      {type === 'quiz' && <QuizLessonPicker courseId={courseId} quizId={contents.quiz.quizId} onChange={(quizId) => setContent('quiz', { quizId })} />}
 
       {checked && problems.length > 0 && (
         <p className="ui-field__error" role="alert">
