@@ -8,6 +8,7 @@ import type studioTh from '../pages/studio/locales/th.json';
 import type quizStudioTh from '../pages/quiz-studio/locales/th.json';
 import type learningTh from '../pages/learning/locales/th.json';
 import type teachingTh from '../pages/teaching/locales/th.json';
+import type quizTh from '../pages/quiz/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
 declare module 'i18next' {
@@ -22,6 +23,7 @@ declare module 'i18next' {
       learning: typeof learningTh;
       teaching: typeof teachingTh;
       quizStudio: typeof quizStudioTh;
+      quiz: typeof quizTh;
     };
   }
 }

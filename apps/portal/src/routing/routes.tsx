@@ -52,6 +52,8 @@ const AdminAuditPage = page(() => import('../pages/admin/audit-page'));
 const AssistedSignUpPage = page(() => import('../pages/admin/assisted-page'));
 // Instructor studio (issue 6): one lazy chunk for its three screens; its strings load with it.
 const StudioPage = page(() => import('../pages/studio/studio-page'));
+// Learner quiz screens (issue 8): overview, attempt and result in one lazy chunk with their strings.
+const QuizPage = page(() => import('../pages/quiz/quiz-page'));
 // Quizzes in the studio (issue 8): bank, editor, settings, import, gradebook; its own chunk and strings.
 const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'));
 // Learner screens (issue 7): My learning, the player, check-in and notifications in one lazy chunk.
@@ -119,6 +121,7 @@ function PageLoading() {
 /** Paths with a parameter: prefix → page. */
 const prefixRoutes: [string, Page][] = [
   ['/courses/', CoursePage],
+  ['/learning/quizzes/', QuizPage],
   ['/learning/courses/', LearningPage],
   ['/check-in/', LearningPage],
 ];

@@ -271,6 +271,20 @@ const videoContent: Partial<PlayerLessonContentDto> = {
 };
 
 describe('course player', () => {
+  it('a quiz lesson opens the quiz screen (issue 8)', async () => {
+    const withQuiz = player({
+      modules: [{ id: 'm-1', title: 'Getting started', lessons: [lesson({ id: 'l-9', type: 'quiz', title: 'Check yourself' }, { quizId: 'qz-1' })] }],
+      nextLessonId: 'l-9',
+    });
+    renderApp({
+      url: `/learning/courses/${COURSE_ID}?lesson=l-9`,
+      handler: api({ [`GET /api/v1/learning/courses/${COURSE_ID}`]: () => json(withQuiz) }),
+    });
+    await h1('Computer basics');
+    const open = screen.getByRole('link', { name: 'Open the quiz Check yourself' });
+    expect(open.getAttribute('href')).toBe('/learning/quizzes/qz-1');
+  });
+
   it('opens the next lesson, shows locked lessons with why, and marks a file lesson as done', async () => {
     const { requests } = renderApp({
       url: `/learning/courses/${COURSE_ID}`,

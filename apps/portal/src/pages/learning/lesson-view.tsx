@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { VIDEO_COMPLETION_PERCENT } from '@baanrian/contracts';
 import { ApiError } from '../../api/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { Button, ProgressBar } from '../../ui';
+import { Button, Link, ProgressBar } from '../../ui';
 import { formatTime } from '../catalog/format-time';
 import { mediaUrl, type PlayerLessonContentDto, type PlayerLessonDto, type ProgressStatus } from './learning-api';
 import { learningKeys, useLearningApi, useLocale } from './learning-common';
@@ -67,7 +67,7 @@ function LessonBody({ lesson, content, courseId, lang, status }: WithContent & {
     case 'onsite_session':
       return <SessionLesson lesson={lesson} courseId={courseId} lang={lang} done={done} />;
     case 'quiz':
-      return <QuizPlaceholder />;
+      return content.quizId ? <QuizLessonLink quizId={content.quizId} title={lesson.title} lang={lang} /> : <QuizPlaceholder />;
   }
 }
 
@@ -280,6 +280,21 @@ function SessionLesson({ lesson, courseId, lang, done }: { lesson: PlayerLessonD
           )}
         </>
       )}
+    </div>
+  );
+}
+
+/** A quiz lesson opens the quiz screens (pages/quiz: overview, attempt, result); completion follows the grade. */
+function QuizLessonLink({ quizId, title, lang }: { quizId: string; title: string; lang?: string }) {
+  const { t } = useLearningTranslation();
+  return (
+    <div className="learning-box">
+      <Link variant="button" href={`/learning/quizzes/${encodeURIComponent(quizId)}`}>
+        {t('player.openQuiz')}{' '}
+        <span className="visually-hidden" lang={lang}>
+          {title}
+        </span>
+      </Link>
     </div>
   );
 }
