@@ -98,9 +98,11 @@ describe('POST /auth/password/forgot', () => {
       expect({ status: answer.status, body: answer.body }).toEqual({ status: 202, body: '' });
       expect(answer.ms).toBeGreaterThanOrEqual(FORGOT_RESPONSE_FLOOR_MS - 5);
     }
-    // The issuing work fits inside the floor, so both kinds of answer take about the floor
-    // (loosely checked: the machine running the tests may be busy).
-    expect(Math.abs(real.ms - unknown.ms)).toBeLessThan(200);
+    // The issuing work fits inside the floor, so both kinds of answer take about the floor. Loosely
+    // checked, on the fastest of three answers of each kind: a busy machine delays single requests.
+    const fastest = async (email: string, first: number) => Math.min(first, (await timed(email)).ms, (await timed(email)).ms);
+    const [realMs, unknownMs] = [await fastest(known.email, real.ms), await fastest(uniqueEmail('nobody'), unknown.ms)];
+    expect(Math.abs(realMs - unknownMs)).toBeLessThan(200);
   });
 
   it('replaces the older unused link when a new one is asked for', async () => {
