@@ -129,7 +129,9 @@ export function QuestionImport({ courseId }: { courseId: string }) {
               <ol>
                 {preview.questions.map((q) => (
                   <li key={`${q.line}-${q.stemPreview}`}>
-                    {t('import.at', { line: formatNumber(q.line, locale, { useGrouping: false }) })} · {t(`type.${q.type}`)} · {q.name || q.stemPreview}
+                    {/* line: best effort, null when the parser could not place the question */}
+                    {q.line !== null && `${t('import.at', { line: formatNumber(q.line, locale, { useGrouping: false }) })} · `}
+                    {t(`type.${q.type}`)} · {q.name || q.stemPreview}
                     {q.categoryPath && ` · ${q.categoryPath}`}
                   </li>
                 ))}

@@ -1,35 +1,22 @@
-import type { ApiClient } from '@baanrian/api-client';
-import type { GradingMethod, Question, QuestionType, QuizDraw, RegradeStatus, ResultsPolicy } from '@baanrian/contracts';
+import type { ApiClient, Schemas } from '@baanrian/api-client';
+import type { Question, QuestionType } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
- * Every call the quiz screens of the studio make (issue 8, "Q1 authoring" in the quiz contract).
- * The authoring API is built in parallel (branch quiz-api): until its operations are in the
- * generated client, the DTOs below are typed from the contract and the calls go through the
- * generated client's `request` (so its middleware still sends the token, refreshes once on a
- * 401 and sends Accept-Language). When the operations land, switch each call to client.GET/POST
- * and the DTOs to `Schemas[...]` (see the report in the README's quiz studio section).
+ * Every call the quiz screens of the studio make (issue 8, "Q1 authoring" in the quiz contract),
+ * over the app's generated API client (its middleware sends the token, refreshes once on a 401 and
+ * sends Accept-Language). Every operation is in the generated client (libs/api-client): paths,
+ * parameters, bodies and the DTOs below are its types. Only a question's `definition` is narrowed
+ * to the contract's `Question` union: the OpenAPI document describes it as one object with every
+ * type's fields optional. Problems become ApiError, no response NetworkError.
  */
 
-// ---- DTOs (from /work/notes/quiz-contract.md, "Q1 authoring") ---------------------------------
+// ---- DTOs: the generated ones (quiz contract, Q1 authoring) ------------------------------------
 
-export interface QuestionDto {
-  id: string;
-  type: QuestionType;
-  definition: Question;
-  categoryId: string | null;
-  categoryPath: string | null;
-  tags: string[];
-  keyRevision: number;
-  updatedAt: string;
-  /** How many quizzes use the question (fixed questions). */
-  usedInQuizzes: number;
-}
+type WithDefinition<T> = Omit<T, 'definition'> & { definition: Question };
 
-export interface QuestionPage {
-  items: QuestionDto[];
-  nextCursor: string | null;
-}
+export type QuestionDto = WithDefinition<Schemas['QuestionDto']>;
+export type QuestionPage = Omit<Schemas['QuestionPageDto'], 'items'> & { items: QuestionDto[] };
 
 export interface QuestionFilters {
   categoryId?: string | null;
@@ -39,92 +26,34 @@ export interface QuestionFilters {
   cursor?: string | null;
 }
 
-export interface RegradeRef {
-  id: string;
-  quizId: string;
-}
+export type RegradeRef = Schemas['RegradeRefDto'];
+export type SavedQuestionDto = WithDefinition<Schemas['SavedQuestionDto']>;
+export type QuestionCategoryDto = Schemas['QuestionCategoryDto'];
 
-export type SavedQuestionDto = QuestionDto & { regrades?: RegradeRef[] };
-
-export interface QuestionCategoryDto {
-  id: string;
-  path: string;
-  questionCount: number;
-}
-
-export interface QuizSettings {
-  title: string;
-  attemptsAllowed: number | null;
-  gradingMethod: GradingMethod;
-  passingPercent: number;
-  timeLimitSeconds: number | null;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  resultsPolicy: ResultsPolicy;
-  dueAt: string | null;
-  questionIds: string[];
-  draws: QuizDraw[];
-}
-
-export interface QuizDto extends QuizSettings {
-  id: string;
-  courseId: string;
-  questionCount: number;
-  /** null while draws make it depend on the questions drawn. */
-  maxScore: number | null;
-  lessonIds: string[];
-}
+/** What the settings form edits: the quiz without its server-kept fields. */
+export type QuizSettings = Omit<Schemas['QuizDto'], 'id' | 'courseId' | 'questionCount' | 'maxScore' | 'lessonIds'>;
+export type QuizDto = Schemas['QuizDto'];
+/**
+ * A create or update body: any of the settings. The generator marks the fields with a default as
+ * required in the request types, but the API fills in the defaults (create) or keeps the stored
+ * values (update), hence the casts in createQuiz/updateQuiz.
+ */
+export type QuizBody = Partial<QuizSettings>;
 
 export const IMPORT_FORMATS = ['gift', 'aiken'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export interface ImportIssueDto {
-  line: number;
-  column: number;
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-}
-
-export interface ImportPreviewDto {
-  format: ImportFormat;
-  questions: { line: number; type: QuestionType; name: string | null; stemPreview: string; categoryPath: string | null }[];
-  issues: ImportIssueDto[];
-  importable: number;
-}
-
-export interface ImportResultDto {
-  imported: number;
-  categoriesCreated: number;
-  /** Questions left out because of errors. */
-  skipped?: number;
-}
+export type ImportIssueDto = Schemas['QuestionImportIssueDto'];
+export type ImportPreviewDto = Schemas['QuestionImportPreviewDto'];
+export type ImportResultDto = Schemas['QuestionImportResultDto'];
 
 /** passed: passed every quiz shown; not_passed: attempted one and did not pass it; not_attempted: has not attempted one. */
 export const GRADEBOOK_STATUSES = ['passed', 'not_passed', 'not_attempted'] as const;
 export type GradebookStatus = (typeof GRADEBOOK_STATUSES)[number];
 
-export interface GradebookCell {
-  quizId: string;
-  attempts: number;
-  bestPercent: number | null;
-  resultPercent: number | null;
-  passed: boolean | null;
-  lastSubmittedAt: string | null;
-}
-
-export interface GradebookRow {
-  userId: string;
-  displayName: string;
-  accountCode: string;
-  cells: GradebookCell[];
-}
-
-export interface GradebookDto {
-  quizzes: { id: string; title: string; maxScore: number | null; passingPercent?: number }[];
-  rows: GradebookRow[];
-  nextCursor: string | null;
-}
+export type GradebookCell = Schemas['GradebookCellDto'];
+export type GradebookRow = Schemas['GradebookRowDto'];
+export type GradebookDto = Schemas['GradebookDto'];
 
 export interface GradebookFilters {
   quizId?: string | null;
@@ -133,111 +62,94 @@ export interface GradebookFilters {
   cursor?: string | null;
 }
 
-export interface RegradeDto {
-  id: string;
-  /** The question whose key changed; null for a manual whole-quiz regrade. */
-  questionId?: string | null;
-  status: RegradeStatus;
-  total: number;
-  done: number;
-  changed: number;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type RegradeDto = Schemas['RegradeDto'];
+export type ExtensionDto = Schemas['ExtensionDto'];
 
 // ---- The calls --------------------------------------------------------------------------------
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Query = Record<string, string | null | undefined>;
-interface RawInit {
-  query?: Query;
-  body?: unknown;
-  /** A raw text body (the import), sent as text/plain. */
-  text?: string;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  parseAs?: 'json' | 'text' | 'blob';
+/** Waits for a call, turning "no response" into NetworkError and an error status into ApiError. */
+async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  let result;
+  try {
+    result = await call;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+  const { data, error, response } = result;
+  if (!response.ok) throw ApiError.from(response, error);
+  return data as T;
 }
-type RawResult = { data?: unknown; error?: unknown; response: Response };
-type LooseRequest = (method: Method, url: string, init: Record<string, unknown>) => Promise<RawResult>;
 
-const API = '/api/v1';
-const seg = encodeURIComponent;
-const cleanQuery = (query: Query = {}) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Record<string, string>;
+/** The filters without the empty ones (null, undefined, ''), which the API would reject or misread. */
+function clean<T extends object>(filters: T): { [K in keyof T]?: Exclude<T[K], null | ''> } {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== null && v !== undefined && v !== '')) as { [K in keyof T]?: Exclude<T[K], null | ''> };
+}
 
-/** Lists may come as an array or wrapped in `{ items }` (as the studio's are). */
-const listOf = <T>(data: unknown): T[] => (Array.isArray(data) ? (data as T[]) : ((data as { items?: T[] } | null)?.items ?? []));
+/** The import's file goes as the raw text body (text/plain), its name in X-Filename. */
+const importInit = (courseId: string, format: ImportFormat, text: string, filename: string | undefined, confirm: boolean) => ({
+  params: { path: { courseId }, query: confirm ? { format, confirm: true } : { format } },
+  body: text,
+  bodySerializer: (body: string) => body,
+  headers: { 'Content-Type': 'text/plain; charset=utf-8', ...(filename ? { 'X-Filename': encodeURIComponent(filename) } : {}) },
+});
 
 export function createQuizStudioApi(client: ApiClient) {
-  // Paths not (yet) in the generated schema: the client's own request(), typed loosely here only.
-  const request = client.request as unknown as LooseRequest;
-  async function call<T>(method: Method, url: string, init: RawInit = {}): Promise<T> {
-    const { query, body, text, headers, signal, parseAs } = init;
-    let result: RawResult;
-    try {
-      result = await request(method, API + url, {
-        params: { query: cleanQuery(query) },
-        ...(text !== undefined
-          ? { body: text, bodySerializer: (b: string) => b, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } }
-          : { body, headers }),
-        signal,
-        parseAs,
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw new NetworkError(error);
-    }
-    if (!result.response.ok) throw ApiError.from(result.response, result.error);
-    return result.data as T;
-  }
-
+  const course = (courseId: string) => ({ path: { courseId } });
+  const quiz = (quizId: string) => ({ path: { quizId } });
   return {
     questions: (courseId: string, filters: QuestionFilters, signal?: AbortSignal) =>
-      call<QuestionPage>('get', `/studio/courses/${seg(courseId)}/questions`, { query: { ...filters }, signal }),
-    question: (questionId: string, signal?: AbortSignal) => call<QuestionDto>('get', `/studio/questions/${seg(questionId)}`, { signal }),
+      unwrap<QuestionPage>(client.GET('/api/v1/studio/courses/{courseId}/questions', { params: { ...course(courseId), query: clean(filters) }, signal })),
+    question: (questionId: string, signal?: AbortSignal) =>
+      unwrap<QuestionDto>(client.GET('/api/v1/studio/questions/{questionId}', { params: { path: { questionId } }, signal })),
     createQuestion: (courseId: string, definition: Question, categoryPath: string | null) =>
-      call<SavedQuestionDto>('post', `/studio/courses/${seg(courseId)}/questions`, { body: { definition, ...(categoryPath ? { categoryPath } : {}) } }),
+      unwrap<SavedQuestionDto>(
+        client.POST('/api/v1/studio/courses/{courseId}/questions', { params: course(courseId), body: { definition, ...(categoryPath ? { categoryPath } : {}) } }),
+      ),
+    /** No categoryPath: uncategorised (as null was; the API takes a missing path as none). */
     updateQuestion: (questionId: string, definition: Question, categoryPath: string | null, keyRevision: number) =>
-      call<SavedQuestionDto>('put', `/studio/questions/${seg(questionId)}`, { body: { definition, categoryPath, keyRevision } }),
-    deleteQuestion: (questionId: string) => call<void>('delete', `/studio/questions/${seg(questionId)}`),
+      unwrap<SavedQuestionDto>(
+        client.PUT('/api/v1/studio/questions/{questionId}', { params: { path: { questionId } }, body: { definition, keyRevision, ...(categoryPath ? { categoryPath } : {}) } }),
+      ),
+    deleteQuestion: (questionId: string) => unwrap<void>(client.DELETE('/api/v1/studio/questions/{questionId}', { params: { path: { questionId } } })),
 
     categories: (courseId: string, signal?: AbortSignal) =>
-      call<unknown>('get', `/studio/courses/${seg(courseId)}/question-categories`, { signal }).then(listOf<QuestionCategoryDto>),
-    createCategory: (courseId: string, path: string) => call<QuestionCategoryDto>('post', `/studio/courses/${seg(courseId)}/question-categories`, { body: { path } }),
-    deleteCategory: (categoryId: string) => call<void>('delete', `/studio/question-categories/${seg(categoryId)}`),
+      unwrap<QuestionCategoryDto[]>(client.GET('/api/v1/studio/courses/{courseId}/question-categories', { params: course(courseId), signal })),
+    createCategory: (courseId: string, path: string) =>
+      unwrap<QuestionCategoryDto>(client.POST('/api/v1/studio/courses/{courseId}/question-categories', { params: course(courseId), body: { path } })),
+    deleteCategory: (categoryId: string) =>
+      unwrap<void>(client.DELETE('/api/v1/studio/question-categories/{categoryId}', { params: { path: { categoryId } } })),
 
-    quizzes: (courseId: string, signal?: AbortSignal) => call<unknown>('get', `/studio/courses/${seg(courseId)}/quizzes`, { signal }).then(listOf<QuizDto>),
-    quiz: (quizId: string, signal?: AbortSignal) => call<QuizDto>('get', `/studio/quizzes/${seg(quizId)}`, { signal }),
-    createQuiz: (courseId: string, body: Partial<QuizSettings> & { title: string }) => call<QuizDto>('post', `/studio/courses/${seg(courseId)}/quizzes`, { body }),
-    updateQuiz: (quizId: string, body: Partial<QuizSettings>) => call<QuizDto>('patch', `/studio/quizzes/${seg(quizId)}`, { body }),
-    deleteQuiz: (quizId: string) => call<void>('delete', `/studio/quizzes/${seg(quizId)}`),
+    quizzes: (courseId: string, signal?: AbortSignal) => unwrap<QuizDto[]>(client.GET('/api/v1/studio/courses/{courseId}/quizzes', { params: course(courseId), signal })),
+    quiz: (quizId: string, signal?: AbortSignal) => unwrap<QuizDto>(client.GET('/api/v1/studio/quizzes/{quizId}', { params: quiz(quizId), signal })),
+    createQuiz: (courseId: string, body: QuizBody & { title: string }) =>
+      unwrap<QuizDto>(client.POST('/api/v1/studio/courses/{courseId}/quizzes', { params: course(courseId), body: body as Schemas['CreateQuizDto'] })),
+    updateQuiz: (quizId: string, body: QuizBody) =>
+      unwrap<QuizDto>(client.PATCH('/api/v1/studio/quizzes/{quizId}', { params: quiz(quizId), body: body as Schemas['UpdateQuizDto'] })),
+    deleteQuiz: (quizId: string) => unwrap<void>(client.DELETE('/api/v1/studio/quizzes/{quizId}', { params: quiz(quizId) })),
 
     setExtension: (quizId: string, userId: string, extraSeconds: number) =>
-      call<unknown>('put', `/studio/quizzes/${seg(quizId)}/extensions/${seg(userId)}`, { body: { extraSeconds } }),
-    removeExtension: (quizId: string, userId: string) => call<void>('delete', `/studio/quizzes/${seg(quizId)}/extensions/${seg(userId)}`),
+      unwrap<ExtensionDto>(client.PUT('/api/v1/studio/quizzes/{quizId}/extensions/{userId}', { params: { path: { quizId, userId } }, body: { extraSeconds } })),
+    removeExtension: (quizId: string, userId: string) =>
+      unwrap<void>(client.DELETE('/api/v1/studio/quizzes/{quizId}/extensions/{userId}', { params: { path: { quizId, userId } } })),
 
     previewImport: (courseId: string, format: ImportFormat, text: string, filename?: string) =>
-      call<ImportPreviewDto>('post', `/studio/courses/${seg(courseId)}/question-imports`, {
-        query: { format },
-        text,
-        headers: filename ? { 'X-Filename': encodeURIComponent(filename) } : {},
-      }),
+      unwrap<ImportPreviewDto>(client.POST('/api/v1/studio/courses/{courseId}/question-imports', importInit(courseId, format, text, filename, false))),
     confirmImport: (courseId: string, format: ImportFormat, text: string, filename?: string) =>
-      call<ImportResultDto>('post', `/studio/courses/${seg(courseId)}/question-imports`, {
-        query: { format, confirm: 'true' },
-        text,
-        headers: filename ? { 'X-Filename': encodeURIComponent(filename) } : {},
-      }),
+      unwrap<ImportResultDto>(client.POST('/api/v1/studio/courses/{courseId}/question-imports', importInit(courseId, format, text, filename, true))),
     exportGift: (courseId: string, categoryId: string | null) =>
-      call<Blob>('get', `/studio/courses/${seg(courseId)}/questions.gift`, { query: { categoryId }, parseAs: 'blob' }),
+      unwrap<Blob>(client.GET('/api/v1/studio/courses/{courseId}/questions.gift', { params: { ...course(courseId), query: clean({ categoryId }) }, parseAs: 'blob' })),
 
     gradebook: (courseId: string, filters: GradebookFilters, signal?: AbortSignal) =>
-      call<GradebookDto>('get', `/studio/courses/${seg(courseId)}/gradebook`, { query: { ...filters }, signal }),
+      unwrap<GradebookDto>(client.GET('/api/v1/studio/courses/{courseId}/gradebook', { params: { ...course(courseId), query: clean(filters) }, signal })),
+    /** The CSV takes only the quiz filter (the API rejects other query fields): every learner, every status. */
     gradebookCsv: (courseId: string, filters: GradebookFilters) =>
-      call<Blob>('get', `/studio/courses/${seg(courseId)}/gradebook.csv`, { query: { ...filters, cursor: null }, parseAs: 'blob' }),
+      unwrap<Blob>(
+        client.GET('/api/v1/studio/courses/{courseId}/gradebook.csv', { params: { ...course(courseId), query: clean({ quizId: filters.quizId }) }, parseAs: 'blob' }),
+      ),
 
-    regrades: (quizId: string, signal?: AbortSignal) => call<unknown>('get', `/studio/quizzes/${seg(quizId)}/regrades`, { signal }).then(listOf<RegradeDto>),
-    requestRegrade: (quizId: string) => call<RegradeDto>('post', `/studio/quizzes/${seg(quizId)}/regrades`),
+    regrades: (quizId: string, signal?: AbortSignal) => unwrap<RegradeDto[]>(client.GET('/api/v1/studio/quizzes/{quizId}/regrades', { params: quiz(quizId), signal })),
+    requestRegrade: (quizId: string) => unwrap<RegradeDto>(client.POST('/api/v1/studio/quizzes/{quizId}/regrades', { params: quiz(quizId) })),
   };
 }
 

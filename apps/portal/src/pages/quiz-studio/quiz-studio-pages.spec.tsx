@@ -459,7 +459,7 @@ describe('quiz settings', () => {
   });
 
   it('shows regrade progress by polling, and starts a manual regrade', async () => {
-    let regrades: RegradeDto[] = [{ id: 'rg-1', status: 'running', total: 40, done: 10, changed: 2, createdAt: '2026-11-23T01:00:00.000Z', finishedAt: null }];
+    let regrades: RegradeDto[] = [{ id: 'rg-1', questionId: null, status: 'running', total: 40, done: 10, changed: 2, createdAt: '2026-11-23T01:00:00.000Z', finishedAt: null }];
     let polls = 0;
     renderApp({
       url: '/studio/quizzes?course=c-1&tab=quizzes&quiz=qz-1',
@@ -470,7 +470,7 @@ describe('quiz settings', () => {
           return json(regrades);
         },
         'POST /api/v1/studio/quizzes/qz-1/regrades': () => {
-          const row: RegradeDto = { id: 'rg-2', status: 'pending', total: 40, done: 0, changed: 0, createdAt: '2026-11-23T02:00:00.000Z', finishedAt: null };
+          const row: RegradeDto = { id: 'rg-2', questionId: null, status: 'pending', total: 40, done: 0, changed: 0, createdAt: '2026-11-23T02:00:00.000Z', finishedAt: null };
           regrades = [row, ...regrades];
           return json(row, 202);
         },
@@ -489,8 +489,8 @@ describe('quiz settings', () => {
 describe('gradebook', () => {
   const book: GradebookDto = {
     quizzes: [
-      { id: 'qz-1', title: 'Tones check', maxScore: 10 },
-      { id: 'qz-2', title: 'Final check', maxScore: 20 },
+      { id: 'qz-1', title: 'Tones check', maxScore: 10, passingPercent: 60 },
+      { id: 'qz-2', title: 'Final check', maxScore: 20, passingPercent: 60 },
     ],
     rows: [
       {

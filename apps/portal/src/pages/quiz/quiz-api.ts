@@ -1,121 +1,43 @@
-import type { ApiClient } from '@baanrian/api-client';
-import type { AttemptCloseReason, AttemptStatus, Correctness, LearnerQuestionView, QuestionResponse, ResultsPolicy, RichText } from '@baanrian/contracts';
+import type { ApiClient, Schemas } from '@baanrian/api-client';
+import type { LearnerQuestionView, QuestionResponse } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
  * Every call the learner quiz screens make, over the app's generated API client (its middleware
  * sends the access token, refreshing once on a 401, and Accept-Language).
  *
- * The attempts API (notes/quiz-contract.md, "Q2 attempts") is being built in parallel: until its
- * operations are in libs/api-client these DTOs are typed from the contract (field for field as in the
- * quiz-attempts branch's OpenAPI document) and the calls go through
- * the same client untyped (`raw`). When `npm run api-client:generate` has them, replace `raw.X` with
- * `client.X` and the interfaces below with `Schemas[...]`.
+ * Every operation is in the generated client (libs/api-client): paths, parameters, bodies and the
+ * DTOs below are its types (notes/quiz-contract.md, "Q2 attempts"). Only the questions and the
+ * responses are narrowed to the contract's unions (LearnerQuestionView, QuestionResponse): the
+ * OpenAPI document can only describe them as open objects. Problems become ApiError, no response
+ * NetworkError.
  */
 
-// ---- DTOs (quiz contract, Q2 attempts) ---------------------------------------------------------
+// ---- DTOs: the generated ones (quiz contract, Q2 attempts) -------------------------------------
 
 /** Only when the results policy allows. */
-export interface AttemptResultSummaryDto {
-  score: number;
-  maxScore: number;
-  percent: number;
-  passed: boolean;
-}
-
-export interface LearnerAttemptSummaryDto {
-  id: string;
-  number: number;
-  status: AttemptStatus;
-  submittedAt: string | null;
-  result: AttemptResultSummaryDto | null;
-}
-
-export interface LearnerQuizDto {
-  id: string;
-  title: string;
-  /** null: unlimited. */
-  attemptsAllowed: number | null;
-  attemptsUsed: number;
-  /** null: untimed. */
-  timeLimitSeconds: number | null;
-  /** An instructor's extension for this learner (accessibility); 0 when none. */
-  extraSeconds: number;
-  passingPercent: number;
-  resultsPolicy: ResultsPolicy;
-  dueAt: string | null;
-  questionCount: number;
-  openAttemptId: string | null;
-  attempts: LearnerAttemptSummaryDto[];
-  /** Per the grading method, only when the policy allows. */
-  resultPercent: number | null;
-  passed: boolean | null;
-}
+export type AttemptResultSummaryDto = Schemas['AttemptScoreDto'];
+export type LearnerAttemptSummaryDto = Schemas['LearnerAttemptSummaryDto'];
+export type LearnerQuizDto = Schemas['LearnerQuizDto'];
 
 export type ResponsesById = Record<string, QuestionResponse>;
 
-export interface AttemptDto {
-  id: string;
-  quizId: string;
-  number: number;
-  status: AttemptStatus;
-  closeReason: AttemptCloseReason | null;
-  startedAt: string;
-  submittedAt: string | null;
-  /** null: untimed. */
-  deadlineAt: string | null;
-  graceSeconds: number;
-  /** The server's clock when it answered: corrects the learner's clock for the timer. */
-  serverNow: string;
+export type AttemptDto = Omit<Schemas['AttemptDto'], 'questions' | 'responses'> & {
   questions: LearnerQuestionView[];
   responses: ResponsesById;
-  /** The highest save sequence number applied; the next save sends a higher one. */
-  responsesRevision: number;
-}
+};
 
-export interface SaveResponsesBody {
-  responses: ResponsesById;
-  /** This save's sequence number: one not above the stored revision arrived late and is ignored. */
-  revision: number;
-}
-
-export interface SaveResponsesResultDto {
-  responsesRevision: number;
-  savedAt: string;
-  /** false: a later save was already stored, this one changed nothing. */
-  applied: boolean;
-}
-
-export interface SubmitResultDto {
-  status: 'submitted';
-  submittedAt: string;
-}
+export type SaveResponsesBody = Omit<Schemas['SaveResponsesDto'], 'responses'> & { responses: ResponsesById };
+export type SaveResponsesResultDto = Schemas['SavedResponsesDto'];
+export type SubmitResultDto = Schemas['SubmittedAttemptDto'];
 
 /** One question of the review (only when the results policy allows). */
-export interface ReviewQuestionDto {
+export type ReviewQuestionDto = Omit<Schemas['AttemptReviewItemDto'], 'question' | 'response'> & {
   question: LearnerQuestionView;
   response: QuestionResponse | null;
-  correct: Correctness;
-  score: number;
-  maxScore: number;
-  /** Ids of the options/answers that decided the score. */
-  matchedIds: string[];
-  /** Feedback of the matched answers, then the general feedback. */
-  feedback: RichText[];
-}
+};
 
-export interface AttemptResultDto {
-  status: 'grading' | 'graded';
-  /** false: graded, but the results policy does not show it (yet). */
-  released: boolean;
-  /** When it will be shown (after the due date). */
-  releasedAt?: string | null;
-  score?: number;
-  maxScore?: number;
-  percent?: number;
-  passed?: boolean;
-  review?: ReviewQuestionDto[];
-}
+export type AttemptResultDto = Omit<Schemas['AttemptResultDto'], 'review'> & { review?: ReviewQuestionDto[] };
 
 // ---- Error codes the screens act on -----------------------------------------------------------
 
@@ -137,22 +59,8 @@ export const isAttemptClosed = (error: unknown) => {
 
 // ---- The client -------------------------------------------------------------------------------
 
-interface RawInit {
-  params?: { path?: Record<string, string>; query?: Record<string, string> };
-  body?: unknown;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
-type RawResult = Promise<{ data?: unknown; error?: unknown; response: Response }>;
-/** The generated client without its path types, for operations the OpenAPI document lacks so far. */
-interface RawClient {
-  GET(path: string, init?: RawInit): RawResult;
-  POST(path: string, init?: RawInit): RawResult;
-  PATCH(path: string, init?: RawInit): RawResult;
-}
-
 /** Waits for a call, turning "no response" into NetworkError and an error status into ApiError. */
-async function unwrap<T>(call: RawResult): Promise<T> {
+async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   let result;
   try {
     result = await call;
@@ -166,27 +74,26 @@ async function unwrap<T>(call: RawResult): Promise<T> {
 }
 
 export function createQuizApi(client: ApiClient) {
-  const raw = client as unknown as RawClient;
   const quiz = (quizId: string) => ({ params: { path: { quizId } } });
   const attempt = (attemptId: string) => ({ params: { path: { attemptId } } });
   return {
-    quiz: (quizId: string, signal?: AbortSignal) => unwrap<LearnerQuizDto>(raw.GET('/api/v1/learning/quizzes/{quizId}', { ...quiz(quizId), signal })),
+    quiz: (quizId: string, signal?: AbortSignal) => unwrap<LearnerQuizDto>(client.GET('/api/v1/learning/quizzes/{quizId}', { ...quiz(quizId), signal })),
     /** Starts an attempt, or returns the open one (200). */
-    start: (quizId: string) => unwrap<AttemptDto>(raw.POST('/api/v1/learning/quizzes/{quizId}/attempts', quiz(quizId))),
-    attempt: (attemptId: string, signal?: AbortSignal) => unwrap<AttemptDto>(raw.GET('/api/v1/learning/attempts/{attemptId}', { ...attempt(attemptId), signal })),
+    start: (quizId: string) => unwrap<AttemptDto>(client.POST('/api/v1/learning/quizzes/{quizId}/attempts', quiz(quizId))),
+    attempt: (attemptId: string, signal?: AbortSignal) => unwrap<AttemptDto>(client.GET('/api/v1/learning/attempts/{attemptId}', { ...attempt(attemptId), signal })),
     saveResponses: (attemptId: string, body: SaveResponsesBody) =>
-      unwrap<SaveResponsesResultDto>(raw.PATCH('/api/v1/learning/attempts/{attemptId}/responses', { ...attempt(attemptId), body })),
+      unwrap<SaveResponsesResultDto>(client.PATCH('/api/v1/learning/attempts/{attemptId}/responses', { ...attempt(attemptId), body })),
     /** The same key on every retry: the server answers a repeated submit with the same 202. */
     submit: (attemptId: string, idempotencyKey: string, responses?: ResponsesById) =>
       unwrap<SubmitResultDto>(
-        raw.POST('/api/v1/learning/attempts/{attemptId}/submit', {
+        client.POST('/api/v1/learning/attempts/{attemptId}/submit', {
           ...attempt(attemptId),
           headers: { 'Idempotency-Key': idempotencyKey },
           body: responses && Object.keys(responses).length > 0 ? { responses } : {},
         }),
       ),
     result: (attemptId: string, signal?: AbortSignal) =>
-      unwrap<AttemptResultDto>(raw.GET('/api/v1/learning/attempts/{attemptId}/result', { ...attempt(attemptId), signal })),
+      unwrap<AttemptResultDto>(client.GET('/api/v1/learning/attempts/{attemptId}/result', { ...attempt(attemptId), signal })),
   };
 }
 
