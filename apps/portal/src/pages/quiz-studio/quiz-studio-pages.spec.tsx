@@ -56,6 +56,7 @@ const studioCourse = (overrides: Partial<StudioCourseDto> = {}): StudioCourseDto
   endsAt: null,
   learningHours: null,
   sequential: false,
+  completionAttendancePercent: null,
   status: 'draft',
   ownerId: 'u-teacher',
   myRole: 'owner',
