@@ -92,19 +92,37 @@ export function breakablePieces(text: string, locale: CertificateLocale): string
   return pieces;
 }
 
-/** Greedy line filling over breakable pieces; a single word wider than the line gets its own line. */
+/**
+ * Greedy line filling over breakable pieces; a single word wider than the line gets its own line.
+ * Line width is the sum of piece widths (kerning across a word boundary is ignored), so each piece
+ * is measured once rather than every growing prefix.
+ */
 export function wrapPieces(pieces: string[], maxWidth: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
   let current = '';
+  let width = 0;
+  let space = '';
+  let spaceWidth = 0;
   for (const piece of pieces) {
-    const candidate = current + piece;
-    if (current.trim() && /\S/.test(piece) && measure(candidate.trimEnd()) > maxWidth) {
-      lines.push(current.trim());
-      current = piece;
-    } else {
-      current = candidate;
+    const pieceWidth = measure(piece);
+    if (/^\s+$/.test(piece)) {
+      if (current) {
+        space += piece;
+        spaceWidth += pieceWidth;
+      }
+      continue;
     }
+    if (current && width + spaceWidth + pieceWidth > maxWidth) {
+      lines.push(current);
+      current = piece;
+      width = pieceWidth;
+    } else {
+      current += space + piece;
+      width += spaceWidth + pieceWidth;
+    }
+    space = '';
+    spaceWidth = 0;
   }
-  if (current.trim()) lines.push(current.trim());
+  if (current) lines.push(current);
   return lines;
 }
