@@ -161,3 +161,11 @@ describe('renderCertificatePdf', () => {
     expect(warnings).toEqual(['only the first 3 of 4 signatories were printed']);
   });
 });
+
+describe('breakablePieces', () => {
+  it('keeps brackets and punctuation with their words so no line starts with "," or ends with "("', () => {
+    expect(breakablePieces('หลักสูตร (ฉบับปรับปรุง) การดูแล, ผู้สูงอายุ', 'th')).toEqual([
+      'หลักสูตร', ' ', '(ฉบับ', 'ปรับปรุง)', ' ', 'การ', 'ดูแล,', ' ', 'ผู้', 'สูง', 'อายุ',
+    ]);
+  });
+});
