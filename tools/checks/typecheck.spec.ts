@@ -20,6 +20,7 @@ const PROJECTS = [
   'apps/e2e/tsconfig.spec.json',
   'libs/contracts/tsconfig.spec.json',
   'libs/quiz/tsconfig.spec.json',
+  'libs/certificates/tsconfig.spec.json',
   'libs/learning/tsconfig.spec.json',
   'libs/config/tsconfig.spec.json',
   'tools/tsconfig.json',
