@@ -3,7 +3,7 @@ import { signDataIntegrity, verifyDataIntegrity } from './credentials.data-integ
 import { generateIssuerKey } from './credentials.keys';
 import { buildStatusListCredential, decodeStatusList, encodeStatusList } from './credentials.status-list';
 import { CREATED, PUBLIC_URL, signingKey } from './testing/fixtures';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 describe('Bitstring Status List', () => {
   it('encodes revoked indexes as gzip + base64url multibase and decodes them back', () => {
@@ -26,6 +26,8 @@ describe('Bitstring Status List', () => {
     expect(() => encodeStatusList([131_072])).toThrow(expect.objectContaining({ code: 'STATUS_INDEX_OUT_OF_RANGE' }));
     expect(() => encodeStatusList([-1])).toThrow(expect.objectContaining({ code: 'STATUS_INDEX_OUT_OF_RANGE' }));
     expect(() => decodeStatusList('uAAAA')).toThrow(expect.objectContaining({ code: 'STATUS_LIST_INVALID' }));
+    const bomb = `u${gzipSync(Buffer.alloc(17 * 1024 * 1024)).toString('base64url')}`;
+    expect(() => decodeStatusList(bomb)).toThrow(expect.objectContaining({ code: 'STATUS_LIST_INVALID' }));
     expect(() => decodeStatusList(encodeStatusList([])).isSet(131_072)).toThrow(expect.objectContaining({ code: 'STATUS_INDEX_OUT_OF_RANGE' }));
   });
 
