@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { fontName, fontRuns, loadFonts, type Weight } from './certificate.fonts';
+import { opaqueOnWhite } from './certificate.images';
 import { LABELS, breakablePieces, formatCertificateDate, formatHours, wrapPieces } from './certificate.text';
 import type { CertificateLocale, CertificateRenderInput, CertificateRenderResult } from './certificate.types';
 
@@ -81,7 +82,7 @@ function pickAccent(color: string | undefined, warnings: string[]): string {
 
 function drawImage(doc: Doc, image: Buffer, x: number, y: number, w: number, h: number, what: string, warnings: string[]): void {
   try {
-    doc.image(image, x, y, { fit: [w, h], align: 'center', valign: 'center' });
+    doc.image(opaqueOnWhite(image), x, y, { fit: [w, h], align: 'center', valign: 'center' });
   } catch (error) {
     // pdfkit reads PNG and JPEG only; anything else (or a truncated file) leaves the space empty.
     warnings.push(`${what}: the image could not be read (${(error as Error).message}); it was left out`);
