@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatDate } from '../../i18n/format';
+import { Button, Cell, Column, Dialog, EmptyState, ErrorState, LoadingState, Row, Table, TableBody, TableHeader, TextField } from '../../ui';
+import { showToast } from '../../ui/toast-queue';
+import { credentialKeys, type AdminCredentialDto } from './credentials-api';
+import { useCredentialsApi, useLocale } from './credentials-common';
+import { useCredentialsTranslation } from './credentials-i18n';
+
+/** Issued certificates: search, and revoke with a reason (published in the status list by the API). */
+export function CredentialsPanel() {
+  const { t } = useCredentialsTranslation();
+  const api = useCredentialsApi();
+  const locale = useLocale();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const [revoking, setRevoking] = useState<AdminCredentialDto | null>(null);
+  const list = useQuery({ queryKey: credentialKeys.list(q), queryFn: ({ signal }) => api.credentials(q, signal) });
+
+  return (
+    <>
+      <form
+        role="search"
+        className="credentials-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQ(draft.trim());
+        }}
+      >
+        <TextField label={t('admin.credentials.search')} type="search" value={draft} onChange={setDraft} />
+        <Button type="submit" variant="secondary">
+          {t('admin.credentials.searchButton')}
+        </Button>
+      </form>
+      {list.isPending ? (
+        <LoadingState label={t('admin.loading')} placeholders={3} />
+      ) : list.isError ? (
+        <ErrorState title={t('admin.loadError')} error={list.error} onRetry={() => void list.refetch()} headingLevel={3} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={t('admin.credentials.empty')} headingLevel={3} />
+      ) : (
+        <>
+          <p role="status">{t('admin.credentials.count', { count: list.data.total ?? list.data.items.length })}</p>
+          <Table aria-label={t('admin.tabs.credentials')}>
+            <TableHeader>
+              <Column isRowHeader>{t('admin.credentials.learner')}</Column>
+              <Column>{t('admin.credentials.achievement')}</Column>
+              <Column>{t('admin.credentials.issued')}</Column>
+              <Column>{t('admin.credentials.status')}</Column>
+              <Column>{t('admin.credentials.actions')}</Column>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((credential) => (
+                <Row key={credential.id} id={credential.id}>
+                  <Cell>{credential.learnerName}</Cell>
+                  <Cell>{credential.achievementName}</Cell>
+                  <Cell>{formatDate(credential.issuedAt, locale)}</Cell>
+                  <Cell>
+                    {credential.revokedAt
+                      ? t('admin.credentials.revokedOn', { date: formatDate(credential.revokedAt, locale) })
+                      : t('admin.credentials.valid')}
+                  </Cell>
+                  <Cell>
+                    {!credential.revokedAt && (
+                      <Button variant="secondary" onPress={() => setRevoking(credential)}>
+                        {t('admin.credentials.revoke')}
+                      </Button>
+                    )}
+                  </Cell>
+                </Row>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {revoking && <RevokeDialog credential={revoking} onClose={() => setRevoking(null)} />}
+    </>
+  );
+}
+
+function RevokeDialog({ credential, onClose }: { credential: AdminCredentialDto; onClose: () => void }) {
+  const { t } = useCredentialsTranslation();
+  const api = useCredentialsApi();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const revoke = useMutation({
+    mutationFn: () => api.revoke(credential.id, reason.trim()),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: credentialKeys.admin });
+      showToast({ title: t('admin.credentials.revokedToast'), variant: 'success' });
+      onClose();
+    },
+    onError: () => showToast({ title: t('admin.saveError'), variant: 'error' }),
+  });
+  const submit = () => {
+    setTried(true);
+    if (reason.trim()) revoke.mutate();
+  };
+  return (
+    <Dialog
+      title={t('admin.credentials.revokeTitle', { name: credential.learnerName })}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+      actions={() => (
+        <Button isPending={revoke.isPending} onPress={submit}>
+          {t('admin.credentials.revokeConfirm')}
+        </Button>
+      )}
+    >
+      <p>{t('admin.credentials.revokeBody')}</p>
+      <p>{credential.achievementName}</p>
+      <TextField
+        label={t('admin.credentials.reason')}
+        multiline
+        autoFocus
+        isRequired
+        value={reason}
+        onChange={setReason}
+        isInvalid={tried && !reason.trim()}
+        errorMessage={t('admin.credentials.reasonRequired')}
+      />
+    </Dialog>
+  );
+}
