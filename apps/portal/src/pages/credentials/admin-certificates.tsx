@@ -5,8 +5,8 @@ import { Button, Card, EmptyState, ErrorState, LoadingState, Tab, TabList, TabPa
 import { showToast } from '../../ui/toast-queue';
 import { CredentialsPanel } from './admin-credentials';
 import { TemplatesPanel } from './admin-templates';
-import { credentialKeys, type IssuerProfileDto, type TitleRuleInput } from './credentials-api';
-import { useCredentialsApi } from './credentials-common';
+import { credentialKeys, localizedName, type IssuerProfileDto, type LocalizedName, type TitleRuleInput } from './credentials-api';
+import { useCredentialsApi, useLocale } from './credentials-common';
 import { useCredentialsTranslation } from './credentials-i18n';
 
 /** `/admin/certificates`: templates, the issuer profile, issued certificates and title rules. */
@@ -49,13 +49,33 @@ function IssuerPanel() {
   return <IssuerForm initial={issuer.data} />;
 }
 
+/** Thai, English and Vietnamese names; Thai is required (it is what the signed credential carries). */
+function LocalizedNameFields({ value, onChange, invalid }: { value: LocalizedName; onChange: (name: LocalizedName) => void; invalid?: boolean }) {
+  const { t } = useCredentialsTranslation();
+  return (
+    <>
+      <TextField label={t('admin.names.nameTh')} lang="th" isRequired value={value.th} onChange={(th) => onChange({ ...value, th })} isInvalid={invalid && !value.th.trim()} errorMessage={t('admin.templates.required')} />
+      <TextField label={t('admin.names.nameEn')} lang="en" value={value.en ?? ''} onChange={(en) => onChange({ ...value, en })} />
+      <TextField label={t('admin.names.nameVi')} lang="vi" value={value.vi ?? ''} onChange={(vi) => onChange({ ...value, vi })} />
+    </>
+  );
+}
+
+/** Empty optional names are left out rather than sent as "". */
+const cleanName = (name: LocalizedName): LocalizedName => ({
+  th: name.th.trim(),
+  ...(name.en?.trim() ? { en: name.en.trim() } : {}),
+  ...(name.vi?.trim() ? { vi: name.vi.trim() } : {}),
+});
+
 function IssuerForm({ initial }: { initial: IssuerProfileDto }) {
   const { t } = useCredentialsTranslation();
   const api = useCredentialsApi();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState(initial);
+  const [form, setForm] = useState({ name: initial.name, url: initial.url, email: initial.email ?? '' });
+  const [tried, setTried] = useState(false);
   const save = useMutation({
-    mutationFn: () => api.saveIssuer({ ...form, email: form.email?.trim() ? form.email.trim() : null }),
+    mutationFn: () => api.saveIssuer({ name: cleanName(form.name), url: form.url.trim(), email: form.email.trim() || null }),
     onSuccess: (saved) => {
       queryClient.setQueryData(credentialKeys.issuer(), saved);
       showToast({ title: t('admin.saved'), variant: 'success' });
@@ -65,15 +85,20 @@ function IssuerForm({ initial }: { initial: IssuerProfileDto }) {
   return (
     <form
       className="credentials-form"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        setTried(true);
+        if (form.name.th.trim() && form.url.trim()) save.mutate();
       }}
     >
       <p>{t('admin.issuer.note')}</p>
-      <TextField label={t('admin.issuer.name')} isRequired value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} />
-      <TextField label={t('admin.issuer.url')} type="url" isRequired value={form.url} onChange={(url) => setForm((f) => ({ ...f, url }))} />
-      <TextField label={t('admin.issuer.email')} type="email" value={form.email ?? ''} onChange={(email) => setForm((f) => ({ ...f, email }))} />
+      <fieldset className="credentials-fieldset">
+        <legend>{t('admin.issuer.name')}</legend>
+        <LocalizedNameFields value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} invalid={tried} />
+      </fieldset>
+      <TextField label={t('admin.issuer.url')} type="url" isRequired value={form.url} onChange={(url) => setForm((f) => ({ ...f, url }))} isInvalid={tried && !form.url.trim()} errorMessage={t('admin.templates.required')} />
+      <TextField label={t('admin.issuer.email')} type="email" value={form.email} onChange={(email) => setForm((f) => ({ ...f, email }))} />
       <Button type="submit" isPending={save.isPending}>
         {t('admin.issuer.save')}
       </Button>
@@ -88,14 +113,16 @@ function TitleRulesPanel() {
   const { t } = useCredentialsTranslation();
   const api = useCredentialsApi();
   const queryClient = useQueryClient();
+  const locale = useLocale();
   const rules = useQuery({ queryKey: credentialKeys.titleRules(), queryFn: ({ signal }) => api.titleRules(signal) });
-  const [form, setForm] = useState({ name: '', fiscalYear: String(currentFiscalYearBE()), minCompletedCourses: '1', minHours: '10' });
+  const [name, setName] = useState<LocalizedName>({ th: '' });
+  const [form, setForm] = useState({ fiscalYear: String(currentFiscalYearBE()), minCompletedCourses: '1', minHours: '10' });
   const [invalid, setInvalid] = useState(false);
   const create = useMutation({
     mutationFn: (input: TitleRuleInput) => api.createTitleRule(input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: credentialKeys.titleRules() });
-      setForm((f) => ({ ...f, name: '' }));
+      setName({ th: '' });
       showToast({ title: t('admin.saved'), variant: 'success' });
     },
     onError: () => showToast({ title: t('admin.saveError'), variant: 'error' }),
@@ -106,8 +133,8 @@ function TitleRulesPanel() {
     onError: () => showToast({ title: t('admin.saveError'), variant: 'error' }),
   });
   const submit = () => {
-    const input = { name: form.name.trim(), fiscalYear: Number(form.fiscalYear), minCompletedCourses: Number(form.minCompletedCourses), minHours: Number(form.minHours), active: true };
-    const ok = input.name && Number.isInteger(input.fiscalYear) && input.fiscalYear > 2500 && input.minCompletedCourses >= 0 && input.minHours >= 0;
+    const input = { name: cleanName(name), fiscalYear: Number(form.fiscalYear), minCompletedCourses: Number(form.minCompletedCourses), minHours: Number(form.minHours), active: true };
+    const ok = !!input.name.th && Number.isInteger(input.fiscalYear) && input.fiscalYear > 2500 && input.minCompletedCourses >= 0 && input.minHours >= 0;
     setInvalid(!ok);
     if (ok) create.mutate(input);
   };
@@ -128,7 +155,7 @@ function TitleRulesPanel() {
             <li key={rule.id}>
               <Card as="article" className="credential-card" aria-labelledby={`rule-${rule.id}`}>
                 <h3 id={`rule-${rule.id}`} className="credential-card__title">
-                  {rule.name}
+                  {localizedName(rule.name, locale)}
                 </h3>
                 <p className="credential-card__meta">
                   {t('admin.titles.criteria', { courses: rule.minCompletedCourses, hours: rule.minHours, year: rule.fiscalYear })} ·{' '}
@@ -152,7 +179,10 @@ function TitleRulesPanel() {
           submit();
         }}
       >
-        <TextField label={t('admin.titles.name')} isRequired value={form.name} onChange={set('name')} />
+        <fieldset className="credentials-fieldset">
+          <legend>{t('admin.titles.name')}</legend>
+          <LocalizedNameFields value={name} onChange={setName} />
+        </fieldset>
         <TextField label={t('admin.titles.fiscalYear')} inputMode="numeric" value={form.fiscalYear} onChange={set('fiscalYear')} />
         <TextField label={t('admin.titles.minCourses')} inputMode="numeric" value={form.minCompletedCourses} onChange={set('minCompletedCourses')} />
         <TextField label={t('admin.titles.minHours')} inputMode="decimal" value={form.minHours} onChange={set('minHours')} />

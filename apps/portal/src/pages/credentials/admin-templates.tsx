@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Dialog, EmptyState, ErrorState, LoadingState, TextField } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { credentialKeys, type TemplateContent, type TemplateDto, type TemplateInput } from './credentials-api';
-import { useCredentialsApi } from './credentials-common';
+import { useCredentialsApi, useLocale } from './credentials-common';
 import { useCredentialsTranslation } from './credentials-i18n';
 
 /*
@@ -187,9 +187,10 @@ function TemplateEditor({ template, onDone }: { template: TemplateDto | null; on
 function TemplatePreview({ content }: { content: TemplateContent }) {
   const { t } = useCredentialsTranslation();
   const api = useCredentialsApi();
+  const locale = useLocale();
   const [pdfUrl, setPdfUrl] = useState<string | null>(null);
   const preview = useMutation({
-    mutationFn: () => api.previewTemplate(content),
+    mutationFn: () => api.previewTemplate(content, locale),
     onSuccess: (blob) => setPdfUrl(URL.createObjectURL(blob)),
   });
   useEffect(() => () => void (pdfUrl && URL.revokeObjectURL(pdfUrl)), [pdfUrl]);

@@ -1,159 +1,46 @@
-import type { ApiClient } from '@baanrian/api-client';
+import type { ApiClient, Schemas } from '@baanrian/api-client';
+import type { Locale } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
- * Every call the certificate screens make, in one file (notes/cred-contract.md, "API" and
- * "Portal"). The DTOs are the contract's shapes; the calls go through the app's API client (its
- * middleware sends the access token, refreshing once on a 401, and Accept-Language). Until the
- * credentials operations are in the generated client, paths are passed untyped; swapping to the
- * generated types changes only this file.
+ * Every call the certificate screens make, in one file, over the app's generated API client (its
+ * middleware sends the access token, refreshing once on a 401, and Accept-Language). Paths,
+ * parameters, bodies and the DTOs are the generated ones (libs/api-client, from the API's
+ * OpenAPI document); problems become ApiError, no response NetworkError.
  */
 
-// ---- DTOs (contract shapes) --------------------------------------------------------------------
+// ---- DTOs: the generated ones ------------------------------------------------------------------
 
-export type VerificationStatus = 'valid' | 'revoked' | 'unknown';
+/** `invalid`: the stored credential no longer verifies (e.g. tampered with). Unknown codes are a 404. */
+export type VerificationDto = Schemas['CredentialVerificationDto'];
+export type SerialDto = Schemas['CredentialSerialDto'];
+export type MyCredentialDto = Schemas['MyCredentialDto'];
+export type TemplateContent = Schemas['TemplateContentDto'];
+export type TemplateDto = Schemas['TemplateDto'];
+export type TemplateInput = Schemas['CreateTemplateDto'];
+export type LocalizedName = Schemas['LocalizedNameDto'];
+export type IssuerProfileDto = Schemas['IssuerProfileDto'];
+export type IssuerProfileInput = Schemas['UpdateIssuerProfileDto'];
+export type AdminCredentialDto = Schemas['AdminCredentialDto'];
+export type CredentialListDto = Schemas['CredentialListDto'];
+export type TitleRuleDto = Schemas['TitleRuleDto'];
+export type TitleRuleInput = Schemas['CreateTitleRuleDto'];
 
-export interface SerialDto {
-  serial: string;
-  templateVersion: number;
-  current: boolean;
-}
+/** A localized name in the reader's language, Thai when it has none (Thai is always there). */
+export const localizedName = (name: LocalizedName, locale: Locale): string => name[locale]?.trim() || name.th;
 
-/** What the public verification page may show: nothing about the learner beyond the printed name. */
-export interface VerificationDto {
-  status: VerificationStatus;
-  revokedAt?: string | null;
-  achievementName: string;
-  issuerName: string;
-  issuedAt: string;
-  learnerName: string;
-  serials: SerialDto[];
-}
+// ---- Public files (plain links: the browser downloads them, no token needed) -------------------
 
-export interface MyCredentialLinks {
-  verify?: string;
-  json?: string;
-  jwt?: string;
-  pdf?: string;
-}
-
-export interface MyCredentialDto {
-  id: string;
-  code: string;
-  kind?: 'course' | 'title';
-  achievementName: string;
-  issuerName?: string;
-  issuedAt: string;
-  revokedAt: string | null;
-  pdfReady: boolean;
-  links?: MyCredentialLinks;
-  linkedInUrl?: string;
-}
-
-export interface SignatoryContent {
-  name: string;
-  title: string;
-  signatureMediaId?: string | null;
-}
-
-/** CertificateTemplateContent with media ids instead of images. */
-export interface TemplateContent {
-  organisationName: string;
-  heading?: string;
-  bodyText?: string;
-  logoMediaId?: string | null;
-  signatories: SignatoryContent[];
-  accentColor?: string;
-}
-
-export interface TemplateDto {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  content: TemplateContent;
-  version: number;
-  updatedAt: string;
-}
-
-export interface TemplateInput {
-  name: string;
-  isDefault: boolean;
-  content: TemplateContent;
-}
-
-export interface IssuerProfileDto {
-  name: string;
-  url: string;
-  email: string | null;
-  imageMediaId?: string | null;
-  updatedAt?: string;
-}
-
-export interface AdminCredentialDto {
-  id: string;
-  code: string;
-  kind: 'course' | 'title';
-  learnerName: string;
-  achievementName: string;
-  issuedAt: string;
-  revokedAt: string | null;
-  revocationReason: string | null;
-  serial?: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  total?: number;
-}
-
-export interface TitleRuleDto {
-  id: string;
-  fiscalYear: number;
-  name: string;
-  minCompletedCourses: number;
-  minHours: number;
-  active: boolean;
-  createdAt?: string;
-}
-
-export type TitleRuleInput = Omit<TitleRuleDto, 'id' | 'createdAt'>;
-
-// ---- Paths -------------------------------------------------------------------------------------
-
-const V1 = '/api/v1';
-const ADMIN = `${V1}/admin/credentials`;
 const enc = encodeURIComponent;
 
 export const credentialPaths = {
-  verification: (code: string) => `${V1}/credentials/${enc(code)}/verification`,
-  json: (code: string) => `${V1}/credentials/${enc(code)}/credential.json`,
-  jwt: (code: string) => `${V1}/credentials/${enc(code)}/credential.jwt`,
-  mine: `${V1}/me/credentials`,
-  pdf: (id: string) => `${V1}/me/credentials/${enc(id)}/certificate.pdf`,
-  templates: `${ADMIN}/templates`,
-  template: (id: string) => `${ADMIN}/templates/${enc(id)}`,
-  preview: `${ADMIN}/templates/preview`,
-  reissue: (id: string) => `${ADMIN}/templates/${enc(id)}/reissue`,
-  issuer: `${ADMIN}/issuer`,
-  credentials: ADMIN,
-  revoke: (id: string) => `${ADMIN}/${enc(id)}/revoke`,
-  titleRules: `${ADMIN}/title-rules`,
-  titleRule: (id: string) => `${ADMIN}/title-rules/${enc(id)}`,
-  award: (id: string) => `${ADMIN}/title-rules/${enc(id)}/award`,
+  json: (code: string) => `/api/v1/credentials/${enc(code)}/credential.json`,
+  jwt: (code: string) => `/api/v1/credentials/${enc(code)}/credential.jwt`,
 };
 
 // ---- The client --------------------------------------------------------------------------------
 
 type Call = Promise<{ data?: unknown; error?: unknown; response: Response }>;
-type Options = { body?: unknown; params?: { query?: Record<string, unknown> }; signal?: AbortSignal; parseAs?: 'json' | 'blob' };
-
-/** The generated client, before the credentials operations are in its path types. */
-interface UntypedClient {
-  GET(path: string, options?: Options): Call;
-  POST(path: string, options?: Options): Call;
-  PUT(path: string, options?: Options): Call;
-  DELETE(path: string, options?: Options): Call;
-}
 
 /** Waits for a call, turning "no response" into NetworkError and an error status into ApiError. */
 async function unwrap<T>(call: Call): Promise<T> {
@@ -169,43 +56,40 @@ async function unwrap<T>(call: Call): Promise<T> {
   return data as T;
 }
 
-/** Lists may come as an array or as `{ items }`. */
-const items = <T>(data: T[] | Page<T>): Page<T> => (Array.isArray(data) ? { items: data } : data);
-
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
-export function createCredentialsApi(apiClient: ApiClient) {
-  const client = apiClient as unknown as UntypedClient;
+export function createCredentialsApi(client: ApiClient) {
+  const id = (value: string) => ({ params: { path: { id: value } } });
   return {
     /** 404 (unknown code) resolves to null: the page says "not found" either way. */
     verification: async (code: string, signal?: AbortSignal): Promise<VerificationDto | null> => {
       try {
-        const found = await unwrap<VerificationDto>(client.GET(credentialPaths.verification(code), { signal }));
-        return found.status === 'unknown' ? null : found;
+        return await unwrap<VerificationDto>(client.GET('/api/v1/credentials/{code}/verification', { params: { path: { code } }, signal }));
       } catch (error) {
         if (isNotFound(error)) return null;
         throw error;
       }
     },
-    mine: async (signal?: AbortSignal) => items(await unwrap<MyCredentialDto[] | Page<MyCredentialDto>>(client.GET(credentialPaths.mine, { signal }))).items,
-    pdf: (id: string) => unwrap<Blob>(client.GET(credentialPaths.pdf(id), { parseAs: 'blob' })),
+    mine: (signal?: AbortSignal) => unwrap<MyCredentialDto[]>(client.GET('/api/v1/me/credentials', { signal })),
+    pdf: (credentialId: string) => unwrap<Blob>(client.GET('/api/v1/me/credentials/{id}/certificate.pdf', { ...id(credentialId), parseAs: 'blob' })),
 
-    templates: async (signal?: AbortSignal) => items(await unwrap<TemplateDto[] | Page<TemplateDto>>(client.GET(credentialPaths.templates, { signal }))).items,
-    createTemplate: (body: TemplateInput) => unwrap<TemplateDto>(client.POST(credentialPaths.templates, { body })),
-    updateTemplate: (id: string, body: TemplateInput) => unwrap<TemplateDto>(client.PUT(credentialPaths.template(id), { body })),
-    previewTemplate: (content: TemplateContent) => unwrap<Blob>(client.POST(credentialPaths.preview, { body: { content }, parseAs: 'blob' })),
-    reissue: (id: string) => unwrap<unknown>(client.POST(credentialPaths.reissue(id), {})),
+    templates: (signal?: AbortSignal) => unwrap<TemplateDto[]>(client.GET('/api/v1/admin/credentials/templates', { signal })),
+    createTemplate: (body: TemplateInput) => unwrap<TemplateDto>(client.POST('/api/v1/admin/credentials/templates', { body })),
+    updateTemplate: (templateId: string, body: TemplateInput) => unwrap<TemplateDto>(client.PUT('/api/v1/admin/credentials/templates/{id}', { ...id(templateId), body })),
+    previewTemplate: (content: TemplateContent, locale: Locale) =>
+      unwrap<Blob>(client.POST('/api/v1/admin/credentials/templates/preview', { body: { content, locale }, parseAs: 'blob' })),
+    reissue: (templateId: string) => unwrap<unknown>(client.POST('/api/v1/admin/credentials/templates/{id}/reissue', id(templateId))),
 
-    issuer: (signal?: AbortSignal) => unwrap<IssuerProfileDto>(client.GET(credentialPaths.issuer, { signal })),
-    saveIssuer: (body: IssuerProfileDto) => unwrap<IssuerProfileDto>(client.PUT(credentialPaths.issuer, { body })),
+    issuer: (signal?: AbortSignal) => unwrap<IssuerProfileDto>(client.GET('/api/v1/admin/credentials/issuer', { signal })),
+    saveIssuer: (body: IssuerProfileInput) => unwrap<IssuerProfileDto>(client.PUT('/api/v1/admin/credentials/issuer', { body })),
 
-    credentials: async (q: string, signal?: AbortSignal) =>
-      items(await unwrap<AdminCredentialDto[] | Page<AdminCredentialDto>>(client.GET(credentialPaths.credentials, { params: { query: q ? { q } : {} }, signal }))),
-    revoke: (id: string, reason: string) => unwrap<AdminCredentialDto>(client.POST(credentialPaths.revoke(id), { body: { reason } })),
+    credentials: (q: string, signal?: AbortSignal) =>
+      unwrap<CredentialListDto>(client.GET('/api/v1/admin/credentials', { params: { query: q ? { q } : {} }, signal })),
+    revoke: (credentialId: string, reason: string) => unwrap<AdminCredentialDto>(client.POST('/api/v1/admin/credentials/{id}/revoke', { ...id(credentialId), body: { reason } })),
 
-    titleRules: async (signal?: AbortSignal) => items(await unwrap<TitleRuleDto[] | Page<TitleRuleDto>>(client.GET(credentialPaths.titleRules, { signal }))).items,
-    createTitleRule: (body: TitleRuleInput) => unwrap<TitleRuleDto>(client.POST(credentialPaths.titleRules, { body })),
-    award: (id: string) => unwrap<unknown>(client.POST(credentialPaths.award(id), {})),
+    titleRules: (signal?: AbortSignal) => unwrap<TitleRuleDto[]>(client.GET('/api/v1/admin/credentials/title-rules', { signal })),
+    createTitleRule: (body: TitleRuleInput) => unwrap<TitleRuleDto>(client.POST('/api/v1/admin/credentials/title-rules', { body })),
+    award: (ruleId: string) => unwrap<unknown>(client.POST('/api/v1/admin/credentials/title-rules/{id}/award', id(ruleId))),
   };
 }
 

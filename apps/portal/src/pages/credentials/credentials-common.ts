@@ -33,20 +33,23 @@ export function parseCredentialsPath(pathname: string): CredentialsRoute {
 /** The verification page's absolute URL: what a learner shares and the QR code on the PDF points to. */
 export const shareUrl = (code: string, origin = window.location.origin) => `${origin}${verifyHref(code)}`;
 
+/** The public verification page: the API's absolute link (its public URL), else this origin's. */
+export const credentialShareUrl = (credential: MyCredentialDto) => credential.links.verificationPage || shareUrl(credential.code);
+
 /**
  * LinkedIn's "Add licence or certification" form, prefilled
- * (https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME…). The API may send its own.
+ * (https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME…): the API builds it, with
+ * the issuer's name; without one, the same form without the organisation.
  */
-export function linkedInUrl(credential: MyCredentialDto, origin = window.location.origin): string {
-  if (credential.linkedInUrl) return credential.linkedInUrl;
+export function linkedInUrl(credential: MyCredentialDto): string {
+  if (credential.linkedInAddToProfileUrl) return credential.linkedInAddToProfileUrl;
   const issued = new Date(credential.issuedAt);
   const params = new URLSearchParams({
     startTask: 'CERTIFICATION_NAME',
     name: credential.achievementName,
-    organizationName: credential.issuerName ?? '',
     issueYear: String(issued.getUTCFullYear()),
     issueMonth: String(issued.getUTCMonth() + 1),
-    certUrl: shareUrl(credential.code, origin),
+    certUrl: credentialShareUrl(credential),
     certId: credential.code,
   });
   return `https://www.linkedin.com/profile/add?${params.toString()}`;

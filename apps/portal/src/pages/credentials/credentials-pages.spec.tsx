@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { MeDto, SessionDto } from '../../auth/accounts-api';
 import { SESSION_HINT_KEY } from '../../auth/session-store';
 import { json, problem, renderApp } from '../../testing/render-app';
-import type { AdminCredentialDto, MyCredentialDto, TemplateDto, VerificationDto } from './credentials-api';
+import type { AdminCredentialDto, IssuerProfileDto, MyCredentialDto, TemplateDto, TitleRuleDto, VerificationDto } from './credentials-api';
 
 /*
  * The certificate screens in the whole app (real providers, router, i18n, API client); only
@@ -36,10 +36,26 @@ const mine = (overrides: Partial<MyCredentialDto> = {}): MyCredentialDto => ({
   code: '7K3M9QX2PA',
   kind: 'course',
   achievementName: 'Using a smartphone safely',
-  issuerName: 'Chiang Mai Learning Centre',
+  hours: 12,
   issuedAt: '2026-11-20T03:00:00.000Z',
   revokedAt: null,
   pdfReady: true,
+  serial: 'BR-2569-000123',
+  links: {
+    verificationPage: 'https://learn.example.org/verify/7K3M9QX2PA',
+    credentialJson: 'https://learn.example.org/api/v1/credentials/7K3M9QX2PA/credential.json',
+    credentialJwt: 'https://learn.example.org/api/v1/credentials/7K3M9QX2PA/credential.jwt',
+    certificatePdf: 'https://learn.example.org/api/v1/me/credentials/c-1/certificate.pdf',
+  },
+  linkedInAddToProfileUrl: `https://www.linkedin.com/profile/add?${new URLSearchParams({
+    startTask: 'CERTIFICATION_NAME',
+    name: 'Using a smartphone safely',
+    organizationName: 'Chiang Mai Learning Centre',
+    issueYear: '2026',
+    issueMonth: '11',
+    certUrl: 'https://learn.example.org/verify/7K3M9QX2PA',
+    certId: '7K3M9QX2PA',
+  }).toString()}`,
   ...overrides,
 });
 
@@ -117,6 +133,12 @@ describe('public verification page', () => {
     expect(screen.queryByRole('link', { name: /Download/ })).toBeNull();
   });
 
+  it('warns when a found certificate no longer verifies', async () => {
+    renderApp({ url: '/verify/7K3M9QX2PA', handler: api({ 'GET /api/v1/credentials/7K3M9QX2PA/verification': () => json(verification({ status: 'invalid' })) }) });
+    expect(await screen.findByRole('heading', { level: 2, name: /Certificate not valid/ }, { timeout: 15_000 })).toBeTruthy();
+    expect(screen.queryByText(/Valid certificate/)).toBeNull();
+  });
+
   it('is in Thai with Buddhist Era dates when the visitor reads Thai', async () => {
     localStorage.setItem('baanrian.locale', 'th');
     renderApp({ url: '/verify/7K3M9QX2PA', handler: api({ 'GET /api/v1/credentials/7K3M9QX2PA/verification': () => json(verification()) }) });
@@ -136,7 +158,7 @@ describe('My certificates', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'My certificates' })).toBeTruthy();
     expect(within(card).getByText('Issued 20 Nov 2026')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'View PDF' })).toBeTruthy();
-    expect(within(card).getByRole('link', { name: 'Download badge (JSON)' }).getAttribute('href')).toBe('/api/v1/credentials/7K3M9QX2PA/credential.json');
+    expect(within(card).getByRole('link', { name: 'Download badge (JSON)' }).getAttribute('href')).toBe('https://learn.example.org/api/v1/credentials/7K3M9QX2PA/credential.json');
 
     const linkedIn = new URL(within(card).getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('href') ?? '');
     expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
@@ -146,11 +168,11 @@ describe('My certificates', () => {
       organizationName: 'Chiang Mai Learning Centre',
       issueYear: '2026',
       certId: '7K3M9QX2PA',
-      certUrl: `${window.location.origin}/verify/7K3M9QX2PA`,
+      certUrl: 'https://learn.example.org/verify/7K3M9QX2PA',
     });
 
     await act(async () => fireEvent.click(within(card).getByRole('button', { name: 'Copy share link' })));
-    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/verify/7K3M9QX2PA`);
+    expect(writeText).toHaveBeenCalledWith('https://learn.example.org/verify/7K3M9QX2PA');
   });
 
   it('fetches the PDF with the learner’s token when asked', async () => {
@@ -173,7 +195,7 @@ describe('My certificates', () => {
       url: '/me/certificates',
       handler: api({
         'GET /api/v1/me/credentials': () =>
-          json({ items: [mine({ pdfReady: false }), mine({ id: 'c-2', code: 'AAAABBBBCC', achievementName: 'Digital money', revokedAt: '2026-11-22T05:00:00.000Z' })] }),
+          json([mine({ pdfReady: false }), mine({ id: 'c-2', code: 'AAAABBBBCC', achievementName: 'Digital money', revokedAt: '2026-11-22T05:00:00.000Z' })]),
       }),
     });
     const pending = await screen.findByRole('article', { name: 'Using a smartphone safely' }, { timeout: 15_000 });
@@ -214,12 +236,16 @@ describe('certificate admin', () => {
     id: 'c-1',
     code: '7K3M9QX2PA',
     kind: 'course',
+    userId: 'u-9',
+    hours: 12,
+    serial: 'BR-2569-000123',
     learnerName: 'Somchai Jaidee',
     achievementName: 'Using a smartphone safely',
     issuedAt: '2026-11-20T03:00:00.000Z',
     revokedAt: null,
     revocationReason: null,
   };
+  const issuer: IssuerProfileDto = { name: { th: 'ศูนย์การเรียนรู้เชียงใหม่' }, url: 'https://learn.example.org', email: null, imageMediaId: null, updatedAt: null };
 
   it('is for admins only', async () => {
     renderApp({ url: '/admin/certificates', handler: api() });
@@ -286,5 +312,48 @@ describe('certificate admin', () => {
     await waitFor(() => expect(sent(requests, 'POST', '/api/v1/admin/credentials/c-1/revoke')).toHaveLength(1));
     const [revoke] = sent(requests, 'POST', '/api/v1/admin/credentials/c-1/revoke');
     expect(await revoke.clone().json()).toEqual({ reason: 'Issued in error' });
+  });
+
+  it('saves the issuer profile with its Thai name, awards a learning citizen title, and adds a rule named in Thai', async () => {
+    const rule: TitleRuleDto = { id: 'r-1', fiscalYear: 2569, name: { th: 'พลเมืองแห่งการเรียนรู้', en: 'Learning citizen' }, minCompletedCourses: 1, minHours: 10, active: true, createdAt: '2026-11-01T00:00:00.000Z' };
+    const { requests } = renderApp({
+      url: '/admin/certificates',
+      handler: api(
+        {
+          'GET /api/v1/admin/credentials/templates': () => json([template]),
+          'GET /api/v1/admin/credentials/issuer': () => json(issuer),
+          'PUT /api/v1/admin/credentials/issuer': async (request) => json({ ...issuer, ...((await request.clone().json()) as object) }),
+          'GET /api/v1/admin/credentials/title-rules': () => json([rule]),
+          'POST /api/v1/admin/credentials/title-rules': async (request) => json({ ...rule, id: 'r-2', ...((await request.clone().json()) as object) }, 201),
+          'POST /api/v1/admin/credentials/title-rules/r-1/award': () => json({ queued: true }, 202),
+        },
+        ['admin'],
+      ),
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Issuer' }, { timeout: 15_000 }));
+    const nameTh = await screen.findByRole('textbox', { name: /Name in Thai/ });
+    expect((nameTh as HTMLInputElement).value).toBe('ศูนย์การเรียนรู้เชียงใหม่');
+    fireEvent.change(screen.getByRole('textbox', { name: /Name in English/ }), { target: { value: 'Chiang Mai Learning Centre' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save issuer profile' }));
+    await waitFor(() => expect(sent(requests, 'PUT', '/api/v1/admin/credentials/issuer')).toHaveLength(1));
+    expect(await sent(requests, 'PUT', '/api/v1/admin/credentials/issuer')[0].clone().json()).toEqual({
+      name: { th: 'ศูนย์การเรียนรู้เชียงใหม่', en: 'Chiang Mai Learning Centre' },
+      url: 'https://learn.example.org',
+      email: null,
+    });
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Learning citizen titles' }));
+    const card = await screen.findByRole('article', { name: 'Learning citizen' });
+    expect(within(card).getByText(/1 courses, 10 hours, FY 2569/)).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: 'Award now' }));
+    await waitFor(() => expect(sent(requests, 'POST', '/api/v1/admin/credentials/title-rules/r-1/award')).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    expect(await screen.findByText('Enter a title, a year and numbers of 0 or more.')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /Name in Thai/ }), { target: { value: 'นักเรียนรู้ดีเด่น' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Fiscal year (B.E.)' }), { target: { value: '2570' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    await waitFor(() => expect(sent(requests, 'POST', '/api/v1/admin/credentials/title-rules')).toHaveLength(1));
+    expect(await sent(requests, 'POST', '/api/v1/admin/credentials/title-rules')[0].clone().json()).toEqual({ name: { th: 'นักเรียนรู้ดีเด่น' }, fiscalYear: 2570, minCompletedCourses: 1, minHours: 10, active: true });
   });
 });

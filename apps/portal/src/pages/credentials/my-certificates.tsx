@@ -5,7 +5,7 @@ import { formatDate, isoDate } from '../../i18n/format';
 import { Button, Card, EmptyState, ErrorState, Link, LoadingState } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { credentialKeys, credentialPaths, type MyCredentialDto } from './credentials-api';
-import { linkedInUrl, shareUrl, useCredentialsApi, useLocale, verifyHref } from './credentials-common';
+import { credentialShareUrl, linkedInUrl, useCredentialsApi, useLocale, verifyHref } from './credentials-common';
 import { useCredentialsTranslation } from './credentials-i18n';
 import { DOWNLOAD_CLASS } from './verify-screen';
 
@@ -56,7 +56,7 @@ function CertificateCard({ credential }: { credential: MyCredentialDto }) {
   const api = useCredentialsApi();
   const [opening, setOpening] = useState<'view' | 'download' | null>(null);
   const headingId = `credential-${credential.id}`;
-  const url = shareUrl(credential.code);
+  const url = credentialShareUrl(credential);
 
   const openPdf = async (mode: 'view' | 'download') => {
     setOpening(mode);
@@ -114,7 +114,7 @@ function CertificateCard({ credential }: { credential: MyCredentialDto }) {
             </Button>
           </>
         )}
-        <a href={credential.links?.json ?? credentialPaths.json(credential.code)} download={`${credential.code}.json`} className={DOWNLOAD_CLASS}>
+        <a href={credential.links.credentialJson || credentialPaths.json(credential.code)} download={`${credential.code}.json`} className={DOWNLOAD_CLASS}>
           {t('mine.downloadJson')}
         </a>
         {!credential.revokedAt && (

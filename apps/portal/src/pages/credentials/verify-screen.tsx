@@ -51,19 +51,24 @@ function VerifiedCredential({ code, credential }: { code: string; credential: Ve
   const { t } = useCredentialsTranslation();
   const locale = useLocale();
   const revoked = credential.status === 'revoked';
+  // `invalid`: found, but its signature no longer verifies; shown like a revoked one, without a date.
+  const invalid = credential.status === 'invalid';
+  const bad = revoked || invalid;
   const revokedAt = credential.revokedAt ?? null;
   return (
-    <Card as="section" className={`verify-result verify-result--${revoked ? 'revoked' : 'valid'}`} aria-labelledby="verify-status">
+    <Card as="section" className={`verify-result verify-result--${bad ? 'revoked' : 'valid'}`} aria-labelledby="verify-status">
       <h2 id="verify-status" className="verify-result__status">
         <span className="verify-result__mark" aria-hidden="true">
-          {revoked ? '✕' : '✓'}
+          {bad ? '✕' : '✓'}
         </span>{' '}
-        {revoked ? t('verify.revoked') : t('verify.valid')}
+        {revoked ? t('verify.revoked') : invalid ? t('verify.invalid') : t('verify.valid')}
       </h2>
       <p>
         {revoked
           ? t('verify.revokedBody', { date: revokedAt ? formatDate(revokedAt, locale) : '' })
-          : t('verify.validBody', { issuer: credential.issuerName })}
+          : invalid
+            ? t('verify.invalidBody')
+            : t('verify.validBody', { issuer: credential.issuerName })}
       </p>
       <dl className="credential-facts">
         <div>
