@@ -14,6 +14,7 @@ import { servePortal, type ServedPortal } from './support/stack';
 jest.setTimeout(240_000);
 
 const DEMO_LEARNER = { login: 'learner@demo.baanrian.test', password: 'demo-learner-2567' };
+const DEMO_ADMIN = { login: 'admin@demo.baanrian.test', password: 'demo-admin-2567' };
 const VALID = '7K3M9QX2PA';
 const REVOKED = 'R3V0K3D000';
 const UNKNOWN = 'NOPE000000';
@@ -98,11 +99,11 @@ async function chooseLanguage(page: Page, locale: 'th' | 'en' | 'vi'): Promise<v
   }
 }
 
-async function signIn(page: Page, locale: 'th' | 'en' | 'vi'): Promise<void> {
+async function signIn(page: Page, locale: 'th' | 'en' | 'vi', who = DEMO_LEARNER): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
-  await page.locator('input[autocomplete="username"]').fill(DEMO_LEARNER.login);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_LEARNER.password);
+  await page.locator('input[autocomplete="username"]').fill(who.login);
+  await page.locator('input[autocomplete="current-password"]').fill(who.password);
   await page.locator('main button[type="submit"]').first().click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
   await page.getByRole('banner').locator('.account-nav__account').waitFor();
@@ -215,5 +216,85 @@ it('is usable by keyboard alone: every action on My certificates and the verific
   await page.locator('.verify-result--valid').waitFor();
   await page.getByRole('link', { name: 'Download the credential (JSON)' }).focus();
   expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/api/v1/credentials/${VALID}/credential.json`);
+  await context.close();
+});
+
+/** The admin endpoints, answered from the generated DTOs' shapes; records revocations. */
+async function fakeAdminApi(page: Page): Promise<{ revoked: unknown[] }> {
+  const sent = { revoked: [] as unknown[] };
+  const reply = (body: unknown, status = 200) => (route: Route) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  const template = {
+    id: 't-1',
+    name: 'แม่แบบมาตรฐาน',
+    isDefault: true,
+    version: 2,
+    updatedAt: '2026-11-20T03:00:00.000Z',
+    content: {
+      organisationName: 'ศูนย์ส่งเสริมการเรียนรู้อำเภอเมืองเชียงใหม่',
+      heading: 'เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า',
+      bodyText: 'ได้ผ่านการอบรมหลักสูตร',
+      signatories: [{ name: 'มาลี ศรีสุข', title: 'ผู้อำนวยการศูนย์ส่งเสริมการเรียนรู้' }],
+      accentColor: '#0b5c4a',
+    },
+  };
+  const issued = {
+    id: 'c-1',
+    code: VALID,
+    kind: 'course',
+    userId: 'u-1',
+    learnerName: 'สมชาย ใจดี',
+    achievementName: 'การใช้สมาร์ตโฟนอย่างปลอดภัย',
+    hours: 12,
+    issuedAt: '2026-11-20T03:00:00.000Z',
+    serial: 'BR-2569-000124',
+    revokedAt: null,
+    revocationReason: null,
+  };
+  await page.route(/\/api\/v1\/admin\/credentials\/templates$/, reply([template]));
+  await page.route(/\/api\/v1\/admin\/credentials\/issuer$/, reply({ name: { th: 'ศูนย์ส่งเสริมการเรียนรู้อำเภอเมืองเชียงใหม่' }, url: 'https://learn.example.org', email: null, imageMediaId: null, updatedAt: null }));
+  await page.route(/\/api\/v1\/admin\/credentials(\?.*)?$/, reply({ items: [issued], total: 1 }));
+  await page.route(/\/api\/v1\/admin\/credentials\/title-rules$/, reply([{ id: 'r-1', fiscalYear: 2569, name: { th: 'พลเมืองแห่งการเรียนรู้' }, minCompletedCourses: 1, minHours: 10, active: true, createdAt: '2026-10-01T00:00:00.000Z' }]));
+  await page.route(/\/api\/v1\/admin\/credentials\/c-1\/revoke$/, (route) => {
+    sent.revoked.push(route.request().postDataJSON());
+    return reply({ ...issued, revokedAt: '2026-11-23T03:00:00.000Z', revocationReason: 'ออกให้ผิดคน' })(route);
+  });
+  return sent;
+}
+
+it('the admin screens pass the page checks in Thai at 360 px with 200 % text, and a certificate is revoked with a reason by keyboard', async () => {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'th' });
+  const page = await context.newPage();
+  const sent = await fakeAdminApi(page);
+  await signIn(page, 'th', DEMO_ADMIN);
+  await setBrowserTextSize(page, 200);
+  await page.goto(`${baseUrl}/admin/certificates`);
+  await page.locator('.credential-card').first().waitFor();
+  await expectPageChecks(page, 'templates');
+
+  await page.getByRole('button', { name: /^แก้ไข/ }).click();
+  await page.locator('.certificate-sheet').waitFor();
+  await expectPageChecks(page, 'template editor with preview');
+  await page.getByRole('button', { name: 'ยกเลิก' }).click();
+
+  for (const [tab, ready] of [
+    ['ผู้ออกเกียรติบัตร', '.credentials-form'],
+    ['ตำแหน่งพลเมืองแห่งการเรียนรู้', '.credential-card'],
+    ['เกียรติบัตรที่ออกแล้ว', '.credential-card'],
+  ] as const) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.locator(`[role="tabpanel"] ${ready}`).first().waitFor();
+    await expectPageChecks(page, tab);
+  }
+
+  await page.getByRole('button', { name: 'เพิกถอนเกียรติบัตรของ สมชาย ใจดี' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await expectPageChecks(page, 'revoke dialog');
+  await page.keyboard.type('ออกให้ผิดคน'); // the reason field has focus
+  await dialog.getByRole('button', { name: 'เพิกถอนเกียรติบัตร' }).focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  expect(sent.revoked).toEqual([{ reason: 'ออกให้ผิดคน' }]);
   await context.close();
 });

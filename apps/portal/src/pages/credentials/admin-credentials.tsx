@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDate } from '../../i18n/format';
-import { Button, Cell, Column, Dialog, EmptyState, ErrorState, LoadingState, Row, Table, TableBody, TableHeader, TextField } from '../../ui';
+import { Button, Card, Dialog, EmptyState, ErrorState, LoadingState, TextField } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { credentialKeys, type AdminCredentialDto } from './credentials-api';
 import { useCredentialsApi, useLocale } from './credentials-common';
@@ -41,36 +41,41 @@ export function CredentialsPanel() {
       ) : (
         <>
           <p role="status">{t('admin.credentials.count', { count: list.data.total ?? list.data.items.length })}</p>
-          <Table aria-label={t('admin.tabs.credentials')}>
-            <TableHeader>
-              <Column isRowHeader>{t('admin.credentials.learner')}</Column>
-              <Column>{t('admin.credentials.achievement')}</Column>
-              <Column>{t('admin.credentials.issued')}</Column>
-              <Column>{t('admin.credentials.status')}</Column>
-              <Column>{t('admin.credentials.actions')}</Column>
-            </TableHeader>
-            <TableBody>
-              {list.data.items.map((credential) => (
-                <Row key={credential.id} id={credential.id}>
-                  <Cell>{credential.learnerName}</Cell>
-                  <Cell>{credential.achievementName}</Cell>
-                  <Cell>{formatDate(credential.issuedAt, locale)}</Cell>
-                  <Cell>
-                    {credential.revokedAt
-                      ? t('admin.credentials.revokedOn', { date: formatDate(credential.revokedAt, locale) })
-                      : t('admin.credentials.valid')}
-                  </Cell>
-                  <Cell>
-                    {!credential.revokedAt && (
-                      <Button variant="secondary" onPress={() => setRevoking(credential)}>
-                        {t('admin.credentials.revoke')}
-                      </Button>
-                    )}
-                  </Cell>
-                </Row>
-              ))}
-            </TableBody>
-          </Table>
+          {/* Cards, not a grid: each revoke button is a plain Tab stop, at any width and text size. */}
+          <ul className="credential-list" role="list">
+            {list.data.items.map((credential) => (
+              <li key={credential.id}>
+                <Card as="article" className="credential-card" aria-labelledby={`issued-${credential.id}`}>
+                  <h3 id={`issued-${credential.id}`} className="credential-card__title">
+                    {credential.learnerName}
+                  </h3>
+                  <dl className="credential-facts credential-facts--compact">
+                    <div>
+                      <dt>{t('admin.credentials.achievement')}</dt>
+                      <dd>{credential.achievementName}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('admin.credentials.issued')}</dt>
+                      <dd>
+                        {formatDate(credential.issuedAt, locale)} · <span className="credential-code">{credential.code}</span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t('admin.credentials.status')}</dt>
+                      <dd className={credential.revokedAt ? 'credential-status--revoked' : undefined}>
+                        {credential.revokedAt ? t('admin.credentials.revokedOn', { date: formatDate(credential.revokedAt, locale) }) : t('admin.credentials.valid')}
+                      </dd>
+                    </div>
+                  </dl>
+                  {!credential.revokedAt && (
+                    <Button variant="secondary" onPress={() => setRevoking(credential)} aria-label={t('admin.credentials.revokeTitle', { name: credential.learnerName })}>
+                      {t('admin.credentials.revoke')}
+                    </Button>
+                  )}
+                </Card>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {revoking && <RevokeDialog credential={revoking} onClose={() => setRevoking(null)} />}

@@ -301,7 +301,9 @@ describe('certificate admin', () => {
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Issued certificates' }, { timeout: 15_000 }));
     expect(await screen.findByText('Somchai Jaidee')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
+    const card = screen.getByRole('article', { name: 'Somchai Jaidee' });
+    expect(within(card).getByText('Valid')).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: "Revoke Somchai Jaidee's certificate" }));
     const dialog = await screen.findByRole('dialog', { name: 'Revoke Somchai Jaidee\u2019s certificate'.replace('\u2019', "'") });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke certificate' }));
     expect(await within(dialog).findByText('Give a reason.')).toBeTruthy();
