@@ -286,7 +286,7 @@ it('the admin screens pass the page checks in Thai at 360 px with 200 % text, an
     await expectPageChecks(page, tab);
   }
 
-  await page.getByRole('button', { name: 'เพิกถอนเกียรติบัตรของ สมชาย ใจดี' }).focus();
+  await page.getByRole('article', { name: 'สมชาย ใจดี' }).getByRole('button', { name: 'เพิกถอน' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();

@@ -67,8 +67,9 @@ export function CredentialsPanel() {
                       </dd>
                     </div>
                   </dl>
+                  {/* Named by its card (the learner's name heading); an aria-label would not contain the Thai visible text as a word. */}
                   {!credential.revokedAt && (
-                    <Button variant="secondary" onPress={() => setRevoking(credential)} aria-label={t('admin.credentials.revokeTitle', { name: credential.learnerName })}>
+                    <Button variant="secondary" onPress={() => setRevoking(credential)}>
                       {t('admin.credentials.revoke')}
                     </Button>
                   )}
