@@ -19,6 +19,7 @@ const PROJECTS = [
   'apps/portal/tsconfig.spec.json',
   'apps/e2e/tsconfig.spec.json',
   'libs/contracts/tsconfig.spec.json',
+  'libs/credentials/tsconfig.spec.json',
   'libs/quiz/tsconfig.spec.json',
   'libs/learning/tsconfig.spec.json',
   'libs/config/tsconfig.spec.json',
