@@ -8,6 +8,7 @@ const config: Config = {
   projects: [
     '<rootDir>/libs/config',
     '<rootDir>/libs/contracts',
+    '<rootDir>/libs/certificates',
     '<rootDir>/libs/quiz',
     '<rootDir>/libs/learning',
     '<rootDir>/apps/api',
