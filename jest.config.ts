@@ -9,6 +9,7 @@ const config: Config = {
     '<rootDir>/libs/config',
     '<rootDir>/libs/contracts',
     '<rootDir>/libs/certificates',
+    '<rootDir>/libs/credentials',
     '<rootDir>/libs/quiz',
     '<rootDir>/libs/learning',
     '<rootDir>/apps/api',

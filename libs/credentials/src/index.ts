@@ -1,0 +1,10 @@
+export * from './credentials.error';
+export * from './credentials.keys';
+export * from './credentials.contexts';
+export * from './credentials.did';
+export * from './credentials.badge';
+export * from './credentials.data-integrity';
+export * from './credentials.jwt';
+export * from './credentials.status-list';
+export * from './credentials.schema';
+export { multibaseEncode, multibaseDecode } from './credentials.multibase';
