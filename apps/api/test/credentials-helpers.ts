@@ -52,7 +52,7 @@ export async function seedCredential(
     status: { listUrl: statusList.url, index },
   });
   const signingKey = { privateKeyPkcs8: key.privateKeyPkcs8, verificationMethod: key.verificationMethod };
-  const document = signDataIntegrity(unsigned, signingKey, issuedAt.toISOString()) as unknown as Record<string, unknown>;
+  const document = (await signDataIntegrity(unsigned, signingKey, issuedAt.toISOString())) as unknown as Record<string, unknown>;
   const jwt = await signVcJwt(unsigned, signingKey);
   await db.query(
     `INSERT INTO credential (id, kind, source_id, user_id, verification_code, learner_name, achievement_name, hours, issued_at, issuer_key_id, status_index, document, jwt)

@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
-import { generateIssuerKey, issuerDid, openPrivateKey, sealPrivateKey } from '@baanrian/credentials';
+import { type Ed25519PublicJwk, generateIssuerKey, issuerDid, openPrivateKey, sealPrivateKey } from '@baanrian/credentials';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +9,7 @@ export interface IssuerKeyRow {
   id: string;
   kid: string;
   public_key_multibase: string;
-  public_jwk: Record<string, unknown> & { kty: string; crv: string; x: string };
+  public_jwk: Ed25519PublicJwk;
   status: 'active' | 'retired';
   created_at: Date;
   retired_at: Date | null;
@@ -81,15 +81,15 @@ export class CredentialKeysService {
 
   /** Retires the active key and makes a new one, in one transaction; new credentials use the new key. */
   async rotate(): Promise<IssuerKeyDto> {
-    await this.db.transaction(async (manager) => {
+    const next = await this.db.transaction(async (manager) => {
       await this.ensureActive(manager);
       // Lock the active row so two rotations in parallel retire it once and make one successor.
       const [active]: { id: string }[] = await manager.query(`SELECT id FROM issuer_key WHERE status = 'active' FOR UPDATE`);
-      await manager.query(`UPDATE issuer_key SET status = 'retired', retired_at = now() WHERE id = $1`, [active.id]);
-      await this.insertKey(manager);
+      // Nothing to retire when a parallel rotation got there first: its new key is the answer.
+      if (active) await manager.query(`UPDATE issuer_key SET status = 'retired', retired_at = now() WHERE id = $1`, [active.id]);
+      return this.ensureActive(manager);
     });
-    const keys = await this.list();
-    return keys.find((k) => k.status === 'active')!;
+    return { kid: next.kid, verificationMethod: this.verificationMethod(next.kid), status: next.status, createdAt: next.created_at.toISOString(), retiredAt: null };
   }
 
   private async insertKey(manager: EntityManager): Promise<void> {

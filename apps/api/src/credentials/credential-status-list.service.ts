@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
-import { buildStatusListCredential, encodeStatusList, signDataIntegrity } from '@baanrian/credentials';
+import { buildStatusListCredential, signDataIntegrity } from '@baanrian/credentials';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -36,15 +36,14 @@ export class CredentialStatusListService {
     created.setMilliseconds(0);
     const version = `${key.kid}:${revoked.length}:${created.toISOString()}`;
     if (this.cached?.version === version) return this.cached.document;
-    const indexes = revoked.map((r) => r.status_index);
     const unsigned = buildStatusListCredential({
-      id: this.url,
-      issuer: this.keys.did,
+      listUrl: this.url,
+      issuerId: this.keys.did,
       validFrom: created.toISOString(),
-      encodedList: encodeStatusList(indexes),
+      revokedIndexes: revoked.map((r) => r.status_index),
     });
     const signing = await this.keys.signingKey();
-    const document = signDataIntegrity(unsigned, { privateKeyPkcs8: signing.privateKeyPkcs8, verificationMethod: signing.verificationMethod }, created.toISOString()) as unknown as Record<string, unknown>;
+    const document = (await signDataIntegrity(unsigned, { privateKeyPkcs8: signing.privateKeyPkcs8, verificationMethod: signing.verificationMethod }, created.toISOString())) as unknown as Record<string, unknown>;
     this.cached = { version, document };
     return document;
   }

@@ -1,7 +1,8 @@
-import { renderCertificatePdf } from '@baanrian/certificates';
+import { renderCertificatePdf, sampleCertificateInput } from '@baanrian/certificates';
 import type { Locale } from '@baanrian/contracts';
 import { writeOutboxEvent } from '@baanrian/db';
-import { Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -22,18 +23,12 @@ interface TemplateRow {
 
 const COLUMNS = 'id, name, is_default, version, content, updated_at';
 
-/** The sample a preview is rendered with: long enough Thai to show line breaking. */
-const SAMPLE = {
-  th: { learnerName: 'นางสาวสมศรี ใจดีมีสุข', courseTitle: 'การทำอาหารพื้นเมืองล้านนาเพื่อสุขภาพ' },
-  en: { learnerName: 'Somsri Jaidee', courseTitle: 'Healthy Lanna home cooking' },
-  vi: { learnerName: 'Nguyễn Thị Hương', courseTitle: 'Nấu ăn truyền thống Lanna' },
-} as const;
-
 /** Certificate templates: the administrators' CRUD, a PDF preview, and asking for a reissue. */
 @Injectable()
 export class CredentialTemplatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly media: CredentialMedia,
   ) {}
 
@@ -95,22 +90,15 @@ export class CredentialTemplatesService {
     const signatories = await Promise.all(
       content.signatories.map(async (s) => ({ name: s.name, title: s.title, signature: await this.media.bytes(s.signatureMediaId) })),
     );
-    const { pdf } = await renderCertificatePdf({
-      locale,
-      ...SAMPLE[locale],
-      hours: 12,
-      issuedAt: new Date(),
-      serial: 'BR-0000-000000',
-      verifyUrl: 'https://example.org/verify/0000000000',
-      template: {
-        organisationName: content.organisationName,
-        heading: content.heading,
-        bodyText: content.bodyText,
-        accentColor: content.accentColor,
-        logo: await this.media.bytes(content.logoMediaId),
-        signatories,
-      },
-    });
+    const template = {
+      organisationName: content.organisationName,
+      heading: content.heading,
+      bodyText: content.bodyText,
+      accentColor: content.accentColor,
+      logo: await this.media.bytes(content.logoMediaId),
+      signatories,
+    };
+    const { pdf } = await renderCertificatePdf(sampleCertificateInput(locale, template, this.config.http.publicUrl));
     return pdf;
   }
 

@@ -99,7 +99,10 @@ export class CredentialVerificationService {
     const keys = await this.keys.all();
     const byMethod = new Map(keys.map((k) => [this.keys.verificationMethod(k.kid), k]));
     try {
-      const result = await verifyDataIntegrity(doc, async (verificationMethod: string) => byMethod.get(verificationMethod)?.public_key_multibase ?? null);
+      const result = await verifyDataIntegrity(doc, (verificationMethod: string) => {
+        const key = byMethod.get(verificationMethod);
+        return key ? { publicKeyMultibase: key.public_key_multibase } : null;
+      });
       return result.verified;
     } catch {
       return false;

@@ -63,8 +63,9 @@ export class CredentialsPublicController {
   @ApiNotFoundResponse(NOT_FOUND)
   async document(@Param() params: CredentialCodeParamsDto, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const document = await this.verification.document(params.code);
-    res.type(JSON_LD);
+    // attachment() sets the type from the file name: JSON-LD must come after it.
     res.attachment(`credential-${params.code.toUpperCase()}.json`);
+    res.type(JSON_LD);
     return document;
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsString, IsUUID } from 'class-validator';
 
 export const CREDENTIAL_KINDS = ['course', 'title'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
@@ -9,8 +9,8 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** Path parameter of the public endpoints: the 10-character code printed on the certificate. */
 export class CredentialCodeParamsDto {
-  // Not validated on purpose: a malformed code gets the same 404 as an unknown one.
-  @ApiProperty({ example: '7KQ2M9XD4R', description: 'Verification code (Crockford base32, case-insensitive)' }) code: string;
+  // Only a string: a malformed code gets the same 404 as an unknown one, never a 400 that tells them apart.
+  @ApiProperty({ example: '7KQ2M9XD4R', description: 'Verification code (Crockford base32, case-insensitive)' }) @IsString() code: string;
 }
 
 export class CredentialIdParamsDto {
