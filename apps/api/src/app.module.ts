@@ -7,6 +7,7 @@ import { AuthzModule } from './authz/authz.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ConfigModule } from './config/config.module';
 import { CoursesModule } from './courses/courses.module';
+import { CredentialsModule } from './credentials/credentials.module';
 import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { HttpDrainService } from './observability/http-drain.service';
@@ -40,6 +41,7 @@ export class AppModule {
         AttendanceModule,
         QuizzesModule,
         AttemptsModule,
+        CredentialsModule,
       ],
       providers: [HttpDrainService],
     };

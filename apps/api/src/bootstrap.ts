@@ -27,7 +27,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '1mb' });
   // Only the refresh cookie is read, and only by /auth.
   app.use(cookieParser());
-  app.setGlobalPrefix('api/v1');
+  // did:web resolves `did:web:<host>` to /.well-known/did.json at the origin's root.
+  app.setGlobalPrefix('api/v1', { exclude: ['.well-known/did.json'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Exit with code 0 after an orderly shutdown instead of re-raising the signal.

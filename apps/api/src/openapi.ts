@@ -38,7 +38,8 @@ export function stableJson(value: unknown): string {
 export async function generateOpenApiJson(): Promise<string> {
   const config = loadConfig({ DATABASE_URL: 'postgres://preview/preview', REDIS_URL: 'redis://preview' });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
-  app.setGlobalPrefix('api/v1');
+  // did:web resolves `did:web:<host>` to /.well-known/did.json at the origin's root.
+  app.setGlobalPrefix('api/v1', { exclude: ['.well-known/did.json'] });
   try {
     return stableJson(buildOpenApiDocument(app));
   } finally {

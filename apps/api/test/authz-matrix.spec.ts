@@ -7,6 +7,7 @@ import { bearer, PASSWORD, signIn, signUp, uniqueEmail } from './accounts-helper
 import { createChild, switchToChild } from './guardian-helpers';
 import { publishTestCourse } from './catalog-fixture';
 import { createQuiz, enrolIn, insertAttempt } from './quiz-attempts-helpers';
+import { seedCredential } from './credentials-helpers';
 
 /**
  * The authorisation matrix: every operation of the OpenAPI document × every kind of caller ×
@@ -290,7 +291,87 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/learning/attempts/{attemptId}/submit': { byTarget: attemptTakers(202), paramsFor: attemptParams('in_progress') },
   'GET /api/v1/learning/attempts/{attemptId}/result': { byTarget: attemptTakers(200), paramsFor: attemptParams('graded') },
   'GET /api/v1/learning/attempts/{attemptId}/events': { byTarget: attemptTakers(200), paramsFor: attemptParams('graded') },
+  // Certificates (issue 9). Verification, the signed documents, keys and the status list are public
+  // and the same for everyone; the PDF is its owner's alone (anyone else's is 404, like an unknown id).
+  'GET /api/v1/credentials/{code}/verification': { expect: all(200), paramsFor: matrixCredentialParams },
+  'GET /api/v1/credentials/{code}/credential.json': { expect: all(200), paramsFor: matrixCredentialParams },
+  'GET /api/v1/credentials/{code}/credential.jwt': { expect: all(200), paramsFor: matrixCredentialParams },
+  'GET /api/v1/credentials/status/1': { expect: all(200) },
+  'GET /api/v1/credentials/jwks.json': { expect: all(200) },
+  'GET /api/v1/credentials/issuer': { expect: all(200) },
+  'GET /.well-known/did.json': { expect: all(200) },
+  'GET /api/v1/me/credentials': { expect: signedIn(200) },
+  'GET /api/v1/me/credentials/{id}/certificate.pdf': { byTarget: credentialOwners(200), paramsFor: renderedCredentialParams },
+  // Administration of certificates: administrators only.
+  'GET /api/v1/admin/credentials': { expect: adminOnly(200) },
+  'POST /api/v1/admin/credentials/{id}/revoke': { expect: adminOnly(200), paramsFor: freshCredentialParams, body: () => ({ reason: 'matrix' }) },
+  'GET /api/v1/admin/credentials/issuer': { expect: adminOnly(200) },
+  'PUT /api/v1/admin/credentials/issuer': { expect: adminOnly(200), body: () => ({ name: { th: 'บ้านเรียน' }, url: 'https://example.org' }) },
+  'GET /api/v1/admin/credentials/keys': { expect: adminOnly(200) },
+  'POST /api/v1/admin/credentials/keys/rotate': { expect: adminOnly(200) },
+  'GET /api/v1/admin/credentials/templates': { expect: adminOnly(200) },
+  'POST /api/v1/admin/credentials/templates': { expect: adminOnly(201), body: () => MATRIX_TEMPLATE },
+  'POST /api/v1/admin/credentials/templates/preview': { expect: adminOnly(200), body: () => ({ content: MATRIX_TEMPLATE.content, locale: 'en' }) },
+  'GET /api/v1/admin/credentials/templates/{id}': { expect: adminOnly(200), paramsFor: freshTemplateParams },
+  'PUT /api/v1/admin/credentials/templates/{id}': { expect: adminOnly(200), paramsFor: freshTemplateParams, body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/v1/admin/credentials/templates/{id}': { expect: adminOnly(204), paramsFor: freshTemplateParams },
+  'POST /api/v1/admin/credentials/templates/{id}/reissue': { expect: adminOnly(202), paramsFor: freshTemplateParams },
+  'GET /api/v1/admin/credentials/title-rules': { expect: adminOnly(200) },
+  'POST /api/v1/admin/credentials/title-rules': { expect: adminOnly(201), body: () => MATRIX_TITLE_RULE },
+  'PUT /api/v1/admin/credentials/title-rules/{id}': { expect: adminOnly(200), paramsFor: freshTitleRuleParams, body: () => ({ minHours: 30 }) },
+  'DELETE /api/v1/admin/credentials/title-rules/{id}': { expect: adminOnly(204), paramsFor: freshTitleRuleParams },
+  'POST /api/v1/admin/credentials/title-rules/{id}/award': { expect: adminOnly(202), paramsFor: freshTitleRuleParams },
 };
+
+const MATRIX_TEMPLATE = { name: 'Matrix template', content: { organisationName: 'Baanrian', signatories: [] } };
+const MATRIX_TITLE_RULE = { fiscalYear: 2569, name: { th: 'พลเมืองนักเรียนรู้' }, minCompletedCourses: 1, minHours: 10 };
+
+/** One credential of the other user, for the public rows. */
+let matrixCredential: Promise<{ code: string }> | null = null;
+async function matrixCredentialParams(): Promise<Record<string, string>> {
+  matrixCredential ??= seedCredential(api.app(), api.db(), { userId: ctx.ids.other });
+  return { code: (await matrixCredential).code };
+}
+
+async function freshCredentialParams(): Promise<Record<string, string>> {
+  return { id: (await seedCredential(api.app(), api.db(), { userId: ctx.ids.other })).id };
+}
+
+/** A credential of the caller ("own") or of the other user, with its PDF rendered. */
+async function renderedCredentialParams(caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> {
+  const owner = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
+  const credential = await seedCredential(api.app(), api.db(), { userId: owner });
+  const template = await http().post('/api/v1/admin/credentials/templates').set(bearer(tokenOf('admin'))).send(MATRIX_TEMPLATE).expect(201);
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const media = await http().post('/api/v1/media').set(bearer(tokenOf('admin'))).set('Content-Type', 'application/pdf').send(pdf).expect(201);
+  await api.db().query(
+    `INSERT INTO credential_pdf (credential_id, serial, template_id, template_version, media_id, rendered_at) VALUES ($1, $2, $3, 1, $4, now())`,
+    [credential.id, `BR-MATRIX-${randomUUID().slice(0, 8)}`, template.body.id, media.body.id],
+  );
+  return { id: credential.id };
+}
+
+function credentialOwners(own: number) {
+  return {
+    anonymous: { own: 401, other: 401 },
+    learner: { own, other: 404 },
+    instructor: { own, other: 404 },
+    admin: { own, other: 404 },
+  };
+}
+
+/** A template that is not the default (a default one exists first), so it may be deleted. */
+async function freshTemplateParams(): Promise<Record<string, string>> {
+  const admin = bearer(tokenOf('admin'));
+  await http().post('/api/v1/admin/credentials/templates').set(admin).send({ ...MATRIX_TEMPLATE, isDefault: true }).expect(201);
+  const template = await http().post('/api/v1/admin/credentials/templates').set(admin).send(MATRIX_TEMPLATE).expect(201);
+  return { id: template.body.id };
+}
+
+async function freshTitleRuleParams(): Promise<Record<string, string>> {
+  const rule = await http().post('/api/v1/admin/credentials/title-rules').set(bearer(tokenOf('admin'))).send(MATRIX_TITLE_RULE).expect(201);
+  return { id: rule.body.id };
+}
 
 /** A fresh quiz in a course where only the learner holds a seat. */
 async function quizParams(): Promise<Record<string, string>> {

@@ -5,6 +5,17 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { CertificatePdfs } from './credentials/certificate-pdfs';
+import { CredentialDeliveryJob } from './credentials/credential-delivery.job';
+import { CredentialIssueEnqueuer } from './credentials/credential-issue.enqueuer';
+import { CredentialIssueJob } from './credentials/credential-issue.job';
+import { CredentialIssuer } from './credentials/credential-issuer';
+import { CredentialReissueJob } from './credentials/credential-reissue.job';
+import { CredentialsAwardTitlesJob } from './credentials/credentials-award-titles.job';
+import { CredentialsQueueProcessor } from './credentials/credentials-queue.processor';
+import { CredentialsReconcileJob } from './credentials/credentials-reconcile.job';
+import { CredentialsScheduler } from './credentials/credentials.scheduler';
+import { IssuerKeysService } from './credentials/issuer-keys.service';
 import { AttemptGradingJob } from './grading/attempt-grading.job';
 import { CloseExpiredJob } from './grading/close-expired.job';
 import { GradingQueueProcessor } from './grading/grading-queue.processor';
@@ -61,6 +72,17 @@ export class WorkerModule {
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
       providers: [
+        CertificatePdfs,
+        CredentialDeliveryJob,
+        CredentialIssueEnqueuer,
+        CredentialIssueJob,
+        CredentialIssuer,
+        CredentialReissueJob,
+        CredentialsAwardTitlesJob,
+        CredentialsQueueProcessor,
+        CredentialsReconcileJob,
+        CredentialsScheduler,
+        IssuerKeysService,
         AttemptGradingJob,
         CloseExpiredJob,
         GradingQueueProcessor,

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/.well-known/did.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer's DID document: every key (old ones stay) as Multikey assertion methods */
+        get: operations["getDidDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -53,6 +70,216 @@ export interface paths {
         head?: never;
         /** Rename, re-slug or move a category */
         patch: operations["updateCategory"];
+        trace?: never;
+    };
+    "/api/v1/admin/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issued credentials, newest first; search by learner, achievement, code or serial */
+        get: operations["listCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer profile credentials are signed with */
+        get: operations["getIssuerProfile"];
+        /** Change the issuer profile (applies to credentials issued from now on) */
+        put: operations["updateIssuerProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signing keys, the active one and retired ones */
+        get: operations["listIssuerKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire the active key and make a new one; credentials signed before still verify */
+        post: operations["rotateIssuerKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificate templates, the default first */
+        get: operations["listCredentialTemplates"];
+        put?: never;
+        /** Add a template (the first one becomes the default) */
+        post: operations["createCredentialTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A PDF of (unsaved) template content with sample data, for the editor */
+        post: operations["previewCredentialTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template */
+        get: operations["getCredentialTemplate"];
+        /** Change a template; a change of content is a new version (reissue to apply it to certificates already issued) */
+        put: operations["updateCredentialTemplate"];
+        post?: never;
+        /** Delete a template never used for a certificate and not the default */
+        delete: operations["deleteCredentialTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/templates/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render every certificate of this template again with its current version (new serials; old ones stay verifiable) */
+        post: operations["reissueCredentialTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/title-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Title rules, newest fiscal year first */
+        get: operations["listTitleRules"];
+        put?: never;
+        /** Add a title rule for a fiscal year */
+        post: operations["createTitleRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/title-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a title rule (titles already awarded stay) */
+        put: operations["updateTitleRule"];
+        post?: never;
+        /** Delete a title rule (titles already awarded stay valid) */
+        delete: operations["deleteTitleRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/title-rules/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Award this title now to everyone who meets the rule (the worker does it) */
+        post: operations["awardTitleRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/credentials/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke for good, with a reason: its status list bit is set and verification says revoked */
+        post: operations["revokeCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/users": {
@@ -453,6 +680,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credentials/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer as an Open Badges 3.0 Profile */
+        get: operations["getCredentialIssuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer's public keys (JWK Set), retired keys included, for VC-JWT verifiers */
+        get: operations["getCredentialJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/status/1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed BitstringStatusListCredential: a set bit is a revoked credential */
+        get: operations["getCredentialStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{code}/credential.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed Open Badges 3.0 credential (Data Integrity eddsa-rdfc-2022) */
+        get: operations["getCredentialDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{code}/credential.jwt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same credential as a VC-JWT (EdDSA), for verifiers that prefer JOSE */
+        get: operations["getCredentialJwt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{code}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a certificate: valid, revoked (with the date) or invalid (altered); the signature is checked on each call */
+        get: operations["verifyCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/live": {
         parameters: {
             query?: never;
@@ -742,6 +1071,40 @@ export interface paths {
         post?: never;
         /** Withdraw a consent (the record stays, marked withdrawn) */
         delete: operations["withdrawConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificates, newest first, with share links and the LinkedIn "Add to profile" link */
+        get: operations["listMyCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/credentials/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate PDF (current template version) */
+        get: operations["downloadMyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1719,6 +2082,27 @@ export interface components {
             /** @description Email address or account code (BR-…) */
             identifier: string;
         };
+        AdminCredentialDto: {
+            achievementName: string;
+            code: string;
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            kind: "course" | "title";
+            learnerName: string;
+            revocationReason: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            serial: string | null;
+            /**
+             * Format: uuid
+             * @description Null once the account was erased
+             */
+            userId: string | null;
+        };
         AdminUserDto: {
             /** @example BR-48217 */
             accountCode: string;
@@ -1873,6 +2257,12 @@ export interface components {
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
             total: number;
+        };
+        AwardRequestedDto: {
+            /** @description The worker awards the title to everyone who meets the rule and has none yet */
+            queued: boolean;
+            /** Format: uuid */
+            ruleId: string;
         };
         CatalogCategoryDto: {
             name: components["schemas"]["LocalizedTextDto"];
@@ -2392,6 +2782,24 @@ export interface components {
             timeLimitSeconds?: number | null;
             title: string;
         };
+        CreateTemplateDto: {
+            content: components["schemas"]["TemplateContentDto"];
+            /** @description Use it for new certificates from now on */
+            isDefault?: boolean;
+            name: string;
+        };
+        CreateTitleRuleDto: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description Thai fiscal year (Buddhist Era)
+             * @example 2569
+             */
+            fiscalYear: number;
+            minCompletedCourses: number;
+            minHours: number;
+            name: components["schemas"]["LocalizedNameDto"];
+        };
         CreateWalkInDto: {
             /** @example บุญมี ศรีสุข */
             displayName: string;
@@ -2404,6 +2812,38 @@ export interface components {
             /** @example เชียงใหม่ */
             province?: string | null;
             targetGroup: components["schemas"]["TargetGroup"];
+        };
+        CredentialLinksDto: {
+            /** @description The PDF (signed-in owner only) */
+            certificatePdf: string;
+            credentialJson: string;
+            credentialJwt: string;
+            /** @description Public verification page (share this) */
+            verificationPage: string;
+        };
+        CredentialListDto: {
+            items: components["schemas"]["AdminCredentialDto"][];
+            total: number;
+        };
+        CredentialSerialDto: {
+            /** @description The PDF of the current template version; older serials stay verifiable */
+            current: boolean;
+            /** @example BR-2569-000123 */
+            serial: string;
+            templateVersion: number;
+        };
+        CredentialVerificationDto: {
+            achievementName: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuerName: string;
+            /** @description The name as printed on the certificate */
+            learnerName: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            serials: components["schemas"]["CredentialSerialDto"][];
+            /** @enum {string} */
+            status: "valid" | "revoked" | "invalid";
         };
         EnrollDto: {
             /** @description Blended courses only let the learner choose; default: the format's channel */
@@ -2613,6 +3053,44 @@ export interface components {
              */
             resetSecret: boolean;
         };
+        IssuerKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            kid: string;
+            /** Format: date-time */
+            retiredAt: string | null;
+            /** @enum {string} */
+            status: "active" | "retired";
+            /** @example did:web:learn.example.org#key-1 */
+            verificationMethod: string;
+        };
+        IssuerProfileDocumentDto: {
+            "@context": string[];
+            email?: string;
+            /** @example did:web:learn.example.org */
+            id: string;
+            /** @description Image URL */
+            image?: Record<string, never>;
+            name: string;
+            /**
+             * @example [
+             *       "Profile"
+             *     ]
+             */
+            type: string[];
+            url: string;
+        };
+        IssuerProfileDto: {
+            email: string | null;
+            /** Format: uuid */
+            imageMediaId: string | null;
+            /** @description The Thai name is what credentials carry */
+            name: components["schemas"]["LocalizedNameDto"];
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @example https://learn.example.org */
+            url: string;
+        };
         JoinResultDto: {
             /** @description The learner was already checked in: nothing changed */
             alreadyCheckedIn: boolean;
@@ -2622,6 +3100,20 @@ export interface components {
             recordedAt: string;
             /** @enum {string} */
             status: "present";
+        };
+        JsonWebKeyDto: {
+            alg?: string;
+            /** @example Ed25519 */
+            crv: string;
+            kid: string;
+            /** @example OKP */
+            kty: string;
+            use?: string;
+            x: string;
+        };
+        JwksDto: {
+            /** @description Every issuer key, retired ones too, so older credentials keep verifying */
+            keys: components["schemas"]["JsonWebKeyDto"][];
         };
         LearnerAttemptSummaryDto: {
             /** Format: uuid */
@@ -2741,6 +3233,14 @@ export interface components {
         };
         /** @enum {string} */
         Locale: "th" | "en" | "vi";
+        LocalizedNameDto: {
+            /** @example Outstanding learner */
+            en?: string;
+            /** @example ผู้เรียนดีเด่น */
+            th: string;
+            /** @example Học viên xuất sắc */
+            vi?: string;
+        };
         LocalizedTextDto: {
             /** @example Lanna home cooking */
             en?: string;
@@ -2829,6 +3329,26 @@ export interface components {
              * @example /api/v1/media/…
              */
             url: string;
+        };
+        MyCredentialDto: {
+            achievementName: string;
+            code: string;
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            kind: "course" | "title";
+            /** @description LinkedIn "Add to profile" link (certification) */
+            linkedInAddToProfileUrl: string;
+            links: components["schemas"]["CredentialLinksDto"];
+            /** @description The certificate PDF has been rendered and can be downloaded */
+            pdfReady: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @example BR-2569-000123 */
+            serial: string | null;
         };
         MyEnrollmentStateDto: {
             /** @description Channels the learner may choose */
@@ -3256,6 +3776,12 @@ export interface components {
             /** Format: uuid */
             quizId: string;
         };
+        ReissueResultDto: {
+            /** Format: uuid */
+            templateId: string;
+            /** @description The template version the certificates are rendered again with */
+            templateVersion: number;
+        };
         ReorderOutlineDto: {
             draftRevision: number;
             /** @description Every live module in its new order, each with every live lesson it should hold, in order */
@@ -3265,6 +3791,10 @@ export interface components {
             password: string;
             /** @description The token from the link in the mail (`/reset-password?token=…`) */
             token: string;
+        };
+        RevokeCredentialDto: {
+            /** @description Kept with the record (not shown publicly) */
+            reason: string;
         };
         RichTextDto: {
             /** @enum {string} */
@@ -3598,6 +4128,56 @@ export interface components {
         TargetGroup: "early_childhood" | "youth" | "general_public" | "education_staff" | "elderly";
         /** @enum {string} */
         TargetGroupSource: "age" | "learner";
+        TemplateContentDto: {
+            /** @example #1b4d89 */
+            accentColor?: string;
+            bodyText?: string;
+            heading?: string;
+            /** Format: uuid */
+            logoMediaId?: string | null;
+            organisationName: string;
+            signatories: components["schemas"]["TemplateSignatoryDto"][];
+        };
+        TemplateDto: {
+            content: components["schemas"]["TemplateContentDto"];
+            /** Format: uuid */
+            id: string;
+            isDefault: boolean;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Goes up by one on each change of the content */
+            version: number;
+        };
+        TemplatePreviewDto: {
+            content: components["schemas"]["TemplateContentDto"];
+            /**
+             * @default th
+             * @enum {string}
+             */
+            locale: "th" | "en" | "vi";
+        };
+        TemplateSignatoryDto: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description An uploaded image (PNG/JPEG) of the signature
+             */
+            signatureMediaId?: string | null;
+            /** @example ผู้อำนวยการ */
+            title: string;
+        };
+        TitleRuleDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            fiscalYear: number;
+            /** Format: uuid */
+            id: string;
+            minCompletedCourses: number;
+            minHours: number;
+            name: components["schemas"]["LocalizedNameDto"];
+        };
         UpdateCategoryDto: {
             name?: components["schemas"]["CategoryNameInputDto"];
             position?: number;
@@ -3651,6 +4231,13 @@ export interface components {
             tags?: string[];
             targetGroups?: components["schemas"]["TargetGroup"][];
             title?: components["schemas"]["ShortLocalizedTextInputDto"];
+        };
+        UpdateIssuerProfileDto: {
+            email?: string | null;
+            /** Format: uuid */
+            imageMediaId?: string | null;
+            name: components["schemas"]["LocalizedNameDto"];
+            url: string;
         };
         UpdateLessonDto: {
             /** @description The whole content for the lesson's type. Fields by lesson type (LessonContentByType): text {body}; video {source: upload, mediaId | source: url, url; captions [{language, label, mediaId}], transcript}; file {mediaId, description}; link {url, description}; live_session {meetingUrl, startsAt, endsAt}; onsite_session {venue, address, mapUrl, startsAt, endsAt, capacity}; quiz {quizId} */
@@ -3738,6 +4325,24 @@ export interface components {
             timeLimitSeconds?: number | null;
             title?: string;
         };
+        UpdateTemplateDto: {
+            content?: components["schemas"]["TemplateContentDto"];
+            /** @description Use it for new certificates from now on */
+            isDefault?: boolean;
+            name?: string;
+        };
+        UpdateTitleRuleDto: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description Thai fiscal year (Buddhist Era)
+             * @example 2569
+             */
+            fiscalYear?: number;
+            minCompletedCourses?: number;
+            minHours?: number;
+            name?: components["schemas"]["LocalizedNameDto"];
+        };
         WalkInClaimDto: {
             /** @example BR-48217 */
             accountCode: string;
@@ -3775,6 +4380,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getDidDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description DID document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/did+json": Record<string, never>;
+                };
+            };
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
@@ -3900,6 +4525,746 @@ export interface operations {
                 content?: never;
             };
             /** @description CATEGORY_SLUG_TAKEN (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: {
+                /** @description Part of the learner name, achievement name, verification code or serial */
+                q?: string;
+                status?: "active" | "revoked";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getIssuerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerProfileDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateIssuerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIssuerProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerProfileDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_MEDIA_INVALID: not an uploaded PNG or JPEG (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listIssuerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerKeyDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rotateIssuerKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new active key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerKeyDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCredentialTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCredentialTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    previewCredentialTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewDto"];
+            };
+        };
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCredentialTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TEMPLATE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCredentialTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TEMPLATE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteCredentialTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TEMPLATE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TEMPLATE_IS_DEFAULT or CREDENTIAL_TEMPLATE_IN_USE (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reissueCredentialTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueResultDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TEMPLATE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listTitleRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleRuleDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createTitleRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTitleRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleRuleDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateTitleRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTitleRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleRuleDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TITLE_RULE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteTitleRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TITLE_RULE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    awardTitleRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRequestedDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TITLE_RULE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    revokeCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCredentialDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCredentialDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_ALREADY_REVOKED (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,6 +6285,153 @@ export interface operations {
             };
         };
     };
+    getCredentialIssuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerProfileDocumentDto"];
+                };
+            };
+        };
+    };
+    getCredentialJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JwksDto"];
+                };
+            };
+        };
+    };
+    getCredentialStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description BitstringStatusListCredential (JSON-LD, Data Integrity proof) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getCredentialDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Verification code (Crockford base32, case-insensitive) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenBadgeCredential (JSON-LD) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description CREDENTIAL_NOT_FOUND: the same answer for every unknown or malformed code (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCredentialJwt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Verification code (Crockford base32, case-insensitive) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Compact JWS */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            /** @description CREDENTIAL_NOT_FOUND: the same answer for every unknown or malformed code (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Verification code (Crockford base32, case-insensitive) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialVerificationDto"];
+                };
+            };
+            /** @description CREDENTIAL_NOT_FOUND: the same answer for every unknown or malformed code (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     live: {
         parameters: {
             query?: never;
@@ -5820,6 +7332,68 @@ export interface operations {
                 content?: never;
             };
             /** @description CONSENT_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCredentialDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    downloadMyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_NOT_FOUND (not yours or unknown), CREDENTIAL_PDF_NOT_READY (not rendered yet) (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -19,6 +19,8 @@ export interface AppConfig {
   catalog: { cacheSeconds: number };
   /** Quiz attempts: seconds after an attempt's deadline during which saves and submits still count (network slack). */
   quiz: { graceSeconds: number };
+  /** Credentials (issue 9): `keyEncryptionKey` seals issuer private keys in the database. */
+  credentials: { keyEncryptionKey: string };
 }
 
 export interface AuthConfig {

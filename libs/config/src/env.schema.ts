@@ -176,6 +176,10 @@ export class EnvSchema {
   @MinLength(32, { message: 'must be at least 32 characters long' })
   APP_SECRET?: string;
 
+  /** Seals the credential issuer's private keys at rest (issue 9); derived from APP_SECRET when unset. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters long' })
+  CREDENTIALS_KEY?: string;
+
   @IsOptional() @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: (typeof LOG_LEVELS)[number];
 

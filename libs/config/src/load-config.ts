@@ -100,6 +100,8 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
     quiz: { graceSeconds: e.QUIZ_GRACE_SECONDS ?? 30 },
     // Off in tests, so a test sees what it just wrote; the cache has its own spec.
     catalog: { cacheSeconds: e.CATALOG_CACHE_SECONDS ?? (nodeEnv === 'test' ? 0 : 5) },
+    // A separate key, so APP_SECRET can rotate without losing the issuer keys; derived (and labelled) otherwise.
+    credentials: { keyEncryptionKey: e.CREDENTIALS_KEY ?? `credentials:${e.APP_SECRET ?? DEV_SECRET}` },
   };
 }
 

@@ -7,6 +7,13 @@ import { RefreshTokenEntity } from './accounts/refresh-token.entity';
 import { SignInCardEntity } from './accounts/sign-in-card.entity';
 import { UserRoleEntity } from './accounts/user-role.entity';
 import { UserEntity } from './accounts/user.entity';
+import { CredentialPdfEntity } from './credentials/credential-pdf.entity';
+import { CredentialReconcileRunEntity } from './credentials/credential-reconcile-run.entity';
+import { CredentialTemplateEntity } from './credentials/credential-template.entity';
+import { CredentialTitleRuleEntity } from './credentials/credential-title-rule.entity';
+import { CredentialEntity } from './credentials/credential.entity';
+import { IssuerKeyEntity } from './credentials/issuer-key.entity';
+import { IssuerProfileEntity } from './credentials/issuer-profile.entity';
 import { CourseEntity } from './courses/course.entity';
 import { CatalogEntryEntity } from './courses/catalog-entry.entity';
 import { CourseCategoryEntity } from './courses/course-category.entity';
@@ -73,4 +80,11 @@ export const ENTITIES = [
   SeedRunEntity,
   SystemPingEntity,
   WorkerHeartbeatEntity,
+  IssuerKeyEntity,
+  IssuerProfileEntity,
+  CredentialTemplateEntity,
+  CredentialEntity,
+  CredentialPdfEntity,
+  CredentialTitleRuleEntity,
+  CredentialReconcileRunEntity,
 ];

@@ -40,6 +40,18 @@ export interface JobPayloads {
   'quiz.regrade-requested': { regradeId: string; quizId: string };
   /** Every minute: close attempts whose time (plus grace) ran out, with what was saved (scheduled). */
   'grading.close-expired': Record<string, never>;
+  /** Issue the course credential of a completed enrolment, once (added with jobId `credential.issue:<enrollmentId>`). */
+  'credential.issue': { enrollmentId: string };
+  /** A credential was signed (outbox): render its PDF, then mail the learner once. */
+  'credential.issued': { credentialId: string };
+  /** An administrator changed a template and asked for a reissue (outbox, from the API): new PDFs, new serials. */
+  'credential.reissue-requested': { templateId: string };
+  /** A credential was revoked (outbox, from the API); the status list is read live, so nothing to do yet. */
+  'credential.revoked': { credentialId: string };
+  /** Nightly: issue, render and mail whatever is missing (eligible minus issued) and report it (scheduled). */
+  'credentials.reconcile': Record<string, never>;
+  /** Yearly titles ("learning citizen"): scheduled, or on demand for one rule from the API (outbox). */
+  'credentials.award-titles': { ruleId?: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -61,6 +73,12 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'attempt.submitted': QueueName.Grading,
   'quiz.regrade-requested': QueueName.Grading,
   'grading.close-expired': QueueName.Grading,
+  'credential.issue': QueueName.Credentials,
+  'credential.issued': QueueName.Credentials,
+  'credential.reissue-requested': QueueName.Credentials,
+  'credential.revoked': QueueName.Credentials,
+  'credentials.reconcile': QueueName.Credentials,
+  'credentials.award-titles': QueueName.Credentials,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

@@ -10,5 +10,7 @@ export const QueueName = {
   Learning: 'learning',
   /** Quiz grading and regrading (issue 8): CPU work, kept away from mail and enrolment events. */
   Grading: 'grading',
+  /** Certificates and Open Badges (issue 9): signing, PDF rendering and their mail, exactly once. */
+  Credentials: 'credentials',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

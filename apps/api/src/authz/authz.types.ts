@@ -45,7 +45,7 @@ export type AppAction =
   | 'enroll'
   | 'teach';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'Credential' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {

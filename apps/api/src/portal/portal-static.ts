@@ -40,7 +40,8 @@ export function servePortal(app: NestExpressApplication, distDir: string): boole
   }
   const rootFiles = new Set(entries.filter((e) => e.isFile() && e.name !== 'index.html').map((e) => `/${e.name}`));
   app.use(async (req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api')) return next();
+    // `/.well-known/did.json` is the API's (did:web), not a portal page.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/.well-known/')) return next();
     if (rootFiles.has(req.path)) return res.sendFile(path.join(distDir, req.path.slice(1)), { maxAge: '1h' });
     if (req.method !== 'GET') return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -350,6 +350,46 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Some people in the list are not enrolled in this course',
     vi: 'Một số người trong danh sách chưa đăng ký khóa học này',
   },
+  CREDENTIAL_NOT_FOUND: {
+    th: 'ไม่พบใบรับรองที่มีรหัสนี้',
+    en: 'No certificate with this code',
+    vi: 'Không tìm thấy chứng chỉ với mã này',
+  },
+  CREDENTIAL_PDF_NOT_READY: {
+    th: 'ไฟล์ PDF ของใบรับรองยังไม่พร้อม กรุณาลองใหม่ในอีกสักครู่',
+    en: 'The certificate PDF is not ready yet. Please try again in a moment.',
+    vi: 'Tệp PDF của chứng chỉ chưa sẵn sàng. Vui lòng thử lại sau ít phút.',
+  },
+  CREDENTIAL_ALREADY_REVOKED: {
+    th: 'ใบรับรองนี้ถูกเพิกถอนไปแล้ว',
+    en: 'This certificate has already been revoked',
+    vi: 'Chứng chỉ này đã bị thu hồi',
+  },
+  CREDENTIAL_TEMPLATE_NOT_FOUND: {
+    th: 'ไม่พบแม่แบบใบรับรองนี้',
+    en: 'Certificate template not found',
+    vi: 'Không tìm thấy mẫu chứng chỉ',
+  },
+  CREDENTIAL_TEMPLATE_IS_DEFAULT: {
+    th: 'ลบแม่แบบที่ใช้เป็นค่าเริ่มต้นไม่ได้ กรุณาตั้งแม่แบบอื่นเป็นค่าเริ่มต้นก่อน',
+    en: 'The default template cannot be deleted. Make another template the default first.',
+    vi: 'Không thể xóa mẫu mặc định. Hãy đặt mẫu khác làm mặc định trước.',
+  },
+  CREDENTIAL_TEMPLATE_IN_USE: {
+    th: 'ลบแม่แบบนี้ไม่ได้ เพราะมีใบรับรองที่ออกด้วยแม่แบบนี้แล้ว',
+    en: 'This template cannot be deleted: certificates were issued with it',
+    vi: 'Không thể xóa mẫu này vì đã có chứng chỉ được cấp bằng mẫu này',
+  },
+  CREDENTIAL_MEDIA_INVALID: {
+    th: 'รูปภาพที่เลือกไม่ใช่รูปภาพที่อัปโหลดไว้',
+    en: 'The chosen image is not an uploaded image',
+    vi: 'Hình ảnh đã chọn không phải là hình ảnh đã tải lên',
+  },
+  CREDENTIAL_TITLE_RULE_NOT_FOUND: {
+    th: 'ไม่พบเกณฑ์การมอบวุฒิบัตรนี้',
+    en: 'Title rule not found',
+    vi: 'Không tìm thấy quy tắc danh hiệu',
+  },
   WALK_IN_CLAIM_INVALID: {
     th: 'รหัสบัญชีหรือรหัสผ่านไม่ถูกต้อง หรือบัญชีนี้ถูกรับไปแล้ว',
     en: 'Wrong account code or PIN, or this account was already claimed',

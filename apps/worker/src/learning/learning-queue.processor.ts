@@ -3,6 +3,7 @@ import { type JobData, QueueName } from '@baanrian/jobs';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { CredentialIssueEnqueuer } from '../credentials/credential-issue.enqueuer';
 import { EnrollmentCompletedJob } from './enrollment-completed.job';
 import { EnrollmentPromotedJob } from './enrollment-promoted.job';
 import { SessionRemindersJob } from './session-reminders.job';
@@ -14,6 +15,7 @@ export class LearningQueueProcessor extends WorkerHost implements OnApplicationB
     private readonly promoted: EnrollmentPromotedJob,
     private readonly completed: EnrollmentCompletedJob,
     private readonly reminders: SessionRemindersJob,
+    private readonly credentials: CredentialIssueEnqueuer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -29,8 +31,12 @@ export class LearningQueueProcessor extends WorkerHost implements OnApplicationB
     switch (job.name) {
       case 'enrollment.promoted':
         return this.promoted.handle(job.data as JobData<'enrollment.promoted'>);
-      case 'enrollment.completed':
-        return this.completed.handle(job.data as JobData<'enrollment.completed'>);
+      case 'enrollment.completed': {
+        const data = job.data as JobData<'enrollment.completed'>;
+        // Queued first: the certificate must not depend on the notification succeeding.
+        await this.credentials.enqueue(data.enrollmentId);
+        return this.completed.handle(data);
+      }
       case 'learning.session-reminders':
         return this.reminders.handle();
       // Recorded for participation reports (issue 10), which will consume them; acknowledged until then.

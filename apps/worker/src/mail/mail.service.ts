@@ -9,6 +9,9 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** A fixed Message-ID, so a copy sent again in the crash window below is recognisable as the same mail. */
+  messageId?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** What a mail is about; `key` is unique, so the same mail is never sent twice. */

@@ -13,8 +13,9 @@ export class OutboxQueues {
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.Learning) learning: Queue,
     @InjectQueue(QueueName.Grading) grading: Queue,
+    @InjectQueue(QueueName.Credentials) credentials: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading };
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading, [QueueName.Credentials]: credentials };
   }
 
   get(name: QueueName): Queue {

@@ -1,0 +1,79 @@
+import { writeOutboxEvent } from '@baanrian/db';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../authz/authz.types';
+import { currentRequestId } from '../observability/request-context';
+import type { AwardRequestedDto, CreateTitleRuleDto, LocalizedNameDto, TitleRuleDto, UpdateTitleRuleDto } from './credentials-admin.dto';
+import { CredentialsException } from './credentials.exception';
+
+interface RuleRow {
+  id: string;
+  fiscal_year: number;
+  name: LocalizedNameDto;
+  min_completed_courses: number;
+  min_hours: string;
+  active: boolean;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, fiscal_year, name, min_completed_courses, min_hours, active, created_at';
+
+/** Yearly titles (e.g. "learning citizen 2569"): the rules administrators set, and awarding on demand. */
+@Injectable()
+export class CredentialTitleRulesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(): Promise<TitleRuleDto[]> {
+    const rows: RuleRow[] = await this.db.query(`SELECT ${COLUMNS} FROM credential_title_rule ORDER BY fiscal_year DESC, created_at, id`);
+    return rows.map(toDto);
+  }
+
+  async create(user: AuthUser, dto: CreateTitleRuleDto): Promise<TitleRuleDto> {
+    const [row]: RuleRow[] = await this.db.query(
+      `INSERT INTO credential_title_rule (fiscal_year, name, min_completed_courses, min_hours, active, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [dto.fiscalYear, JSON.stringify(dto.name), dto.minCompletedCourses, dto.minHours, dto.active ?? true, user.id],
+    );
+    return toDto(row);
+  }
+
+  async update(id: string, dto: UpdateTitleRuleDto): Promise<TitleRuleDto> {
+    const [rows]: [RuleRow[], number] = await this.db.query(
+      `UPDATE credential_title_rule SET fiscal_year = coalesce($2, fiscal_year), name = coalesce($3::jsonb, name),
+         min_completed_courses = coalesce($4, min_completed_courses), min_hours = coalesce($5, min_hours), active = coalesce($6, active)
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, dto.fiscalYear ?? null, dto.name ? JSON.stringify(dto.name) : null, dto.minCompletedCourses ?? null, dto.minHours ?? null, dto.active ?? null],
+    );
+    if (!rows[0]) throw new CredentialsException('CREDENTIAL_TITLE_RULE_NOT_FOUND');
+    return toDto(rows[0]);
+  }
+
+  /** Titles already awarded stay (they are signed credentials); revoke them one by one if needed. */
+  async remove(id: string): Promise<void> {
+    const [, count]: [unknown, number] = await this.db.query(`DELETE FROM credential_title_rule WHERE id = $1`, [id]);
+    if (!count) throw new CredentialsException('CREDENTIAL_TITLE_RULE_NOT_FOUND');
+  }
+
+  /** Queues the award run for this rule now rather than at the scheduled time. */
+  async award(id: string): Promise<AwardRequestedDto> {
+    await this.db.transaction(async (manager) => {
+      const [rule]: { id: string }[] = await manager.query(`SELECT id FROM credential_title_rule WHERE id = $1`, [id]);
+      if (!rule) throw new CredentialsException('CREDENTIAL_TITLE_RULE_NOT_FOUND');
+      await writeOutboxEvent(manager, 'credentials.award-titles', { ruleId: id }, currentRequestId());
+    });
+    return { ruleId: id, queued: true };
+  }
+}
+
+function toDto(row: RuleRow): TitleRuleDto {
+  return {
+    id: row.id,
+    fiscalYear: row.fiscal_year,
+    name: row.name,
+    minCompletedCourses: row.min_completed_courses,
+    minHours: Number(row.min_hours),
+    active: row.active,
+    createdAt: row.created_at.toISOString(),
+  };
+}

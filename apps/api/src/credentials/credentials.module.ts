@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module';
+import { CredentialIssuerService } from './credential-issuer.service';
+import { CredentialKeysService } from './credential-keys.service';
+import { CredentialMedia } from './credential-media';
+import { CredentialStatusListService } from './credential-status-list.service';
+import { CredentialTemplatesController } from './credential-templates.controller';
+import { CredentialTemplatesService } from './credential-templates.service';
+import { CredentialTitleRulesController } from './credential-title-rules.controller';
+import { CredentialTitleRulesService } from './credential-title-rules.service';
+import { CredentialVerificationService } from './credential-verification.service';
+import { CredentialsAdminController } from './credentials-admin.controller';
+import { CredentialsAdminService } from './credentials-admin.service';
+import { CredentialsPublicController, DidDocumentController } from './credentials-public.controller';
+import { MyCredentialsController } from './my-credentials.controller';
+import { MyCredentialsService } from './my-credentials.service';
+
+/** Certificates and Open Badges 3.0 (issue 9): public verification, the learner's list, administration. The worker issues. */
+@Module({
+  imports: [MediaModule],
+  controllers: [CredentialsPublicController, DidDocumentController, MyCredentialsController, CredentialsAdminController, CredentialTemplatesController, CredentialTitleRulesController],
+  providers: [
+    CredentialIssuerService,
+    CredentialKeysService,
+    CredentialMedia,
+    CredentialStatusListService,
+    CredentialTemplatesService,
+    CredentialTitleRulesService,
+    CredentialVerificationService,
+    CredentialsAdminService,
+    MyCredentialsService,
+  ],
+})
+export class CredentialsModule {}
