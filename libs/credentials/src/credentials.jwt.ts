@@ -1,4 +1,5 @@
-import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+import { sign } from 'node:crypto';
+import { compactVerify, decodeProtectedHeader } from 'jose';
 import type { UnsignedCredential } from './credentials.badge';
 import type { PublicKeyResolver, SigningKey, VerificationResult } from './credentials.data-integrity';
 import { privateKeyFromPkcs8, publicKeyFromJwk, publicKeyFromMultibase } from './credentials.keys';
@@ -14,9 +15,17 @@ export async function signVcJwt(unsigned: UnsignedCredential, key: SigningKey): 
   const { proof: _proof, ...credential } = unsigned as UnsignedCredential & { proof?: unknown };
   const nbf = Math.floor(Date.parse(unsigned.validFrom) / 1000);
   const payload = { ...credential, iss: unsigned.issuer.id, jti: unsigned.id, nbf, iat: nbf };
-  return new CompactSign(Buffer.from(JSON.stringify(payload), 'utf8'))
-    .setProtectedHeader({ alg: 'EdDSA', typ: VC_JWT_TYP, kid: key.verificationMethod })
-    .sign(privateKeyFromPkcs8(key.privateKeyPkcs8));
+  // JWS compact serialisation by hand with a synchronous Ed25519 signature: jose's sign goes through
+  // the libuv thread pool and costs milliseconds per credential under load; verification (where the
+  // attacks are) stays with jose, and the specs verify these tokens with jose's jwtVerify.
+  const header = { alg: 'EdDSA', typ: VC_JWT_TYP, kid: key.verificationMethod };
+  const signingInput = `${b64url(header)}.${b64url(payload)}`;
+  const signature = sign(null, Buffer.from(signingInput, 'ascii'), privateKeyFromPkcs8(key.privateKeyPkcs8));
+  return `${signingInput}.${signature.toString('base64url')}`;
+}
+
+function b64url(value: object): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
 export interface VcJwtVerification extends VerificationResult {

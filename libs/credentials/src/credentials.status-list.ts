@@ -36,6 +36,9 @@ export function encodeStatusList(revokedIndexes: number[], length = STATUS_LIST_
   return `u${gzipSync(bits).toString('base64url')}`;
 }
 
+// 128 Mibit, far above any list we would read.
+const MAX_DECODED_BYTES = 16 * 1024 * 1024;
+
 export interface DecodedStatusList {
   length: number;
   isSet(index: number): boolean;
@@ -47,7 +50,8 @@ export function decodeStatusList(encodedList: string): DecodedStatusList {
   if (!encodedList.startsWith('u')) throw new CredentialError('STATUS_LIST_INVALID', 'Expected multibase base64url (u)');
   let bits: Buffer;
   try {
-    bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+    // Lists come from other issuers too: cap the output so a gzip bomb cannot exhaust memory.
+    bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: MAX_DECODED_BYTES });
   } catch {
     throw new CredentialError('STATUS_LIST_INVALID', 'Status list is not gzip data');
   }
