@@ -9,7 +9,7 @@
 //   apps/api, apps/worker ............ type:app  scope:server
 //   apps/portal ...................... type:app  scope:client
 //   libs/config, libs/db, libs/jobs, libs/quiz, libs/learning,
-//   libs/credentials,
+//   libs/credentials, libs/certificates,
 //   migrations ....................... type:lib  scope:server
 //   libs/contracts, libs/api-client .. type:lib  scope:shared
 //   libs/testing ..................... type:lib  scope:test

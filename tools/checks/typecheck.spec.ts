@@ -21,6 +21,7 @@ const PROJECTS = [
   'libs/contracts/tsconfig.spec.json',
   'libs/credentials/tsconfig.spec.json',
   'libs/quiz/tsconfig.spec.json',
+  'libs/certificates/tsconfig.spec.json',
   'libs/learning/tsconfig.spec.json',
   'libs/config/tsconfig.spec.json',
   'tools/tsconfig.json',

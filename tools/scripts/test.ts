@@ -9,6 +9,7 @@ import {
   startRedis,
   CHROMIUM,
   COMPOSE,
+  POPPLER,
   REDIS,
   ensureSystemTools,
   buildApps,
@@ -49,7 +50,7 @@ function countsFrom(file: string, runner: string, exitCode: number): Counts {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  ensureSystemTools([REDIS, CHROMIUM, COMPOSE], say);
+  ensureSystemTools([REDIS, CHROMIUM, COMPOSE, POPPLER], say);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-test-'));
   let postgres: RunningPostgres | undefined;
   let redis: RunningRedis | undefined;

@@ -6,6 +6,7 @@ import { chooseQuestions, seededRandom } from '../src/attempts/attempt-delivery'
 import { AttemptsClock } from '../src/attempts/attempts.clock';
 import { useTestApi } from './api-app';
 import { bearer, signUp } from './accounts-helpers';
+import { publishTestCourse } from './catalog-fixture';
 import { createQuiz, enrolIn, type QuizFixture } from './quiz-attempts-helpers';
 
 const api = useTestApi({ env: { QUIZ_GRACE_SECONDS: '30' } });
@@ -296,25 +297,47 @@ describe('no answer leakage', () => {
       const allowed = key.endsWith('/result') || key === 'GET /api/v1/learning/quizzes/{quizId}' ? allowedOnlyInResult : new Set<string>();
       expect({ key, leaky: LEAKY_KEYS.filter((k) => keys.has(k) && !allowed.has(k)) }).toEqual({ key, leaky: [] });
     }
+    // The course player (issue 7) shows a quiz lesson as its quizId only; `percent` there is the
+    // lesson's progress (0 or 100 for a quiz lesson), never a score.
+    const player = schemaKeys({ $ref: '#/components/schemas/PlayerCourseDto' });
+    expect(LEAKY_KEYS.filter((k) => player.has(k) && k !== 'percent')).toEqual([]);
     const questionKeys = schemaKeys({ $ref: '#/components/schemas/LearnerQuestionDto' });
     expect([...questionKeys].filter((k) => !LEARNER_VIEW_KEYS.includes(k))).toEqual([]);
   });
 
-  it.each(['never', 'after_due'])('sends nothing answer-revealing before the policy allows (%s)', async (policy) => {
-    const fixture = await createQuiz(api.db(), { results_policy: policy, due_at: new Date(Date.now() + 86_400_000) });
+  it.each(['never', 'after_due'])('sends nothing answer-revealing before the policy allows (%s), the course player included', async (policy) => {
+    // The quiz is a lesson of a published course, so the player shows it too.
+    const quizId = randomUUID();
+    const quizLesson = { id: randomUUID(), type: 'quiz' as const, title: 'แบบทดสอบ', required: true, position: 0, durationMinutes: 10, content: { quizId } };
+    const course = await publishTestCourse(api.db(), { slug: `quiz-leak-${quizId.slice(0, 8)}`, modules: [{ id: randomUUID(), title: 'บทที่ 1', position: 0, lessons: [quizLesson] }] });
+    const fixture = await createQuiz(api.db(), { id: quizId, results_policy: policy, due_at: new Date(Date.now() + 86_400_000) }, undefined, course.courseId);
     const lee = await learnerIn(fixture);
     const payloads: unknown[] = [];
+    const players: { modules: { lessons: { id: string; content: Record<string, unknown> | null; progress: { percent: number } }[] }[] }[] = [];
+    const player = async () => players.push((await http().get(`/api/v1/learning/courses/${course.courseId}`).set(bearer(lee.token)).expect(200)).body);
+    await player();
     const attempt = (await start(fixture, lee).expect(201)).body;
+    await player();
     payloads.push(attempt, (await start(fixture, lee).expect(200)).body);
     payloads.push((await http().get(`/api/v1/learning/attempts/${attempt.id}`).set(bearer(lee.token)).expect(200)).body);
     payloads.push((await save(attempt.id, lee, { [fixture.questionIds['q-tf']]: { type: 'true_false', value: false } }, 1).expect(200)).body);
     payloads.push((await submit(attempt.id, lee, 'k').expect(202)).body);
-    await gradeDirectly(attempt.id);
+    await gradeDirectly(attempt.id, false);
     const result = (await http().get(`/api/v1/learning/attempts/${attempt.id}/result`).set(bearer(lee.token)).expect(200)).body;
     expect(result).toMatchObject({ status: 'graded', released: false });
     payloads.push(result, (await http().get(`/api/v1/learning/quizzes/${fixture.quizId}`).set(bearer(lee.token)).expect(200)).body);
+    await player();
     const keys = keysOf(payloads);
     expect(LEAKY_KEYS.filter((k) => keys.has(k))).toEqual([]);
+    // The player, before, during and after the graded attempt: the quiz lesson is its quizId, and
+    // its progress says nothing of the score (the graded attempt did not pass: 0 %).
+    for (const body of players) {
+      const lesson = body.modules[0].lessons[0];
+      expect(Object.entries(lesson.content ?? {}).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))).toEqual([['quizId', quizId]]);
+      expect(lesson.progress.percent).toBe(0);
+      expect(LEAKY_KEYS.filter((k) => keysOf(body).has(k) && k !== 'percent')).toEqual([]);
+    }
+    expect(JSON.stringify(players)).not.toMatch(/FEEDBACK|"weight"|87\.5|กรุงเทพ/);
     for (const question of attempt.questions) expect([...keysOf(question)].filter((k) => !LEARNER_VIEW_KEYS.includes(k))).toEqual([]);
     expect(JSON.stringify(payloads)).not.toMatch(/FEEDBACK|"weight"/);
   });

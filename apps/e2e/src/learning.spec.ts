@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { launchChromium, PHONE, setBrowserTextSize } from './support/browser';
-import { pageProblems } from './support/page-checks';
+import { expectPageChecks, signIn } from './support/learner';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /**
@@ -12,8 +12,6 @@ import { servePortal, type ServedPortal } from './support/stack';
  * 360 px phone, in Thai at 200 % text, English and Vietnamese.
  */
 jest.setTimeout(240_000);
-
-const DEMO_LEARNER = { login: 'learner@demo.baanrian.test', password: 'demo-learner-2567' };
 
 let stack: ServedPortal;
 let baseUrl: string;
@@ -146,27 +144,6 @@ async function fakeLearningApi(page: Page): Promise<void> {
   await page.route(/\/api\/v1\/sessions\/[^/]+\/check-ins$/, reply(data.checkIn, 201));
 }
 
-async function signIn(page: Page, locale: 'th' | 'en' | 'vi'): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
-  await page.locator('input[autocomplete="username"]').fill(DEMO_LEARNER.login);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_LEARNER.password);
-  await page.locator('main button[type="submit"]').first().click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-  await page.getByRole('banner').locator('.account-nav__account').waitFor();
-  await page.waitForTimeout(300); // the profile's language takes over right after sign-in
-  if ((await page.evaluate(() => document.documentElement.lang)) !== locale) {
-    await page.getByRole('banner').getByRole('combobox').selectOption(locale);
-    await page.waitForFunction((value) => document.documentElement.lang === value, locale);
-  }
-}
-
-async function expectPageChecks(page: Page, where: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(200);
-  expect({ where, problems: await pageProblems(page) }).toEqual({ where, problems: [] });
-}
-
 it.each([
   ['th', 200],
   ['en', 100],
@@ -175,7 +152,7 @@ it.each([
   const context = await browser.newContext({ viewport: PHONE, locale });
   const page = await context.newPage();
   await fakeLearningApi(page);
-  await signIn(page, locale);
+  await signIn(page, baseUrl, locale);
   if (textSize !== 100) await setBrowserTextSize(page, textSize);
 
   const screens: [string, string, string][] = [
@@ -191,7 +168,7 @@ it.each([
     await page.goto(`${baseUrl}${path}`);
     await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
     await page.locator(ready).first().waitFor();
-    await expectPageChecks(page, `${where} (${locale})`);
+    await expectPageChecks(page, `${where} (${locale})`, { networkIdle: true, settleMs: 200 });
   }
 
   // The header counts unread notifications.
@@ -203,7 +180,7 @@ it('runs the player by keyboard: the lesson list and the transcript', async () =
   const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
   const page = await context.newPage();
   await fakeLearningApi(page);
-  await signIn(page, 'en');
+  await signIn(page, baseUrl, 'en');
   await page.goto(`${baseUrl}/learning/courses/${course.id}?lesson=l-1`);
   await page.getByRole('heading', { level: 2, name: 'ยินดีต้อนรับ' }).waitFor();
   // Tab to the video lesson in the list and open it with Enter.

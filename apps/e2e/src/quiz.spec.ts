@@ -1,6 +1,6 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { launchChromium, PHONE, setBrowserTextSize } from './support/browser';
-import { pageProblems } from './support/page-checks';
+import { expectPageChecks, signIn } from './support/learner';
 import { servePortal, type ServedPortal } from './support/stack';
 
 /**
@@ -13,7 +13,6 @@ import { servePortal, type ServedPortal } from './support/stack';
  */
 jest.setTimeout(240_000);
 
-const DEMO_LEARNER = { login: 'learner@demo.baanrian.test', password: 'demo-learner-2567' };
 const QUIZ = '11111111-1111-4111-8111-111111111111';
 const ATTEMPT = '22222222-2222-4222-8222-222222222222';
 
@@ -114,26 +113,6 @@ async function fakeQuizApi(page: Page): Promise<{ saves: unknown[]; submits: str
   return sent;
 }
 
-async function signIn(page: Page, locale: 'th' | 'en' | 'vi'): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.waitForSelector('html[data-app-ready]', { state: 'attached' });
-  await page.locator('input[autocomplete="username"]').fill(DEMO_LEARNER.login);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_LEARNER.password);
-  await page.locator('main button[type="submit"]').first().click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-  await page.getByRole('banner').locator('.account-nav__account').waitFor();
-  await page.waitForTimeout(300); // the profile's language takes over right after sign-in
-  if ((await page.evaluate(() => document.documentElement.lang)) !== locale) {
-    await page.getByRole('banner').getByRole('combobox').selectOption(locale);
-    await page.waitForFunction((value) => document.documentElement.lang === value, locale);
-  }
-}
-
-async function expectPageChecks(page: Page, where: string): Promise<void> {
-  await page.waitForTimeout(300);
-  expect({ where, problems: await pageProblems(page) }).toEqual({ where, problems: [] });
-}
-
 it.each([
   ['th', 200],
   ['en', 100],
@@ -142,7 +121,7 @@ it.each([
   const context = await browser.newContext({ viewport: PHONE, locale });
   const page = await context.newPage();
   await fakeQuizApi(page);
-  await signIn(page, locale);
+  await signIn(page, baseUrl, locale);
   if (textSize !== 100) await setBrowserTextSize(page, textSize);
 
   await page.goto(`${baseUrl}/learning/quizzes/${QUIZ}`);
@@ -166,7 +145,7 @@ it('answers and submits an attempt by keyboard (and reorders once by dragging), 
   const context = await browser.newContext({ viewport: PHONE, locale: 'en' });
   const page = await context.newPage();
   const sent = await fakeQuizApi(page);
-  await signIn(page, 'en');
+  await signIn(page, baseUrl, 'en');
   await page.goto(`${baseUrl}/learning/quizzes/${QUIZ}`);
   const start = page.getByRole('button', { name: 'Start a new attempt' });
   await start.focus();

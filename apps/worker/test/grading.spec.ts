@@ -6,7 +6,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { gradeSubmittedAttempts } from '../src/grading/attempt-grading';
 import { AttemptGradingJob } from '../src/grading/attempt-grading.job';
+import { GradingBatcher } from '../src/grading/grading-batcher';
 import { CloseExpiredJob } from '../src/grading/close-expired.job';
 import { RegradeJob } from '../src/grading/regrade.job';
 import { WorkerModule } from '../src/worker.module';
@@ -56,6 +58,40 @@ describe('grading a submitted attempt', () => {
     expect(await job.handle(data)).toBe('duplicate');
     expect(await db.query(`SELECT count(*)::int AS n FROM quiz_grade WHERE attempt_id = $1`, [attemptId])).toEqual([{ n: 1 }]);
     expect(await progressOf(learner.enrollmentId, fixture.quizLessonId)).toEqual([{ status: 'completed', percent: 100 }]);
+  });
+
+  it('grades several attempts in one transaction: each learner gets their own grade and lesson, once; a duplicate and an open attempt are told apart', async () => {
+    const fixture = await gradingCourse(db, choiceQuestions(10), { passing_percent: 70 });
+    const learners = await Promise.all([1, 2, 3].map(() => enrolledLearner(db, fixture.courseId)));
+    const [pass, fail, other] = await Promise.all([
+      submittedAttempt(db, fixture, learners[0], 9),
+      submittedAttempt(db, fixture, learners[1], 3),
+      submittedAttempt(db, fixture, learners[2], 10),
+    ]);
+    const open = await submittedAttempt(db, fixture, learners[2], 0, { status: 'in_progress' });
+    const ask = (id: string) => ({ attemptId: id, requestId: 'batch-test' });
+    expect(await gradeSubmittedAttempts(db, [ask(pass), ask(fail), ask(pass), ask(open)])).toEqual(['graded', 'graded', 'duplicate', 'not_submitted']);
+    expect(await gradeSubmittedAttempts(db, [ask(other), ask(pass)])).toEqual(['graded', 'duplicate']);
+    expect((await grade(pass))[0]).toMatchObject({ percent: '90.00', passed: true });
+    expect((await grade(fail))[0]).toMatchObject({ percent: '30.00', passed: false });
+    expect(await db.query(`SELECT count(*)::int AS n FROM quiz_grade WHERE attempt_id = ANY($1::uuid[])`, [[pass, fail, other, open]])).toEqual([{ n: 3 }]);
+    expect(await progressOf(learners[0].enrollmentId, fixture.quizLessonId)).toEqual([{ status: 'completed', percent: 100 }]);
+    expect(await progressOf(learners[1].enrollmentId, fixture.quizLessonId)).toEqual([]);
+    expect(await progressOf(learners[2].enrollmentId, fixture.quizLessonId)).toEqual([{ status: 'completed', percent: 100 }]);
+  });
+
+  it('fails only the job whose attempt cannot be graded, when it shared a batch with others', async () => {
+    const fixture = await gradingCourse(db, choiceQuestions(4));
+    const learner = await enrolledLearner(db, fixture.courseId);
+    const good = await submittedAttempt(db, fixture, learner, 4);
+    const bad = 'not-a-uuid'; // the batch's read fails for the whole transaction
+    const batcher = new GradingBatcher((requests) => gradeSubmittedAttempts(db, requests), 25, 1);
+    const busy = batcher.submit({ attemptId: good, requestId: null }); // in flight alone; the next two wait and leave together
+    const [both, alone] = await Promise.allSettled([batcher.submit({ attemptId: bad, requestId: null }), batcher.submit({ attemptId: good, requestId: null })]);
+    expect(await busy).toBe('graded');
+    expect(both.status).toBe('rejected');
+    expect(alone).toEqual({ status: 'fulfilled', value: 'duplicate' });
+    expect(await grade(good)).toHaveLength(1);
   });
 
   it('completes the course when passing the quiz was the last thing left: one completion event however often the job runs', async () => {

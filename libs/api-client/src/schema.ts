@@ -6893,7 +6893,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY (problem+json) */
+            /** @description ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY, PROGRESS_LESSON_LOCKED (a sequential course, an earlier required lesson is not done; `blockedBy`) (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { fontName, fontRuns, loadFonts, type Weight } from './certificate.fonts';
+import { opaqueOnWhite } from './certificate.images';
 import { LABELS, breakablePieces, formatCertificateDate, formatHours, wrapPieces } from './certificate.text';
 import type { CertificateLocale, CertificateRenderInput, CertificateRenderResult } from './certificate.types';
 
@@ -81,7 +82,7 @@ function pickAccent(color: string | undefined, warnings: string[]): string {
 
 function drawImage(doc: Doc, image: Buffer, x: number, y: number, w: number, h: number, what: string, warnings: string[]): void {
   try {
-    doc.image(image, x, y, { fit: [w, h], align: 'center', valign: 'center' });
+    doc.image(opaqueOnWhite(image), x, y, { fit: [w, h], align: 'center', valign: 'center' });
   } catch (error) {
     // pdfkit reads PNG and JPEG only; anything else (or a truncated file) leaves the space empty.
     warnings.push(`${what}: the image could not be read (${(error as Error).message}); it was left out`);
@@ -123,6 +124,7 @@ function drawQr(doc: Doc, url: string, x: number, y: number, size: number): void
 /** Draws text in per-font runs (see certificate.fonts.ts), wrapping only between words. */
 class TextPainter {
   private readonly missingReported = new Set<string>();
+  private readonly unitWidths = new Map<string, number>();
 
   constructor(
     private readonly doc: Doc,
@@ -130,12 +132,18 @@ class TextPainter {
     private readonly warnings: string[],
   ) {}
 
+  /** Width in points; cached at 1 pt because advance widths scale linearly with the size. */
   measure(text: string, style: TextStyle): number {
-    let width = 0;
-    for (const run of fontRuns(text).runs) {
-      width += this.doc.font(fontName(run.subset, style.weight)).fontSize(style.size).widthOfString(run.text);
+    const key = `${style.weight}|${text}`;
+    let unit = this.unitWidths.get(key);
+    if (unit === undefined) {
+      unit = 0;
+      for (const run of fontRuns(text).runs) {
+        unit += this.doc.font(fontName(run.subset, style.weight)).fontSize(1).widthOfString(run.text);
+      }
+      this.unitWidths.set(key, unit);
     }
-    return width;
+    return unit * style.size;
   }
 
   /** One line at (x, y); `center` means x is ignored and the line is centred on the page. */
@@ -148,11 +156,15 @@ class TextPainter {
     }
     let cursor = align === 'center' ? (PAGE_W - this.measure(text, style)) / 2 : x;
     this.doc.fillColor(style.color);
+    // ActualText gives copy/paste and text extraction the typed string: without it, Thai marks that
+    // GPOS moved up or down are read as a separate line, and the font's decomposed SARA AM twice.
+    this.doc.markContent('Span', { actual: text, lang: this.locale });
     for (const run of runs) {
       this.doc.font(fontName(run.subset, style.weight)).fontSize(style.size);
       this.doc.text(run.text, cursor, y, { lineBreak: false });
       cursor += this.doc.widthOfString(run.text);
     }
+    this.doc.endMarkedContent();
   }
 
   /**

@@ -9,27 +9,28 @@ const TIME_ZONE = 'Asia/Bangkok';
  * năm …", English day month year.
  */
 export function formatCertificateDate(date: Date, locale: CertificateLocale): string {
-  const parts = (loc: string) =>
-    Object.fromEntries(
-      new Intl.DateTimeFormat(loc, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' })
-        .formatToParts(date)
-        .map((p) => [p.type, p.value]),
-    ) as Record<string, string>;
-  if (locale === 'th') {
-    const p = parts('th-TH-u-ca-gregory-nu-latn');
-    return `${p.day} ${p.month} พ.ศ. ${Number(p.year) + 543}`;
-  }
-  if (locale === 'vi') {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' })
-        .formatToParts(date)
-        .map((x) => [x.type, x.value]),
-    ) as Record<string, string>;
-    return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
-  }
-  const p = parts('en-GB');
+  const p = Object.fromEntries(DATE_FORMATS[locale].formatToParts(date).map((x) => [x.type, x.value])) as Record<string, string>;
+  if (locale === 'th') return `${p.day} ${p.month} พ.ศ. ${Number(p.year) + 543}`;
+  if (locale === 'vi') return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
   return `${p.day} ${p.month} ${p.year}`;
 }
+
+// Intl objects are built once: creating them cost more than drawing a page.
+const DATE_FORMATS: Record<CertificateLocale, Intl.DateTimeFormat> = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-gregory-nu-latn', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+  vi: new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' }),
+};
+const NUMBER_FORMATS: Record<CertificateLocale, Intl.NumberFormat> = {
+  th: new Intl.NumberFormat('th-TH-u-nu-latn', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2 }),
+  vi: new Intl.NumberFormat('vi', { maximumFractionDigits: 2 }),
+};
+const WORD_SEGMENTERS: Record<CertificateLocale, Intl.Segmenter> = {
+  th: new Intl.Segmenter('th', { granularity: 'word' }),
+  en: new Intl.Segmenter('en', { granularity: 'word' }),
+  vi: new Intl.Segmenter('vi', { granularity: 'word' }),
+};
 
 interface Labels {
   heading: string;
@@ -72,7 +73,7 @@ export const LABELS: Record<CertificateLocale, Labels> = {
 };
 
 export function formatHours(hours: number, locale: CertificateLocale): string {
-  return new Intl.NumberFormat(locale === 'th' ? 'th-TH-u-nu-latn' : locale, { maximumFractionDigits: 2 }).format(hours);
+  return NUMBER_FORMATS[locale].format(hours);
 }
 
 /**
@@ -81,30 +82,57 @@ export function formatHours(hours: number, locale: CertificateLocale): string {
  * add up, and dropped at line ends by the layout.
  */
 export function breakablePieces(text: string, locale: CertificateLocale): string[] {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
   const pieces: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
+  let opening = '';
+  for (const { segment, isWordLike } of WORD_SEGMENTERS[locale].segment(text)) {
     const last = pieces.length - 1;
-    // Punctuation sticks to the word before it ("course," or "(ฉบับ"): no line starts with a comma.
-    if (!isWordLike && !/^\s+$/.test(segment) && last >= 0 && !/^\s+$/.test(pieces[last])) pieces[last] += segment;
-    else pieces.push(segment);
+    const space = /^\s+$/.test(segment);
+    if (!isWordLike && !space && /^[([{“‘«]+$/.test(segment)) {
+      // Opening brackets and quotes go with the word after them: no line ends with "(".
+      opening += segment;
+    } else if (!isWordLike && !space && !opening && last >= 0 && !/^\s+$/.test(pieces[last])) {
+      // Other punctuation sticks to the word before it: no line starts with a comma or ")".
+      pieces[last] += segment;
+    } else {
+      pieces.push(opening + segment);
+      opening = '';
+    }
   }
+  if (opening) pieces.push(opening);
   return pieces;
 }
 
-/** Greedy line filling over breakable pieces; a single word wider than the line gets its own line. */
+/**
+ * Greedy line filling over breakable pieces; a single word wider than the line gets its own line.
+ * Line width is the sum of piece widths (kerning across a word boundary is ignored), so each piece
+ * is measured once rather than every growing prefix.
+ */
 export function wrapPieces(pieces: string[], maxWidth: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
   let current = '';
+  let width = 0;
+  let space = '';
+  let spaceWidth = 0;
   for (const piece of pieces) {
-    const candidate = current + piece;
-    if (current.trim() && /\S/.test(piece) && measure(candidate.trimEnd()) > maxWidth) {
-      lines.push(current.trim());
-      current = piece;
-    } else {
-      current = candidate;
+    const pieceWidth = measure(piece);
+    if (/^\s+$/.test(piece)) {
+      if (current) {
+        space += piece;
+        spaceWidth += pieceWidth;
+      }
+      continue;
     }
+    if (current && width + spaceWidth + pieceWidth > maxWidth) {
+      lines.push(current);
+      current = piece;
+      width = pieceWidth;
+    } else {
+      current += space + piece;
+      width += spaceWidth + pieceWidth;
+    }
+    space = '';
+    spaceWidth = 0;
   }
-  if (current.trim()) lines.push(current.trim());
+  if (current) lines.push(current);
   return lines;
 }

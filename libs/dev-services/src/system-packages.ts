@@ -16,6 +16,8 @@ export const CHROMIUM: SystemTool = {
   debianPackages: ['chromium', 'fonts-noto-core', 'fonts-thai-tlwg'],
   why: 'browser tests',
 };
+/** pdftotext/pdftoppm read back the certificate PDFs in tests (libs/certificates); not needed at run time. */
+export const POPPLER: SystemTool = { command: 'pdftotext', debianPackages: ['poppler-utils'], why: 'reading certificate PDFs in tests' };
 export const COMPOSE: SystemTool = { command: 'docker-compose', debianPackages: ['docker-compose'], why: 'validating docker-compose.yml' };
 
 export function which(command: string): string | null {

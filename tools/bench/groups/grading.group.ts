@@ -2,7 +2,8 @@ import { createDataSource } from '@baanrian/db';
 import { Queue, Worker } from 'bullmq';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-import { gradeSubmittedAttempt, type Grader } from '../../../apps/worker/src/grading/attempt-grading';
+import { gradeSubmittedAttempts, type Grader } from '../../../apps/worker/src/grading/attempt-grading';
+import { GradingBatcher } from '../../../apps/worker/src/grading/grading-batcher';
 import type { ComputedGrade } from '../../../apps/worker/src/grading/grading.records';
 import { type BenchGroup, interleaved } from '../bench.group';
 import { percentile, summarise } from '../bench.stats';
@@ -22,6 +23,12 @@ const AUTOSAVE_CLIENTS = 4;
  */
 const FIXED: ComputedGrade = { grade: { score: 14, maxScore: 20, correct: 'partial', pendingManual: false, questions: [] }, percent: 70, passed: true };
 const noGrading: Grader = () => FIXED;
+
+/** A processor grading through its own batcher, as the worker does. */
+function batched(grade: ConstructorParameters<typeof GradingBatcher>[0]): (attemptId: string) => Promise<unknown> {
+  const batcher = new GradingBatcher(grade);
+  return (attemptId) => batcher.submit({ attemptId, requestId: null });
+}
 
 /** Enqueues `ids` as jobs, then drains them with a BullMQ worker running `processor`; attempts/s. */
 async function drain(redisUrl: string, name: string, ids: string[], processor: (attemptId: string) => Promise<unknown>): Promise<number> {
@@ -126,8 +133,9 @@ export const gradingGroup: BenchGroup = {
       const runs = await interleaved(
         rounds,
         {
-          grading: async () => drain(stack.redisUrl, 'bench-grading', await fresh(), (id) => gradeSubmittedAttempt(db, id, null)),
-          writesOnly: async () => drain(stack.redisUrl, 'bench-writes', await fresh(), (id) => gradeSubmittedAttempt(db, id, null, noGrading)),
+          // As the worker's AttemptGradingJob: concurrent jobs share transactions (GradingBatcher).
+          grading: async () => drain(stack.redisUrl, 'bench-grading', await fresh(), batched((requests) => gradeSubmittedAttempts(db, requests))),
+          writesOnly: async () => drain(stack.redisUrl, 'bench-writes', await fresh(), batched((requests) => gradeSubmittedAttempts(db, requests, noGrading))),
           noop: async () => drain(stack.redisUrl, 'bench-noop', await fresh(), async () => undefined),
         },
         (line) => log(`grading: ${line}`),

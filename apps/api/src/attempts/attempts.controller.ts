@@ -63,7 +63,7 @@ export class AttemptsController {
   @ApiOkResponse({ type: AttemptDto, description: 'The open attempt, resumed' })
   @ApiNotFoundResponse(QUIZ_NOT_FOUND)
   @ApiForbiddenResponse(NOT_ENROLLED)
-  @ApiConflictResponse({ description: 'ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY (problem+json)' })
+  @ApiConflictResponse({ description: 'ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY, PROGRESS_LESSON_LOCKED (a sequential course, an earlier required lesson is not done; `blockedBy`) (problem+json)' })
   async start(@Param() params: QuizIdParamsDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<AttemptDto> {
     const { attempt, created } = await this.attempts.start(user, params.quizId, this.clock.now());
     res.status(created ? 201 : 200);

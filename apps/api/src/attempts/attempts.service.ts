@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../authz/authz.types';
+import { LessonLockService } from '../progress/lesson-lock';
 import { currentRequestId } from '../observability/request-context';
 import { chooseQuestions, deliver, learnerView, seededRandom } from './attempt-delivery';
 import type { AttemptDto, LearnerQuizDto } from './attempt.dto';
@@ -33,6 +34,7 @@ export class AttemptsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly locks: LessonLockService,
   ) {}
 
   private get grace(): number {
@@ -83,7 +85,8 @@ export class AttemptsService {
   /**
    * Starts an attempt, or resumes the open one. The partial unique index (one `in_progress` per
    * learner and quiz) and the unique attempt number make a double-clicked start one attempt: the
-   * losing insert does nothing and the winner's attempt is returned.
+   * losing insert does nothing and the winner's attempt is returned. Resuming an open attempt is
+   * never refused; a new one is, while the quiz lesson is locked (409 PROGRESS_LESSON_LOCKED).
    */
   async start(user: AuthUser, quizId: string, now: Date): Promise<StartOutcome> {
     const requestId = currentRequestId();
@@ -92,6 +95,8 @@ export class AttemptsService {
       const open = await this.openAttempt(manager, quizId, user.id);
       if (open && !timeIsOver(open, this.grace, now)) return { attempt: open, created: false };
       if (open) await closeTimeExpired(manager, open.id, requestId);
+      // A sequential course: the quiz lesson opens once the earlier required lessons are done.
+      await this.locks.assertQuizOpen(manager, enrollmentId, quizId);
 
       const [{ used }]: { used: number }[] = await manager.query(
         `SELECT count(*)::int AS used, coalesce(max(number), 0)::int AS last FROM quiz_attempt WHERE quiz_id = $1 AND user_id = $2`,

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { currentRequestId } from '../observability/request-context';
 import { assessCompletion } from '@baanrian/learning';
 import { CompletionService } from './completion.service';
-import { isSessionLesson } from './learner-course.view';
+import { sequentialBlocker } from './lesson-lock';
 import { toProgressDto } from './player.builder';
 import { type PublishedOutline, PublishedOutlineCache } from './published-outline.cache';
 import type { LessonProgressResultDto, UpdateLessonProgressDto } from './progress.dto';
@@ -86,10 +86,8 @@ export class LessonProgressService {
       const { percent, completed } = interpret(lesson, dto);
       const enrollmentId = target.enrollment_id;
       const done = new Set(target.completed ?? []);
-      if (outline.sequential && !done.has(lessonId)) {
-        const blocker = ordered.slice(0, ordered.indexOf(lesson)).find((l) => l.required && !isSessionLesson(l.type) && !done.has(l.id));
-        if (blocker) throw new ProgressException('PROGRESS_LESSON_LOCKED', { blockedBy: blocker.id });
-      }
+      const blocker = sequentialBlocker(outline, lessonId, done);
+      if (blocker) throw new ProgressException('PROGRESS_LESSON_LOCKED', { blockedBy: blocker.id });
 
       const [stored]: Stored[] = await manager.query(
         `INSERT INTO lesson_progress AS p (enrollment_id, lesson_id, status, percent, position_seconds, completed_at, updated_at)

@@ -6,7 +6,8 @@ import type { EntityManager } from 'typeorm';
 export interface PublishedOutline {
   sequential: boolean;
   completionAttendancePercent: number | null;
-  lessons: { id: string; type: LessonType; required: boolean }[];
+  /** `quizId`: what a quiz lesson points at (null for other types), for the lock on starting an attempt. */
+  lessons: { id: string; type: LessonType; required: boolean; quizId?: string | null }[];
 }
 
 const MAX_ENTRIES = 1000;
@@ -34,7 +35,7 @@ export class PublishedOutlineCache {
       `SELECT jsonb_build_object(
                 'sequential', coalesce((v.snapshot->>'sequential')::boolean, false),
                 'completionAttendancePercent', v.snapshot->'completionAttendancePercent',
-                'lessons', coalesce((SELECT jsonb_agg(jsonb_build_object('id', l->'id', 'type', l->'type', 'required', l->'required')
+                'lessons', coalesce((SELECT jsonb_agg(jsonb_build_object('id', l->'id', 'type', l->'type', 'required', l->'required', 'quizId', l->'content'->'quizId')
                                                       ORDER BY (m->>'position')::int, (l->>'position')::int)
                                        FROM jsonb_array_elements(v.snapshot->'modules') m CROSS JOIN LATERAL jsonb_array_elements(m->'lessons') l), '[]'::jsonb)
               ) AS outline

@@ -88,6 +88,8 @@ export interface ServedPortal {
   baseUrl: string;
   api: Proc;
   worker?: Proc;
+  /** Starts the worker later (same database, Redis and queue prefix), e.g. to see work wait for it. */
+  startWorker(): Proc;
   stop(): Promise<void>;
 }
 
@@ -98,16 +100,17 @@ export async function servePortal(options: { worker?: boolean } = {}): Promise<S
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = appEnv(db.url, port, { LOG_LEVEL: 'warn' });
   const api = startApi(env);
-  const worker = options.worker ? startWorker(env) : undefined;
   await waitForLive(baseUrl, api);
-  return {
+  const served: ServedPortal = {
     db,
     baseUrl,
     api,
-    worker,
+    worker: options.worker ? startWorker(env) : undefined,
+    startWorker: () => (served.worker ??= startWorker(env)),
     stop: async () => {
-      await Promise.all([stopQuietly(worker), stopQuietly(api)]);
+      await Promise.all([stopQuietly(served.worker), stopQuietly(api)]);
       await db.drop();
     },
   };
+  return served;
 }

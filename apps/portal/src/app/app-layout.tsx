@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountNav, AccountNavItems, ActingAsBanner } from '../auth/account-nav';
+import { CredentialsNavItems } from '../pages/credentials/credentials-nav';
 import { LearningNavItems } from '../pages/learning/learning-nav';
 import { OfflineBanner } from '../pwa';
 import { useLocation } from '../routing/location';
@@ -88,6 +89,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 </li>
               ))}
               <LearningNavItems current={current} />
+              <CredentialsNavItems current={current} />
               <AccountNavItems current={current} />
             </ul>
           </nav>

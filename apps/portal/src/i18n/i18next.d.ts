@@ -9,6 +9,7 @@ import type quizStudioTh from '../pages/quiz-studio/locales/th.json';
 import type learningTh from '../pages/learning/locales/th.json';
 import type teachingTh from '../pages/teaching/locales/th.json';
 import type quizTh from '../pages/quiz/locales/th.json';
+import type credentialsTh from '../pages/credentials/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
 declare module 'i18next' {
@@ -24,6 +25,7 @@ declare module 'i18next' {
       teaching: typeof teachingTh;
       quizStudio: typeof quizStudioTh;
       quiz: typeof quizTh;
+      credentials: typeof credentialsTh;
     };
   }
 }

@@ -60,6 +60,8 @@ const QuizStudioPage = page(() => import('../pages/quiz-studio/quiz-studio-page'
 const LearningPage = page(() => import('../pages/learning/learning-page'));
 // Teaching (issue 7): a course's learners, sessions, attendance and QR check-in; one lazy chunk.
 const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
+// Certificates (issue 9): My certificates, public verification and the admin screens; one lazy chunk.
+const CredentialsPage = page(() => import('../pages/credentials/credentials-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -77,6 +79,8 @@ export const ROUTES = {
   teachingSessions: '/studio/sessions',
   teachingSession: '/studio/session',
   teachingCheckIn: '/studio/check-in',
+  myCertificates: '/me/certificates',
+  adminCertificates: '/admin/certificates',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -104,6 +108,8 @@ const routes: Record<string, Page> = {
   [ROUTES.teachingSessions]: TeachingPage,
   [ROUTES.teachingSession]: TeachingPage,
   [ROUTES.teachingCheckIn]: TeachingPage,
+  [ROUTES.myCertificates]: CredentialsPage,
+  [ROUTES.adminCertificates]: CredentialsPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */
@@ -124,6 +130,7 @@ const prefixRoutes: [string, Page][] = [
   ['/learning/quizzes/', QuizPage],
   ['/learning/courses/', LearningPage],
   ['/check-in/', LearningPage],
+  ['/verify/', CredentialsPage],
 ];
 
 const pageFor = (pathname: string): Page => {

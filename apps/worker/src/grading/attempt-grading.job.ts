@@ -2,18 +2,22 @@ import type { JobData } from '@baanrian/jobs';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { gradeSubmittedAttempt, type GradingOutcome } from './attempt-grading';
+import { gradeSubmittedAttempts, type GradingOutcome } from './attempt-grading';
+import { GradingBatcher } from './grading-batcher';
 
-/** `attempt.submitted`: grade the attempt once (see gradeSubmittedAttempt). */
+/** `attempt.submitted`: grade the attempt once (see gradeSubmittedAttempts), sharing a transaction with the jobs running alongside. */
 @Injectable()
 export class AttemptGradingJob {
   private readonly logger = new Logger(AttemptGradingJob.name);
+  private readonly batcher: GradingBatcher;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.batcher = new GradingBatcher((requests) => gradeSubmittedAttempts(this.db, requests));
+  }
 
   async handle(data: JobData<'attempt.submitted'>): Promise<GradingOutcome> {
     const requestId = data.meta?.requestId ?? null;
-    const outcome = await gradeSubmittedAttempt(this.db, data.attemptId, requestId);
+    const outcome = await this.batcher.submit({ attemptId: data.attemptId, requestId });
     this.logger.debug({ requestId, eventId: data.meta?.eventId, attemptId: data.attemptId, outcome }, 'attempt.submitted handled');
     return outcome;
   }
