@@ -111,6 +111,13 @@ describe('renderCertificatePdf', () => {
     expect(vi.warnings).toEqual([]);
   });
 
+  it('prints a Vietnamese name typed with combining accents (NFD) without missing glyphs', async () => {
+    const learnerName = 'Nguyễn Thị Thủy Tiên'.normalize('NFD');
+    const { text, warnings } = await render({ ...sampleCertificateInput('vi', template('vi')), learnerName });
+    expect(warnings).toEqual([]);
+    expect(text).toContain('Nguyễn Thị Thủy Tiên'.normalize('NFC'));
+  });
+
   it('dates a certificate by the day in Bangkok', async () => {
     const input = { ...sampleCertificateInput('th', template('th')), issuedAt: new Date('2026-12-31T18:30:00Z') };
     const { text } = await render(input);

@@ -147,7 +147,10 @@ class TextPainter {
   }
 
   /** One line at (x, y); `center` means x is ignored and the line is centred on the page. */
-  line(text: string, style: TextStyle, x: number, y: number, align: 'left' | 'center'): void {
+  line(input: string, style: TextStyle, x: number, y: number, align: 'left' | 'center'): void {
+    // Composed form: a name typed with combining accents (e + U+0302 + U+0301) would otherwise need
+    // marks that no subset file maps (U+0302), while the precomposed ế is in the vietnamese file.
+    const text = input.normalize('NFC');
     const { runs, missing } = fontRuns(text);
     for (const char of missing) {
       if (this.missingReported.has(char)) continue;
@@ -172,7 +175,7 @@ class TextPainter {
    * and warns when it had to shrink or still overflows. Returns the y below it.
    */
   block(text: string, style: TextStyle, y: number, what: string, opts: { maxLines: number; minSize?: number }): number {
-    const pieces = breakablePieces(text.trim(), this.locale);
+    const pieces = breakablePieces(text.normalize('NFC').trim(), this.locale);
     const minSize = opts.minSize ?? style.size;
     let size = style.size;
     let lines = wrapPieces(pieces, CONTENT_W, (t) => this.measure(t, { ...style, size }));
@@ -188,7 +191,8 @@ class TextPainter {
   }
 
   /** One line centred in a column, shrunk to the column width. */
-  fitted(text: string, style: TextStyle, x: number, y: number, width: number, what: string, minSize: number): void {
+  fitted(input: string, style: TextStyle, x: number, y: number, width: number, what: string, minSize: number): void {
+    const text = input.normalize('NFC');
     let size = style.size;
     while (size > minSize && this.measure(text, { ...style, size }) > width) size -= 0.5;
     if (size < style.size) this.warnings.push(`${what} is long: printed at ${size} pt instead of ${style.size} pt`);
