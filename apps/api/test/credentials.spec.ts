@@ -59,6 +59,8 @@ describe('public verification', () => {
 
   it('says invalid once the stored credential was altered after signing', async () => {
     const credential = await seedCredential(api.app(), api.db(), { userId: learner.id });
+    // Valid first, so a remembered result cannot hide the change.
+    expect((await http().get(`/api/v1/credentials/${credential.code}/verification`).expect(200)).body.status).toBe('valid');
     await api.db().query(`UPDATE credential SET document = jsonb_set(document, '{credentialSubject,achievement,name}', '"ปริญญาเอก"') WHERE id = $1`, [credential.id]);
     const res = await http().get(`/api/v1/credentials/${credential.code}/verification`).expect(200);
     expect(res.body.status).toBe('invalid');

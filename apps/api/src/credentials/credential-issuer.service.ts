@@ -29,7 +29,8 @@ export class CredentialIssuerService {
   /** The stored profile, or (before an administrator fills it in) the platform's name and URL. */
   async get(): Promise<IssuerProfileDto> {
     const [row]: ProfileRow[] = await this.db.query(`SELECT name, url, email, image_media_id, updated_at FROM issuer_profile WHERE id = 1`);
-    const profile = row ?? { name: { th: 'Baanrian' }, url: this.config.http.publicUrl, email: null, image_media_id: null, updated_at: null };
+    // Same default as the worker's issuer name, so credentials and this profile agree before anyone edits it.
+    const profile = row ?? { name: { th: 'บ้านเรียน (Baanrian)' }, url: this.config.http.publicUrl, email: null, image_media_id: null, updated_at: null };
     return {
       name: profile.name,
       url: profile.url,

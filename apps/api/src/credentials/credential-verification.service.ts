@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { buildDidDocument, buildJwks, verifyDataIntegrity } from '@baanrian/credentials';
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { CredentialSerialDto, CredentialVerificationDto, JwksDto } from './credentials.dto';
@@ -29,6 +30,14 @@ export function normaliseCode(raw: string): string | null {
  */
 @Injectable()
 export class CredentialVerificationService {
+  /**
+   * Documents whose proof held, by credential id and hash of the stored document: checking a proof
+   * (RDF canonicalisation) costs ~80 ms, reading and hashing the row well under one. An edited
+   * document has another hash and is checked again; keys are never removed, so a proof that held
+   * keeps holding.
+   */
+  private readonly verified = new Set<string>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,6 +105,8 @@ export class CredentialVerificationService {
     const doc = row.document;
     // Another credential's document copied into this row would carry a valid proof: the id must match.
     if (doc['id'] !== `urn:uuid:${row.id}`) return false;
+    const fingerprint = `${row.id}:${createHash('sha256').update(JSON.stringify(doc)).digest('base64url')}`;
+    if (this.verified.has(fingerprint)) return true;
     const keys = await this.keys.all();
     const byMethod = new Map(keys.map((k) => [this.keys.verificationMethod(k.kid), k]));
     try {
@@ -103,6 +114,10 @@ export class CredentialVerificationService {
         const key = byMethod.get(verificationMethod);
         return key ? { publicKeyMultibase: key.public_key_multibase } : null;
       });
+      if (result.verified) {
+        if (this.verified.size >= 10_000) this.verified.clear();
+        this.verified.add(fingerprint);
+      }
       return result.verified;
     } catch {
       return false;
