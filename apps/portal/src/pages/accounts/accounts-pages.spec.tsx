@@ -75,7 +75,7 @@ describe('sign-up', () => {
   it('checks the fields before sending: errors next to each field, nothing sent', async () => {
     const { requests } = renderApp({ url: '/sign-up', handler: api() });
     await h1('Create an account');
-    expect(document.title).toBe('Create an account · บ้านเรียน Baanrian');
+    await waitFor(() => expect(document.title).toBe('Create an account · บ้านเรียน Baanrian'));
 
     type(field('Email'), 'not-an-email');
     type(passwordField('Password'), 'short');
@@ -225,7 +225,7 @@ describe('guarded pages', () => {
     localStorage.setItem(SESSION_HINT_KEY, '1');
     const { requests } = renderApp({ url: '/admin/users', handler: api({ 'POST /api/v1/auth/refresh': () => json(session()) }) });
     expect(await h1('No access')).toBeTruthy();
-    expect(document.title).toBe('No access · บ้านเรียน Baanrian');
+    await waitFor(() => expect(document.title).toBe('No access · บ้านเรียน Baanrian'));
     expect(screen.getByRole('link', { name: 'Go to the courses' })).toBeTruthy();
     expect(sent(requests, 'GET', '/api/v1/admin/users')).toEqual([]);
   });
