@@ -9,3 +9,5 @@ export * from './sign-in-card';
 export * from './catalog';
 export * from './learning';
 export * from './quiz';
+export * from './report';
+export * from './report-period';

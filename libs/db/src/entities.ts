@@ -14,6 +14,15 @@ import { CredentialTitleRuleEntity } from './credentials/credential-title-rule.e
 import { CredentialEntity } from './credentials/credential.entity';
 import { IssuerKeyEntity } from './credentials/issuer-key.entity';
 import { IssuerProfileEntity } from './credentials/issuer-profile.entity';
+import { ReportCourseDayEntity } from './reports/report-course-day.entity';
+import { ReportLearnerYearEntity } from './reports/report-learner-year.entity';
+import { ReachVisitEntity } from './reports/reach-visit.entity';
+import { ReachSaltEntity } from './reports/reach-salt.entity';
+import { ReportReachDayEntity } from './reports/report-reach-day.entity';
+import { ReachCampaignEntity } from './reports/reach-campaign.entity';
+import { ReportPlanEntity } from './reports/report-plan.entity';
+import { ReportExportEntity } from './reports/report-export.entity';
+import { ReportDirtyEntity } from './reports/report-dirty.entity';
 import { CourseEntity } from './courses/course.entity';
 import { CatalogEntryEntity } from './courses/catalog-entry.entity';
 import { CourseCategoryEntity } from './courses/course-category.entity';
@@ -87,4 +96,13 @@ export const ENTITIES = [
   CredentialPdfEntity,
   CredentialTitleRuleEntity,
   CredentialReconcileRunEntity,
+  ReportCourseDayEntity,
+  ReportLearnerYearEntity,
+  ReachVisitEntity,
+  ReachSaltEntity,
+  ReportReachDayEntity,
+  ReachCampaignEntity,
+  ReportPlanEntity,
+  ReportExportEntity,
+  ReportDirtyEntity,
 ];

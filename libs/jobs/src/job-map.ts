@@ -52,6 +52,22 @@ export interface JobPayloads {
   'credentials.reconcile': Record<string, never>;
   /** Yearly titles ("learning citizen"): scheduled, or on demand for one rule from the API (outbox). */
   'credentials.award-titles': { ruleId?: string };
+  /** A learner first attended a session or opened a lesson of an enrolment (outbox, once: `started_at` was null). */
+  'enrollment.started': { enrollmentId: string; courseId: string; userId: string };
+  /** A person erased their account (outbox): their rollup rows move to the anonymous slice, counts kept. */
+  'account.erased': { userId: string };
+  /** Recompute the rollup cells marked dirty (scheduled every 15 s, and queued after marking). */
+  'reports.refresh': Record<string, never>;
+  /** Rebuild every rollup from the raw tables (after the demo seed, a restore, or on an administrator's request). */
+  'reports.rebuild': Record<string, never>;
+  /** Nightly: compare rollups with raw counts for the last 40 days, mark what differs, record the result. */
+  'reports.reconcile': Record<string, never>;
+  /** Measured reach: roll up today's and yesterday's visits; delete past salts and old visit rows (scheduled). */
+  'reach.rollup': Record<string, never>;
+  /** A large export was requested (outbox, from the API): write the file, then notify the requester. */
+  'report.export-requested': { exportId: string };
+  /** Hourly: mark finished exports past their expiry as expired and delete their files. */
+  'reports.expire-exports': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -79,6 +95,14 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'credential.revoked': QueueName.Credentials,
   'credentials.reconcile': QueueName.Credentials,
   'credentials.award-titles': QueueName.Credentials,
+  'enrollment.started': QueueName.Learning,
+  'account.erased': QueueName.Learning,
+  'reports.refresh': QueueName.Reports,
+  'reports.rebuild': QueueName.Reports,
+  'reports.reconcile': QueueName.Reports,
+  'reach.rollup': QueueName.Reports,
+  'report.export-requested': QueueName.Reports,
+  'reports.expire-exports': QueueName.Reports,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

@@ -12,5 +12,7 @@ export const QueueName = {
   Grading: 'grading',
   /** Certificates and Open Badges (issue 9): signing, PDF rendering and their mail, exactly once. */
   Credentials: 'credentials',
+  /** Participation reports (issue 10): rollup refreshes, reach rollups and large exports. */
+  Reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

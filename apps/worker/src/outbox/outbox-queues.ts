@@ -14,8 +14,9 @@ export class OutboxQueues {
     @InjectQueue(QueueName.Learning) learning: Queue,
     @InjectQueue(QueueName.Grading) grading: Queue,
     @InjectQueue(QueueName.Credentials) credentials: Queue,
+    @InjectQueue(QueueName.Reports) reports: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading, [QueueName.Credentials]: credentials };
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading, [QueueName.Credentials]: credentials, [QueueName.Reports]: reports };
   }
 
   get(name: QueueName): Queue {

@@ -62,6 +62,13 @@ export class EnrollmentEntity {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
+  /**
+   * When the learner first took part: attended a session or opened a lesson. Reports count
+   * "attendees" by it; set once, in the transaction of that first attendance or progress.
+   */
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+const months = { type: 'int', default: 0 } as const;
+
+/**
+ * One row per learner and fiscal year they took part in, so distinct counts (unique learners,
+ * attendees, completers, participants de-duplicated across online and onsite) over any month,
+ * quarter, half or the whole year read one narrow row per person instead of every enrolment.
+ * Each `*_months` column is a 12-bit mask of fiscal months: bit 0 is October, bit 11 September.
+ * Recomputed per learner from the raw tables by the worker.
+ */
+@Entity('report_learner_year')
+@Index('report_learner_year_user_idx', ['userId'])
+export class ReportLearnerYearEntity {
+  /** Buddhist Era, e.g. 2569 = 1 Oct 2025 – 30 Sep 2026. */
+  @PrimaryColumn({ name: 'fiscal_year', type: 'smallint', primaryKeyConstraintName: 'PK_report_learner_year' })
+  fiscalYear: number;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'PK_report_learner_year' })
+  userId: string;
+
+  @Column({ name: 'target_group', type: 'text' })
+  targetGroup: string;
+
+  @Column({ type: 'text', default: '' })
+  province: string;
+
+  @Column({ type: 'text', default: '' })
+  district: string;
+
+  /** Months with an enrolment activated, any channel. */
+  @Column({ name: 'enrolled_months', ...months })
+  enrolledMonths: number;
+
+  @Column({ name: 'online_months', ...months })
+  onlineMonths: number;
+
+  @Column({ name: 'onsite_months', ...months })
+  onsiteMonths: number;
+
+  /** Months in which an enrolment started (first session attended or first lesson opened). */
+  @Column({ name: 'started_months', ...months })
+  startedMonths: number;
+
+  @Column({ name: 'completed_months', ...months })
+  completedMonths: number;
+}
