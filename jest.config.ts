@@ -12,6 +12,7 @@ const config: Config = {
     '<rootDir>/libs/credentials',
     '<rootDir>/libs/quiz',
     '<rootDir>/libs/learning',
+    '<rootDir>/libs/reports',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools/checks',

@@ -23,6 +23,7 @@ const PROJECTS = [
   'libs/quiz/tsconfig.spec.json',
   'libs/certificates/tsconfig.spec.json',
   'libs/learning/tsconfig.spec.json',
+  'libs/reports/tsconfig.spec.json',
   'libs/config/tsconfig.spec.json',
   'tools/tsconfig.json',
 ];

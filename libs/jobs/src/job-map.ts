@@ -100,9 +100,9 @@ export const JOB_QUEUES: { readonly [N in JobName]: QueueName } = {
   'reports.refresh': QueueName.Reports,
   'reports.rebuild': QueueName.Reports,
   'reports.reconcile': QueueName.Reports,
-  'reach.rollup': QueueName.Reports,
-  'report.export-requested': QueueName.Reports,
-  'reports.expire-exports': QueueName.Reports,
+  'reach.rollup': QueueName.System,
+  'report.export-requested': QueueName.Exports,
+  'reports.expire-exports': QueueName.Exports,
 };
 
 /** Context the relay adds to every job, so logs can follow a request from the API into the worker. */

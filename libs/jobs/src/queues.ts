@@ -12,7 +12,9 @@ export const QueueName = {
   Grading: 'grading',
   /** Certificates and Open Badges (issue 9): signing, PDF rendering and their mail, exactly once. */
   Credentials: 'credentials',
-  /** Participation reports (issue 10): rollup refreshes, reach rollups and large exports. */
+  /** Participation reports (issue 10): rollup refreshes, rebuilds and reconciliation. */
   Reports: 'reports',
+  /** Large report exports (issue 10): minutes of streaming, kept away from the rollup refreshes. */
+  Exports: 'exports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];

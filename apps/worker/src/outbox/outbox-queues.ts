@@ -15,8 +15,9 @@ export class OutboxQueues {
     @InjectQueue(QueueName.Grading) grading: Queue,
     @InjectQueue(QueueName.Credentials) credentials: Queue,
     @InjectQueue(QueueName.Reports) reports: Queue,
+    @InjectQueue(QueueName.Exports) exports: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading, [QueueName.Credentials]: credentials, [QueueName.Reports]: reports };
+    this.queues = { [QueueName.System]: system, [QueueName.Mail]: mail, [QueueName.Learning]: learning, [QueueName.Grading]: grading, [QueueName.Credentials]: credentials, [QueueName.Reports]: reports, [QueueName.Exports]: exports };
   }
 
   get(name: QueueName): Queue {

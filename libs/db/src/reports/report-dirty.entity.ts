@@ -8,7 +8,7 @@ import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('report_dirty')
 export class ReportDirtyEntity {
-  /** `course_day` (key `<course id>|<YYYY-MM-DD>`) or `learner_year` (key `<user id>|<fiscal year BE>`). */
+  /** `course` (key: the course id; all its report_course_day rows) or `learner` (key: the user id; all their report_learner_year rows). */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_report_dirty' })
   kind: string;
 

@@ -1,0 +1,7 @@
+/* eslint-disable */
+export default {
+  displayName: 'reports',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};

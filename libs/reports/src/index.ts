@@ -1,0 +1,1 @@
+export { bkkDay, rebuildRollups, recomputeCourses, recomputeLearners } from './rollup.sql';

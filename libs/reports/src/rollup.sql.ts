@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+
+/** A Bangkok calendar day of a timestamptz column (reports never count in UTC days). */
+export const bkkDay = (column: string) => `(${column} AT TIME ZONE 'Asia/Bangkok')::date`;
+
+/** Fiscal year (BE) of a Bangkok day expression: October starts the next year. */
+const fiscalYear = (day: string) => `(extract(year FROM ${day})::int + CASE WHEN extract(month FROM ${day}) >= 10 THEN 1 ELSE 0 END + 543)`;
+/** Bit of the fiscal month: October = bit 0 … September = bit 11. */
+const monthBit = (day: string) => `(1 << ((extract(month FROM ${day})::int + 2) % 12))`;
+
+/**
+ * The counts of one course per Bangkok day and learner slice, from the raw tables. One row per
+ * (course, day, target group, province, district, channel) with at least one non-zero count.
+ * Shared by the worker's refresh and rebuild; `courseFilter` is a SQL condition on `e.course_id`.
+ */
+function courseDaySelect(courseFilter: string): string {
+  // Each enrolment contributes one event row per dated fact; `completed_at` also feeds the cohort
+  // of its activation day. Certificates come from course credentials of the enrolment.
+  return `
+    WITH facts AS (
+      SELECT e.course_id, ${bkkDay('e.activated_at')} AS day, e.user_id, e.channel,
+             1 AS enrollments, 0 AS withdrawals, 0 AS starts, 0 AS completions,
+             (e.completed_at IS NOT NULL)::int AS cohort_completions, 0 AS certificates, 0::numeric AS learning_hours
+        FROM enrollment e WHERE ${courseFilter} AND e.activated_at IS NOT NULL
+      UNION ALL
+      SELECT e.course_id, ${bkkDay('e.withdrawn_at')}, e.user_id, e.channel, 0, 1, 0, 0, 0, 0, 0
+        FROM enrollment e WHERE ${courseFilter} AND e.withdrawn_at IS NOT NULL
+      UNION ALL
+      SELECT e.course_id, ${bkkDay('e.started_at')}, e.user_id, e.channel, 0, 0, 1, 0, 0, 0, 0
+        FROM enrollment e WHERE ${courseFilter} AND e.started_at IS NOT NULL
+      UNION ALL
+      SELECT e.course_id, ${bkkDay('e.completed_at')}, e.user_id, e.channel, 0, 0, 0, 1, 0, 0, coalesce(c.learning_hours, 0)
+        FROM enrollment e JOIN course c ON c.id = e.course_id WHERE ${courseFilter} AND e.completed_at IS NOT NULL
+      UNION ALL
+      SELECT e.course_id, ${bkkDay('cr.issued_at')}, e.user_id, e.channel, 0, 0, 0, 0, 0, 1, 0
+        FROM credential cr JOIN enrollment e ON e.id = cr.enrollment_id WHERE ${courseFilter} AND cr.kind = 'course'
+    )
+    SELECT f.course_id, f.day, u.target_group, coalesce(u.province, '') AS province, coalesce(u.district, '') AS district, f.channel,
+           sum(f.enrollments)::int, sum(f.withdrawals)::int, sum(f.starts)::int, sum(f.completions)::int,
+           sum(f.cohort_completions)::int, sum(f.certificates)::int, sum(f.learning_hours)
+      FROM facts f JOIN app_user u ON u.id = f.user_id
+     GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+const COURSE_DAY_COLUMNS = `course_id, day, target_group, province, district, channel, enrollments, withdrawals, starts, completions, cohort_completions, certificates, learning_hours`;
+
+/** Replaces every rollup row of these courses with a fresh count. Idempotent; run in a transaction. */
+export async function recomputeCourses(manager: EntityManager, courseIds: string[]): Promise<void> {
+  if (courseIds.length === 0) return;
+  await manager.query(`DELETE FROM report_course_day WHERE course_id = ANY($1::uuid[])`, [courseIds]);
+  await manager.query(`INSERT INTO report_course_day (${COURSE_DAY_COLUMNS}) ${courseDaySelect('e.course_id = ANY($1::uuid[])')}`, [courseIds]);
+}
+
+/**
+ * The learner-year rows of some learners, from their enrolments: one row per fiscal year they had
+ * any dated fact in, each fact setting its month's bit in the matching mask.
+ */
+function learnerYearSelect(userFilter: string): string {
+  return `
+    WITH facts AS (
+      SELECT e.user_id, ${bkkDay('e.activated_at')} AS day, 'enrolled' AS fact, e.channel FROM enrollment e WHERE ${userFilter} AND e.activated_at IS NOT NULL
+      UNION ALL
+      SELECT e.user_id, ${bkkDay('e.started_at')}, 'started', e.channel FROM enrollment e WHERE ${userFilter} AND e.started_at IS NOT NULL
+      UNION ALL
+      SELECT e.user_id, ${bkkDay('e.completed_at')}, 'completed', e.channel FROM enrollment e WHERE ${userFilter} AND e.completed_at IS NOT NULL
+    )
+    SELECT ${fiscalYear('f.day')} AS fiscal_year, f.user_id, u.target_group, coalesce(u.province, ''), coalesce(u.district, ''),
+           bit_or(CASE WHEN f.fact = 'enrolled' THEN ${monthBit('f.day')} ELSE 0 END),
+           bit_or(CASE WHEN f.fact = 'enrolled' AND f.channel = 'online' THEN ${monthBit('f.day')} ELSE 0 END),
+           bit_or(CASE WHEN f.fact = 'enrolled' AND f.channel = 'onsite' THEN ${monthBit('f.day')} ELSE 0 END),
+           bit_or(CASE WHEN f.fact = 'started' THEN ${monthBit('f.day')} ELSE 0 END),
+           bit_or(CASE WHEN f.fact = 'completed' THEN ${monthBit('f.day')} ELSE 0 END)
+      FROM facts f JOIN app_user u ON u.id = f.user_id
+     GROUP BY 1, 2, 3, 4, 5`;
+}
+
+const LEARNER_YEAR_COLUMNS = `fiscal_year, user_id, target_group, province, district, enrolled_months, online_months, onsite_months, started_months, completed_months`;
+
+/** Replaces every learner-year row of these learners. Idempotent; run in a transaction. */
+export async function recomputeLearners(manager: EntityManager, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await manager.query(`DELETE FROM report_learner_year WHERE user_id = ANY($1::uuid[])`, [userIds]);
+  await manager.query(`INSERT INTO report_learner_year (${LEARNER_YEAR_COLUMNS}) ${learnerYearSelect('e.user_id = ANY($1::uuid[])')}`, [userIds]);
+}
+
+/**
+ * Rebuilds both rollups from scratch (demo seed, restore, or an administrator's request). Dirty
+ * marks are left alone: one made meanwhile may cover a change this rebuild did not see.
+ */
+export async function rebuildRollups(manager: EntityManager): Promise<void> {
+  await manager.query(`DELETE FROM report_course_day`);
+  await manager.query(`INSERT INTO report_course_day (${COURSE_DAY_COLUMNS}) ${courseDaySelect('true')}`);
+  await manager.query(`DELETE FROM report_learner_year`);
+  await manager.query(`INSERT INTO report_learner_year (${LEARNER_YEAR_COLUMNS}) ${learnerYearSelect('true')}`);
+}
