@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { LoggerModule } from './observability/logger.module';
 import { ProgressModule } from './progress/progress.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
+import { ReachModule } from './reach/reach.module';
 import { RedisModule } from './redis/redis.module';
 import { SystemModule } from './system/system.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         QuizzesModule,
         AttemptsModule,
         CredentialsModule,
+        ReachModule,
       ],
       providers: [HttpDrainService],
     };

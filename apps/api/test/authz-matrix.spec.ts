@@ -321,6 +321,8 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/admin/credentials/title-rules/{id}': { expect: adminOnly(200), paramsFor: freshTitleRuleParams, body: () => ({ minHours: 30 }) },
   'DELETE /api/v1/admin/credentials/title-rules/{id}': { expect: adminOnly(204), paramsFor: freshTitleRuleParams },
   'POST /api/v1/admin/credentials/title-rules/{id}/award': { expect: adminOnly(202), paramsFor: freshTitleRuleParams },
+  // Measured reach (issue 10): the page-view beacon is public and the same 204 for everyone.
+  'POST /api/v1/reach/visits': { expect: all(204), body: () => ({ page: 'catalog' }) },
 };
 
 const MATRIX_TEMPLATE = { name: 'Matrix template', content: { organisationName: 'Baanrian', signatories: [] } };

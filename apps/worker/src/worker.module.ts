@@ -36,6 +36,8 @@ import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { HousekeepingJob } from './system/housekeeping.job';
 import { HousekeepingScheduler } from './system/housekeeping.scheduler';
+import { ReachRollupJob } from './system/reach-rollup.job';
+import { ReachRollupScheduler } from './system/reach-rollup.scheduler';
 import { SystemPingJob } from './system/system-ping.job';
 import { SystemQueueProcessor } from './system/system-queue.processor';
 
@@ -105,6 +107,8 @@ export class WorkerModule {
         PasswordResetMailJob,
         SystemPingJob,
         SystemQueueProcessor,
+        ReachRollupJob,
+        ReachRollupScheduler,
       ],
     };
   }

@@ -68,6 +68,8 @@ describe('worker', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => ({ key: s.key, every: s.every })).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: 'media.housekeeping', every: 3_600_000 },
+      // Measured reach (issue 10), scheduled by its own ReachRollupScheduler on the same queue.
+      { key: 'reach.rollup', every: 300_000 },
       { key: 'system.housekeeping', every: 3_600_000 },
     ]);
   });

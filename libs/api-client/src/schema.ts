@@ -1301,6 +1301,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reach/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count a view of the catalog or a course page (no cookie; the address is only hashed with a daily salt, never stored) */
+        post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions/{lessonId}/check-ins": {
         parameters: {
             query?: never;
@@ -3742,6 +3759,17 @@ export interface components {
             rateLimits: components["schemas"]["RateLimitStatusDto"];
             /** @enum {string} */
             status: "ready";
+        };
+        RecordVisitDto: {
+            /** @description Required for page "course"; ignored for "catalog". An unknown slug is ignored (still 204). */
+            courseSlug?: string;
+            /** @enum {string} */
+            page: "catalog" | "course";
+            /** @description document.referrer, origin and path only */
+            referrer?: string;
+            utmCampaign?: string;
+            utmMedium?: string;
+            utmSource?: string;
         };
         RedeemCardDto: {
             /** @example BR-48217 */
@@ -7867,6 +7895,42 @@ export interface operations {
             };
             /** @description MEDIA_NOT_FOUND (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVisitDto"];
+            };
+        };
+        responses: {
+            /** @description Counted, or ignored (crawler, unknown course): the answer is the same */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REACH_TOO_MANY_VISITS: wait for Retry-After seconds (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import { withoutVisitorIdentity } from '../reach/reach-log';
 
 /** Structured JSON logs, one line per request, tagged with the request id. */
 @Module({
@@ -16,6 +17,8 @@ import type { IncomingMessage } from 'node:http';
           base: { service: 'api' },
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
           customAttributeKeys: { reqId: 'requestId' },
+          // The reach beacon's lines carry no address or user agent (see reach-log.ts).
+          serializers: { req: withoutVisitorIdentity },
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/api/v1/health') ?? false },
         },

@@ -390,6 +390,11 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Title rule not found',
     vi: 'Không tìm thấy quy tắc danh hiệu',
   },
+  REACH_TOO_MANY_VISITS: {
+    th: 'มีการเปิดหน้าจากที่อยู่นี้ถี่เกินไป กรุณารอ {seconds} วินาที',
+    en: 'Too many page views from this address. Please wait {seconds} seconds.',
+    vi: 'Quá nhiều lượt xem trang từ địa chỉ này. Vui lòng đợi {seconds} giây.',
+  },
   WALK_IN_CLAIM_INVALID: {
     th: 'รหัสบัญชีหรือรหัสผ่านไม่ถูกต้อง หรือบัญชีนี้ถูกรับไปแล้ว',
     en: 'Wrong account code or PIN, or this account was already claimed',

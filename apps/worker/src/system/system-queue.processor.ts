@@ -5,6 +5,7 @@ import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MediaHousekeepingJob } from '../media/media-housekeeping.job';
 import { HousekeepingJob } from './housekeeping.job';
+import { ReachRollupJob } from './reach-rollup.job';
 import { SystemPingJob } from './system-ping.job';
 
 /** Dispatches the `system` queue's jobs by name; each job class does one thing. */
@@ -14,6 +15,7 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
     private readonly ping: SystemPingJob,
     private readonly housekeeping: HousekeepingJob,
     private readonly mediaHousekeeping: MediaHousekeepingJob,
+    private readonly reachRollup: ReachRollupJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -32,6 +34,8 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
         return this.housekeeping.handle();
       case 'media.housekeeping':
         return this.mediaHousekeeping.handle();
+      case 'reach.rollup':
+        return this.reachRollup.handle();
       // Course events have no consumer yet (enrolment, issue 7, will); acknowledged so they do not fail.
       case 'course.published':
       case 'course.archived':

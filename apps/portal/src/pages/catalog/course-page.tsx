@@ -6,6 +6,7 @@ import { ApiError } from '../../api/errors';
 import { useCoursePage } from '../../api/courses';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { currentLocale } from '../../i18n/i18n';
+import { useReachBeacon } from '../../reach/use-reach-beacon';
 import { Link } from '../../routing/link';
 import { useLocation } from '../../routing/location';
 import { ErrorState, LoadingState } from '../../ui/states';
@@ -47,6 +48,7 @@ type Session = NonNullable<CatalogCoursePage['modules'][number]['lessons'][numbe
 export function CoursePage() {
   const { pathname } = useLocation();
   const slug = slugFromPath(pathname);
+  useReachBeacon('course', slug);
   const { t } = useCatalogTranslation();
   const { t: tShared } = useTranslation();
   const { data, error, isPending, isError, isFetching, refetch } = useCoursePage(slug);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/use-document-title';
+import { useReachBeacon } from '../../reach/use-reach-beacon';
 import { useCatalogFilters } from '../catalog/use-catalog-filters';
 import { CatalogFilterBar } from './catalog-filters';
 import { CatalogSearch } from './catalog-search';
@@ -15,6 +16,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useCatalogFilters();
   useDocumentTitle(t('home.documentTitle'));
+  useReachBeacon('catalog');
 
   return (
     <div className="home">
