@@ -108,6 +108,31 @@ describe('an enrolment starts', () => {
   });
 });
 
+describe('claiming a walk-in account', () => {
+  it('gives a claimer who had not started the walk-in\'s start, with one enrollment.started, and writes account.erased for the walk-in account', async () => {
+    const own = await publishSessionCourse(http, teacher.token, { live: hourFrom(T0), onsite: hourFrom(ONSITE_START) });
+    const person = await newLearner(http);
+    const enrollmentId = await enrolOnsite(db, own.courseId, person.id);
+    api.app().get(AttendanceClock).now = () => new Date(ONSITE_START.getTime() + 5 * MINUTE);
+    // They forgot they had signed up and were added at the door under a new account.
+    const walkIn = (
+      await http()
+        .post(`/api/v1/studio/sessions/${own.onsiteId}/walk-ins`)
+        .set(bearer(teacher.token))
+        .send({ displayName: 'ป้าบุญมี มาเอง', targetGroup: 'elderly', province: 'เชียงใหม่', district: 'สันทราย' })
+        .expect(201)
+    ).body;
+    const walkInStart = await startedAt(walkIn.enrollmentId);
+    expect(await startedAt(enrollmentId)).toBeNull();
+
+    await http().post('/api/v1/me/walk-in-claims').set(bearer(person.token)).send({ accountCode: walkIn.accountCode, pin: walkIn.card.oneTimeCode }).expect(200);
+    expect(await startedAt(enrollmentId)).toEqual(walkInStart);
+    expect((await startedEvents(enrollmentId)).map((e) => e.payload)).toEqual([{ enrollmentId, courseId: own.courseId, userId: person.id }]);
+    const erased = await db.query(`SELECT payload FROM outbox_event WHERE type = 'account.erased' AND payload->>'userId' = $1`, [walkIn.userId]);
+    expect(erased).toHaveLength(1);
+  });
+});
+
 describe('erasing an account', () => {
   const erasedEvents = (userId: string) => db.query(`SELECT payload FROM outbox_event WHERE type = 'account.erased' AND payload->>'userId' = $1`, [userId]);
 
