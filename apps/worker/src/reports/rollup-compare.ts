@@ -1,6 +1,5 @@
 import { recomputeCourses, recomputeLearners } from '@baanrian/reports';
 import type { DataSource, EntityManager } from 'typeorm';
-import { shareRollups } from './rollup-lock';
 
 type Recompute = (manager: EntityManager, ids: string[]) => Promise<void>;
 
@@ -11,8 +10,10 @@ const ROLLUPS = {
 
 /**
  * Which of these courses (or learners) have rollup rows that differ from a fresh count. The fresh
- * count is the very code the refresh runs, inside a transaction that is rolled back: the stored
- * rows are copied aside, recomputed, compared both ways (EXCEPT ALL), and nothing is kept.
+ * count is the very code the refresh runs, writing into a temporary table of the same name: in this
+ * session it shadows the real one (PostgreSQL looks in pg_temp first), so the real rollup is only
+ * read, never locked, and a refresh running meanwhile cannot collide with us. The two are compared
+ * both ways (EXCEPT ALL); the transaction is rolled back, which drops the temporary table.
  */
 export async function differingKeys(db: DataSource, kind: keyof typeof ROLLUPS, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
@@ -21,15 +22,18 @@ export async function differingKeys(db: DataSource, kind: keyof typeof ROLLUPS, 
   await runner.connect();
   await runner.startTransaction();
   try {
-    await shareRollups(runner.manager);
-    await runner.query(`CREATE TEMP TABLE rollup_before (LIKE ${table}) ON COMMIT DROP`);
-    await runner.query(`INSERT INTO rollup_before SELECT * FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [ids]);
+    const [{ schema }]: { schema: string }[] = await runner.query(
+      `SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)`,
+      [table],
+    );
+    const stored = `"${schema}".${table}`;
+    await runner.query(`CREATE TEMP TABLE ${table} (LIKE ${stored} INCLUDING DEFAULTS) ON COMMIT DROP`);
     await recompute(runner.manager, ids);
     const rows: { key: string }[] = await runner.query(
       `SELECT DISTINCT ${column}::text AS key FROM (
-         (TABLE rollup_before EXCEPT ALL SELECT * FROM ${table} WHERE ${column} = ANY($1::uuid[]))
+         (TABLE pg_temp.${table} EXCEPT ALL SELECT * FROM ${stored} WHERE ${column} = ANY($1::uuid[]))
          UNION ALL
-         (SELECT * FROM ${table} WHERE ${column} = ANY($1::uuid[]) EXCEPT ALL TABLE rollup_before)
+         (SELECT * FROM ${stored} WHERE ${column} = ANY($1::uuid[]) EXCEPT ALL TABLE pg_temp.${table})
        ) differing`,
       [ids],
     );

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 const KEY = `hashtext('baanrian:report-rollups')`;
 
 /**
- * Refreshes (and reconciliation's trial recounts) share this lock; a rebuild takes it alone. Per
+ * Refreshes share this lock; a rebuild takes it alone. Per
  * course or learner, refreshes never overlap (a cell's mark is claimed once), but a rebuild's
  * delete-everything would race their delete-then-insert into duplicate keys. Transaction-scoped.
  */
