@@ -83,6 +83,7 @@ describe('migrations', () => {
       'report_learner_year',
       'report_plan',
       'report_reach_day',
+      'report_reconcile_run',
       'seed_run',
       'session_attendance',
       'sign_in_card',

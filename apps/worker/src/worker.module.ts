@@ -34,6 +34,12 @@ import { MediaHousekeepingJob } from './media/media-housekeeping.job';
 import { PasswordResetMailJob } from './mail/password-reset-mail.job';
 import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ReportDirtyMarker } from './reports/report-dirty.marker';
+import { ReportsQueueProcessor } from './reports/reports-queue.processor';
+import { ReportsRebuildJob } from './reports/reports-rebuild.job';
+import { ReportsReconcileJob } from './reports/reports-reconcile.job';
+import { ReportsRefreshJob } from './reports/reports-refresh.job';
+import { ReportsScheduler } from './reports/reports.scheduler';
 import { HousekeepingJob } from './system/housekeeping.job';
 import { HousekeepingScheduler } from './system/housekeeping.scheduler';
 import { ReachRollupJob } from './system/reach-rollup.job';
@@ -105,6 +111,12 @@ export class WorkerModule {
         MailService,
         MediaHousekeepingJob,
         PasswordResetMailJob,
+        ReportDirtyMarker,
+        ReportsQueueProcessor,
+        ReportsRebuildJob,
+        ReportsReconcileJob,
+        ReportsRefreshJob,
+        ReportsScheduler,
         SystemPingJob,
         SystemQueueProcessor,
         ReachRollupJob,

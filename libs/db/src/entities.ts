@@ -23,6 +23,7 @@ import { ReachCampaignEntity } from './reports/reach-campaign.entity';
 import { ReportPlanEntity } from './reports/report-plan.entity';
 import { ReportExportEntity } from './reports/report-export.entity';
 import { ReportDirtyEntity } from './reports/report-dirty.entity';
+import { ReportReconcileRunEntity } from './reports/report-reconcile-run.entity';
 import { CourseEntity } from './courses/course.entity';
 import { CatalogEntryEntity } from './courses/catalog-entry.entity';
 import { CourseCategoryEntity } from './courses/course-category.entity';
@@ -105,4 +106,5 @@ export const ENTITIES = [
   ReportPlanEntity,
   ReportExportEntity,
   ReportDirtyEntity,
+  ReportReconcileRunEntity,
 ];

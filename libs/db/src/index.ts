@@ -20,6 +20,7 @@ export { ReachCampaignEntity } from './reports/reach-campaign.entity';
 export { ReportPlanEntity } from './reports/report-plan.entity';
 export { ReportExportEntity } from './reports/report-export.entity';
 export { ReportDirtyEntity } from './reports/report-dirty.entity';
+export { ReportReconcileRunEntity, type ReportReconcileSummary } from './reports/report-reconcile-run.entity';
 export { CREDENTIAL_KINDS, CredentialEntity, type CredentialKind } from './credentials/credential.entity';
 export { ISSUER_KEY_STATUSES, IssuerKeyEntity, type IssuerKeyStatus } from './credentials/issuer-key.entity';
 export { IssuerProfileEntity } from './credentials/issuer-profile.entity';

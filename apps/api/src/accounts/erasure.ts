@@ -1,4 +1,6 @@
+import { writeOutboxEvent } from '@baanrian/db';
 import type { EntityManager } from 'typeorm';
+import { currentRequestId } from '../observability/request-context';
 
 /**
  * Erases one person's personal data in the caller's transaction, keeping an anonymous tombstone
@@ -43,4 +45,6 @@ export async function eraseUserData(manager: EntityManager, userId: string): Pro
   // attendance stay, against the tombstone, so participation counts remain exact.
   await manager.query(`DELETE FROM notification WHERE user_id = $1`, [userId]);
   // mail_delivery keeps its rows (bare ids and times): they are what makes "at most one mail" hold.
+  // Reports move the person's counts to the anonymous slice (no district): here, so no caller can forget.
+  await writeOutboxEvent(manager, 'account.erased', { userId }, currentRequestId());
 }

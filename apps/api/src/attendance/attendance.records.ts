@@ -1,6 +1,7 @@
 import type { AttendanceMethod } from '@baanrian/contracts';
 import { writeOutboxEvent } from '@baanrian/db';
 import type { EntityManager } from 'typeorm';
+import { markEnrollmentStarted } from '../enrollments/enrollment.records';
 import type { CompletionService } from '../progress/completion.service';
 import { AttendanceException } from './attendance.exception';
 import type { SessionInfo } from './session.lookup';
@@ -25,7 +26,8 @@ export interface PresentResult {
 /**
  * Marks one learner present (QR scan, join, walk-in) on the unique (lesson, user) key: a second
  * scan changes nothing and says so; an earlier "absent" becomes "present". Each change writes
- * `attendance.recorded` and re-evaluates completion in the caller's transaction.
+ * `attendance.recorded`, starts the enrolment (first time only) and re-evaluates completion in the
+ * caller's transaction.
  */
 export async function markPresent(
   manager: EntityManager,
@@ -49,6 +51,7 @@ export async function markPresent(
     return { attendanceId: existing.id, recordedAt: existing.recorded_at, already: true };
   }
   await writeOutboxEvent(manager, 'attendance.recorded', { attendanceId: changed.id, lessonId: input.session.lessonId, userId: input.userId }, input.requestId);
+  await markEnrollmentStarted(manager, input.enrollmentId, input.requestId);
   await completion.evaluate(manager, input.enrollmentId, input.requestId);
   return { attendanceId: changed.id, recordedAt: changed.recorded_at, already: false };
 }

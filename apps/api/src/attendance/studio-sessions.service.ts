@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { qrSvg } from '../accounts/sign-in-card.codes';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { loadCourseFor } from '../courses/course-access';
+import { markEnrollmentStarted } from '../enrollments/enrollment.records';
 import { currentRequestId } from '../observability/request-context';
 import { CompletionService } from '../progress/completion.service';
 import { AttendanceException } from './attendance.exception';
@@ -84,8 +85,9 @@ export class StudioSessionsService {
 
   /**
    * One set-based upsert on the unique (lesson, user) key. Only rows whose status changes are
-   * written (and get an `attendance.recorded` event); a learner marked present is evaluated for
-   * completion. Marks for people without a seat in the course refuse the whole request.
+   * written (and get an `attendance.recorded` event); a learner marked present is started (first
+   * time only) and evaluated for completion. Marks for people without a seat in the course refuse
+   * the whole request.
    */
   async mark(ability: AppAbility, actor: AuthUser, lessonId: string, dto: MarkAttendanceDto, now: Date): Promise<RosterDto> {
     const requestId = currentRequestId();
@@ -113,7 +115,10 @@ export class StudioSessionsService {
       );
       for (const row of changed) {
         await writeOutboxEvent(manager, 'attendance.recorded', { attendanceId: row.id, lessonId: session.lessonId, userId: row.user_id }, requestId);
-        if (row.status === 'present') await this.completion.evaluate(manager, row.enrollment_id, requestId);
+        if (row.status === 'present') {
+          await markEnrollmentStarted(manager, row.enrollment_id, requestId);
+          await this.completion.evaluate(manager, row.enrollment_id, requestId);
+        }
       }
       return this.rosterOf(manager, session);
     });

@@ -1,3 +1,4 @@
+import { writeOutboxEvent } from '@baanrian/db';
 import type { EntityManager } from 'typeorm';
 import { updateReturning } from '../accounts/user-accounts';
 import { promoteWaiting } from '../enrollments/enrollment-seats';
@@ -43,6 +44,16 @@ export async function mergeEnrollment(
     `UPDATE session_attendance SET user_id = $2, enrollment_id = $3, updated_at = now() WHERE enrollment_id = $1 RETURNING id, lesson_id`,
     [from, userId, into],
   );
+
+  // Started (reports' attendees): the earlier of the two starts, and the event if the claimer had none.
+  const [started] = await updateReturning<{ first: boolean }>(
+    manager,
+    `UPDATE enrollment i SET started_at = f.started_at FROM enrollment f, (SELECT started_at IS NULL AS first FROM enrollment WHERE id = $2) prior
+     WHERE i.id = $2 AND f.id = $1 AND f.started_at IS NOT NULL AND (i.started_at IS NULL OR f.started_at < i.started_at)
+     RETURNING prior.first`,
+    [from, into],
+  );
+  if (started?.first) await writeOutboxEvent(manager, 'enrollment.started', { enrollmentId: into, courseId: pair.course_id, userId }, requestId);
 
   // Progress: the furthest of the two (percent only rises; completed stays completed).
   await manager.query(

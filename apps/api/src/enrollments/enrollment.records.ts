@@ -1,4 +1,5 @@
 import type { EnrollmentChannel, EnrollmentSource, EnrollmentStatus } from '@baanrian/contracts';
+import { writeOutboxEvent } from '@baanrian/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { currentRequestId } from '../observability/request-context';
 import type { EnrollmentDto } from './enrollment.dto';
@@ -129,4 +130,20 @@ export async function enrollLearner(db: DataSource, params: EnrollParams): Promi
     if (!row) throw error;
     return { created: false, enrollment: await toEnrollmentDto(db.manager, row) };
   }
+}
+
+/**
+ * The learner took part for the first time (first lesson-progress write, or marked present at a
+ * session): sets `started_at` once and, only when this call set it, writes `enrollment.started`
+ * (reports count attendees by it). The conditional update makes it once however many requests
+ * race; later progress or attendance changes nothing. Caller's transaction.
+ */
+export async function markEnrollmentStarted(manager: EntityManager, enrollmentId: string, requestId: string | null): Promise<boolean> {
+  const [rows] = (await manager.query(
+    `UPDATE enrollment SET started_at = now() WHERE id = $1 AND started_at IS NULL RETURNING course_id, user_id`,
+    [enrollmentId],
+  )) as [{ course_id: string; user_id: string }[], number];
+  if (rows.length === 0) return false;
+  await writeOutboxEvent(manager, 'enrollment.started', { enrollmentId, courseId: rows[0].course_id, userId: rows[0].user_id }, requestId);
+  return true;
 }

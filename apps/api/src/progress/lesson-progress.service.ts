@@ -2,6 +2,7 @@ import { type EnrollmentStatus, type PublishedLesson, VIDEO_COMPLETION_PERCENT }
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { markEnrollmentStarted } from '../enrollments/enrollment.records';
 import { currentRequestId } from '../observability/request-context';
 import { assessCompletion } from '@baanrian/learning';
 import { CompletionService } from './completion.service';
@@ -20,6 +21,7 @@ interface Target {
   published_version: number | null;
   completed: string[] | null;
   attended: string[] | null;
+  not_started: boolean | null;
 }
 
 interface Stored {
@@ -68,7 +70,7 @@ export class LessonProgressService {
       // One round trip: the enrolment and what the learner has done so far; the published
       // outline comes from the cache (versions never change).
       const [target]: Target[] = await manager.query(
-        `SELECT e.id AS enrollment_id, e.status, c.id AS course_id, c.published_version,
+        `SELECT e.id AS enrollment_id, e.status, c.id AS course_id, c.published_version, e.started_at IS NULL AS not_started,
                 (SELECT array_agg(p.lesson_id) FROM lesson_progress p WHERE p.enrollment_id = e.id AND p.status = 'completed') AS completed,
                 (SELECT array_agg(a.lesson_id) FROM session_attendance a WHERE a.enrollment_id = e.id AND a.status = 'present') AS attended
            FROM lesson l
@@ -101,6 +103,9 @@ export class LessonProgressService {
          RETURNING status, percent, position_seconds, completed_at, updated_at, (completed_at = now()) AS completed_now`,
         [enrollmentId, lessonId, completed ? 'completed' : 'in_progress', percent, dto.positionSeconds ?? null, dto.occurredAt ?? null],
       );
+
+      // The first progress write is the learner starting the course (reports' attendees): once.
+      if (target.not_started) await markEnrollmentStarted(manager, enrollmentId, currentRequestId());
 
       let enrollmentStatus = target.status;
       let assessment;

@@ -3,6 +3,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import type { Job } from 'bullmq';
+import { ReportDirtyMarker } from '../reports/report-dirty.marker';
 import { CredentialDeliveryJob } from './credential-delivery.job';
 import { CredentialIssueJob } from './credential-issue.job';
 import { CredentialReissueJob } from './credential-reissue.job';
@@ -18,6 +19,7 @@ export class CredentialsQueueProcessor extends WorkerHost implements OnApplicati
     private readonly reissue: CredentialReissueJob,
     private readonly reconcile: CredentialsReconcileJob,
     private readonly titles: CredentialsAwardTitlesJob,
+    private readonly reports: ReportDirtyMarker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -32,8 +34,12 @@ export class CredentialsQueueProcessor extends WorkerHost implements OnApplicati
     switch (job.name) {
       case 'credential.issue':
         return this.issue.handle(job.data as JobData<'credential.issue'>);
-      case 'credential.issued':
-        return this.delivery.handle(job.data as JobData<'credential.issued'>);
+      case 'credential.issued': {
+        const data = job.data as JobData<'credential.issued'>;
+        // Certificates issued (reports): marked before delivery, whose PDF or mail may fail and retry.
+        await this.reports.credential(data.credentialId);
+        return this.delivery.handle(data);
+      }
       case 'credential.reissue-requested':
         return this.reissue.handle(job.data as JobData<'credential.reissue-requested'>);
       case 'credentials.reconcile':

@@ -4,11 +4,12 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CredentialIssueEnqueuer } from '../credentials/credential-issue.enqueuer';
+import { ReportDirtyMarker } from '../reports/report-dirty.marker';
 import { EnrollmentCompletedJob } from './enrollment-completed.job';
 import { EnrollmentPromotedJob } from './enrollment-promoted.job';
 import { SessionRemindersJob } from './session-reminders.job';
 
-/** Dispatches the `learning` queue's jobs (enrolment, attendance, progress) by name. */
+/** Dispatches the `learning` queue's jobs (enrolment, attendance, progress, erasure) by name; each event marks its report rollups. */
 @Processor(QueueName.Learning)
 export class LearningQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -16,6 +17,7 @@ export class LearningQueueProcessor extends WorkerHost implements OnApplicationB
     private readonly completed: EnrollmentCompletedJob,
     private readonly reminders: SessionRemindersJob,
     private readonly credentials: CredentialIssueEnqueuer,
+    private readonly reports: ReportDirtyMarker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -28,22 +30,28 @@ export class LearningQueueProcessor extends WorkerHost implements OnApplicationB
   }
 
   async process(job: Job): Promise<unknown> {
+    // Reports first (marks are idempotent): a notification failing and retrying must not delay the numbers.
     switch (job.name) {
       case 'enrollment.promoted':
+        await this.reports.enrollment(job.data as JobData<'enrollment.promoted'>);
         return this.promoted.handle(job.data as JobData<'enrollment.promoted'>);
       case 'enrollment.completed': {
         const data = job.data as JobData<'enrollment.completed'>;
+        await this.reports.enrollment(data);
         // Queued first: the certificate must not depend on the notification succeeding.
         await this.credentials.enqueue(data.enrollmentId);
         return this.completed.handle(data);
       }
       case 'learning.session-reminders':
         return this.reminders.handle();
-      // Recorded for participation reports (issue 10), which will consume them; acknowledged until then.
       case 'enrollment.created':
       case 'enrollment.withdrawn':
+      case 'enrollment.started':
+        return this.reports.enrollment(job.data as JobData<'enrollment.created'>);
       case 'attendance.recorded':
-        return undefined;
+        return this.reports.attendance(job.data as JobData<'attendance.recorded'>);
+      case 'account.erased':
+        return this.reports.erased((job.data as JobData<'account.erased'>).userId);
       default:
         throw new Error(`No handler for job ${job.name} on queue ${QueueName.Learning}`);
     }
