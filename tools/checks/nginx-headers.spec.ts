@@ -50,6 +50,15 @@ describe('docker/nginx.conf security headers', () => {
     expect(body).not.toContain('Content-Security-Policy');
   });
 
+  it.each(['= /', '/courses/', '/api/', '= /api/v1/media'])(
+    'in %s, tells the api the address nginx sees, never one the client wrote (the api trusts it for rate limits)',
+    (match) => {
+      const body = location(match);
+      expect(body).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+      expect(body).not.toContain('$proxy_add_x_forwarded_for');
+    },
+  );
+
   it('sets no policy at server level, where proxied locations would inherit it', () => {
     const serverLevel = conf.split('\n').filter((line) => /^ {4}add_header /.test(line));
     expect(serverLevel.join('\n')).not.toContain('Content-Security-Policy');
