@@ -248,6 +248,8 @@ describe('docker-compose.yml (validated with docker-compose config)', () => {
           APP_SECRET,
           AUTH_JWT_PRIVATE_KEY,
           PUBLIC_URL: 'http://localhost:8080',
+          // Behind the portal's nginx (docker/nginx.conf sets X-Forwarded-For).
+          TRUST_PROXY: 'true',
         }),
       );
     });

@@ -9,9 +9,10 @@ import { AppModule } from './app.module';
 import { CatalogResponseCache } from './catalog/catalog-response.cache';
 import { requestContextMiddleware } from './observability/request-context';
 import { buildOpenApiDocument } from './openapi';
-import { servePortal } from './portal/portal-static';
+import { portalInlineScriptHashes, servePortal } from './portal/portal-static';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { createValidationPipe } from './problem/validation.pipe';
+import { securityHeaders } from './security/security-headers.middleware';
 
 /** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
@@ -19,6 +20,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  // First of all, so every response carries them: pages, assets, API answers, problems, cache hits.
+  app.use(securityHeaders({ publicUrl: config.http.publicUrl, inlineScriptHashes: portalInlineScriptHashes(config.portal.distDir) }));
   // Remembered catalog listings first, as a proxy cache would answer them (see the class).
   app.use(app.get(CatalogResponseCache).handle);
   app.use(requestContextMiddleware);

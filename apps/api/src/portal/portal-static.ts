@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { CatalogException } from '../catalog/catalog.exception';
 import { CatalogService } from '../catalog/catalog.service';
 import { CoursePageHtml } from './course-page.renderer';
-import { loadCoursePageRenderer, loadStartPageRenderer, localeFromCookie, StartPageHtml } from './start-page.renderer';
+import { deferScriptsToFirstPaint, inlineScriptHashes, loadCoursePageRenderer, loadStartPageRenderer, localeFromCookie, StartPageHtml } from './start-page.renderer';
 
 /** `/courses/{slug}`: the shareable course page. */
 const COURSE_PAGE = /^\/courses\/([^/]+)\/?$/;
@@ -65,6 +65,17 @@ export function servePortal(app: NestExpressApplication, distDir: string): boole
     res.sendFile(index);
   });
   return true;
+}
+
+/**
+ * The hashes of the inline scripts the served portal pages carry (the script loader of the
+ * server-rendered pages), for the Content-Security-Policy; none when no build is present.
+ */
+export function portalInlineScriptHashes(distDir: string): string[] {
+  const index = path.join(distDir, 'index.html');
+  if (!existsSync(index)) return [];
+  const shell = readFileSync(index, 'utf8');
+  return inlineScriptHashes(`${shell}\n${deferScriptsToFirstPaint(shell)}`);
 }
 
 async function sendCoursePage(html: CoursePageHtml, catalog: CatalogService, req: Request, res: Response, slug: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import {
   SSR_STATE_ELEMENT_ID,
   START_PAGE_RENDERER_FILE,
 } from '@baanrian/contracts';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -71,6 +72,16 @@ export function deferScriptsToFirstPaint(html: string): string {
     `new P(function(l){if(l.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true})}` +
     `else{requestAnimationFrame(function(){setTimeout(go,0)})}setTimeout(go,3000)})()</script>`;
   return html.replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '').replace(entry[0], loader);
+}
+
+/**
+ * The Content-Security-Policy sources (`sha256-…`) of the inline scripts in `html`, e.g. the
+ * loader above once applied to the shell: the policy allows exactly these, never 'unsafe-inline'.
+ * Data blocks (`<script type="application/json">`) are never run, so they need none.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  return [...new Set(scripts.map((script) => `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`))];
 }
 
 /** Answers kept briefly: the catalogue changes a few times a day, while `/` is every visit's first request. */
