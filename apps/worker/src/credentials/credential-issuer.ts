@@ -17,6 +17,8 @@ export interface IssueRequest {
   learnerName: string;
   achievementName: string;
   achievementDescription: string;
+  /** What earning it takes; the description when omitted (a course's summary says it). */
+  criteriaNarrative?: string;
   achievementUrl: string;
   hours: number;
   requestId: string | null;
@@ -69,7 +71,7 @@ export class CredentialIssuer {
           id: request.achievementUrl,
           name: request.achievementName,
           description: request.achievementDescription,
-          criteriaNarrative: request.achievementDescription,
+          criteriaNarrative: request.criteriaNarrative ?? request.achievementDescription,
           imageUrl: `${this.config.http.publicUrl}/badge.png`,
           hours: request.hours,
           type: request.kind === 'course' ? 'Course' : 'Achievement',
