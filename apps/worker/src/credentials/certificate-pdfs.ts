@@ -55,19 +55,32 @@ export class CertificatePdfs {
     return Buffer.concat(chunks);
   }
 
+  /**
+   * The row of this (credential, template, version), found or inserted in one statement; a serial
+   * is drawn only when it is inserted. Empty only when a concurrent job inserted it after this
+   * statement's snapshot (ON CONFLICT waited for it): then it is read again.
+   */
   private async claimRow(credentialId: string, template: Template): Promise<PdfRow> {
-    const select = `SELECT id, serial, media_id FROM credential_pdf WHERE credential_id = $1 AND template_id = $2 AND template_version = $3`;
     const params = [credentialId, template.id, template.version];
-    const [found]: PdfRow[] = await this.db.query(select, params);
-    if (found) return found;
     const beYear = new Date().getFullYear() + 543;
-    await this.db.query(
-      `INSERT INTO credential_pdf (credential_id, template_id, template_version, serial)
-       VALUES ($1, $2, $3, 'BR-' || $4::text || '-' || lpad(nextval('credential_pdf_serial_seq')::text, 6, '0'))
-       ON CONFLICT ON CONSTRAINT "UQ_credential_pdf_version" DO NOTHING`,
+    const [claimed]: PdfRow[] = await this.db.query(
+      `WITH found AS (
+         SELECT id, serial, media_id FROM credential_pdf WHERE credential_id = $1 AND template_id = $2 AND template_version = $3
+       ), inserted AS (
+         INSERT INTO credential_pdf (credential_id, template_id, template_version, serial)
+         SELECT $1, $2, $3, 'BR-' || $4::text || '-' || lpad(nextval('credential_pdf_serial_seq')::text, 6, '0')
+          WHERE NOT EXISTS (SELECT 1 FROM found)
+         ON CONFLICT ON CONSTRAINT "UQ_credential_pdf_version" DO NOTHING
+         RETURNING id, serial, media_id
+       )
+       SELECT id, serial, media_id FROM found UNION ALL SELECT id, serial, media_id FROM inserted`,
       [...params, beYear],
     );
-    const [row]: PdfRow[] = await this.db.query(select, params);
+    if (claimed) return claimed;
+    const [row]: PdfRow[] = await this.db.query(
+      `SELECT id, serial, media_id FROM credential_pdf WHERE credential_id = $1 AND template_id = $2 AND template_version = $3`,
+      params,
+    );
     return row;
   }
 
@@ -100,19 +113,20 @@ export class CertificatePdfs {
     if (warnings.length) this.logger.warn({ credentialId, serial: pdf.serial, warnings }, 'certificate rendered with warnings');
     await this.storage.put(originalMediaKey(pdf.id), Readable.from([bytes]), 'application/pdf');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.db.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO media_asset (id, owner_id, kind, content_type, byte_size, sha256, storage_key, original_name)
+    // One statement, so one atomic step: the media row, the PDF pointing at it, older PDFs superseded.
+    await this.db.query(
+      `WITH asset AS (
+         INSERT INTO media_asset (id, owner_id, kind, content_type, byte_size, sha256, storage_key, original_name)
          VALUES ($1, NULL, 'document', 'application/pdf', $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256`,
-        [pdf.id, bytes.length, sha256, originalMediaKey(pdf.id), `certificate-${pdf.serial}.pdf`],
-      );
-      await manager.query(`UPDATE credential_pdf SET media_id = $1, rendered_at = now() WHERE id = $1`, [pdf.id]);
-      await manager.query(`UPDATE credential_pdf SET superseded_at = now() WHERE credential_id = $1 AND id <> $2 AND superseded_at IS NULL`, [
-        credentialId,
-        pdf.id,
-      ]);
-    });
+         ON CONFLICT (id) DO UPDATE SET byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256
+         RETURNING id
+       ), rendered AS (
+         UPDATE credential_pdf SET media_id = (SELECT id FROM asset), rendered_at = now() WHERE id = $1 RETURNING id
+       )
+       UPDATE credential_pdf SET superseded_at = now()
+        WHERE credential_id = $6 AND id <> $1 AND superseded_at IS NULL AND EXISTS (SELECT 1 FROM rendered)`,
+      [pdf.id, bytes.length, sha256, originalMediaKey(pdf.id), `certificate-${pdf.serial}.pdf`, credentialId],
+    );
   }
 
   /** A template image; a missing one renders without it (the renderer warns). */
