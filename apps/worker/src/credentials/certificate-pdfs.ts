@@ -14,6 +14,9 @@ interface Template {
   content: StoredTemplateContent;
 }
 
+/** Template images kept in memory (a few templates' logos and signatures; each at most 2 MB). */
+const IMAGES_KEPT = 16;
+
 interface PdfRow {
   id: string;
   serial: string;
@@ -30,6 +33,7 @@ interface PdfRow {
 export class CertificatePdfs {
   private readonly logger = new Logger(CertificatePdfs.name);
   private readonly storage: MediaStorage;
+  private readonly images = new Map<string, Buffer>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -129,15 +133,24 @@ export class CertificatePdfs {
     );
   }
 
-  /** A template image; a missing one renders without it (the renderer warns). */
+  /**
+   * A template image; a missing one renders without it (the renderer warns). An uploaded file never
+   * changes under its id, so the bytes are kept per process: a batch of certificates reads the logo
+   * and signatures once, not once per PDF.
+   */
   private async image(mediaId: string | null | undefined): Promise<Buffer | null> {
     if (!mediaId) return null;
+    const kept = this.images.get(mediaId);
+    if (kept) return kept;
     const [asset]: { storage_key: string }[] = await this.db.query(`SELECT storage_key FROM media_asset WHERE id = $1`, [mediaId]);
     if (!asset) return null;
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of await this.storage.get(asset.storage_key)) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      const bytes = Buffer.concat(chunks);
+      if (this.images.size >= IMAGES_KEPT) this.images.clear();
+      this.images.set(mediaId, bytes);
+      return bytes;
     } catch {
       return null;
     }
