@@ -299,11 +299,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/credentials/status/1': { expect: all(200) },
   'GET /api/v1/credentials/jwks.json': { expect: all(200) },
   'GET /api/v1/credentials/issuer': { expect: all(200) },
+  'GET /api/v1/credentials/titles/{id}': { expect: all(200), paramsFor: freshTitleRuleParams },
   'GET /.well-known/did.json': { expect: all(200) },
   'GET /api/v1/me/credentials': { expect: signedIn(200) },
   'GET /api/v1/me/credentials/{id}/certificate.pdf': { byTarget: credentialOwners(200), paramsFor: renderedCredentialParams },
   // Administration of certificates: administrators only.
   'GET /api/v1/admin/credentials': { expect: adminOnly(200) },
+  'GET /api/v1/admin/credentials/reconciliation': { expect: adminOnly(200) },
   'POST /api/v1/admin/credentials/{id}/revoke': { expect: adminOnly(200), paramsFor: freshCredentialParams, body: () => ({ reason: 'matrix' }) },
   'GET /api/v1/admin/credentials/issuer': { expect: adminOnly(200) },
   'PUT /api/v1/admin/credentials/issuer': { expect: adminOnly(200), body: () => ({ name: { th: 'บ้านเรียน' }, url: 'https://example.org' }) },

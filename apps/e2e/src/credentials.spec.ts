@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { launchChromium, PHONE, setBrowserTextSize } from './support/browser';
 import { pageProblems } from './support/page-checks';
@@ -219,13 +221,17 @@ it('is usable by keyboard alone: every action on My certificates and the verific
   await context.close();
 });
 
-/** The admin endpoints, answered from the generated DTOs' shapes; records revocations. */
-async function fakeAdminApi(page: Page): Promise<{ revoked: unknown[] }> {
-  const sent = { revoked: [] as unknown[] };
+/** A real PNG, for the logo and signature images the fake media storage serves. */
+const PNG = readFileSync(path.join(__dirname, '../../portal/public/icons/icon-192.png'));
+const ISSUED_TOTAL = 45;
+
+/** The admin endpoints, answered from the generated DTOs' shapes; records revocations, uploads and deletions. */
+async function fakeAdminApi(page: Page, names = { standard: 'แม่แบบมาตรฐาน', trial: 'แม่แบบทดลอง' }): Promise<{ revoked: unknown[]; uploads: string[]; deleted: string[]; listQueries: string[] }> {
+  const sent = { revoked: [] as unknown[], uploads: [] as string[], deleted: [] as string[], listQueries: [] as string[] };
   const reply = (body: unknown, status = 200) => (route: Route) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
   const template = {
     id: 't-1',
-    name: 'แม่แบบมาตรฐาน',
+    name: names.standard,
     isDefault: true,
     version: 2,
     updatedAt: '2026-11-20T03:00:00.000Z',
@@ -233,10 +239,12 @@ async function fakeAdminApi(page: Page): Promise<{ revoked: unknown[] }> {
       organisationName: 'ศูนย์ส่งเสริมการเรียนรู้อำเภอเมืองเชียงใหม่',
       heading: 'เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า',
       bodyText: 'ได้ผ่านการอบรมหลักสูตร',
-      signatories: [{ name: 'มาลี ศรีสุข', title: 'ผู้อำนวยการศูนย์ส่งเสริมการเรียนรู้' }],
+      logoMediaId: 'media-logo',
+      signatories: [{ name: 'มาลี ศรีสุข', title: 'ผู้อำนวยการศูนย์ส่งเสริมการเรียนรู้', signatureMediaId: 'media-sign' }],
       accentColor: '#0b5c4a',
     },
   };
+  const unused = { ...template, id: 't-2', name: names.trial, isDefault: false, version: 1 };
   const issued = {
     id: 'c-1',
     code: VALID,
@@ -250,9 +258,28 @@ async function fakeAdminApi(page: Page): Promise<{ revoked: unknown[] }> {
     revokedAt: null,
     revocationReason: null,
   };
-  await page.route(/\/api\/v1\/admin\/credentials\/templates$/, reply([template]));
+  await page.route(/\/api\/v1\/admin\/credentials\/templates$/, reply([template, unused]));
+  await page.route(/\/api\/v1\/admin\/credentials\/templates\/t-2$/, (route) => {
+    if (route.request().method() !== 'DELETE') return route.fallback();
+    sent.deleted.push('t-2');
+    return route.fulfill({ status: 204 });
+  });
+  await page.route(/\/api\/v1\/media$/, (route) => {
+    sent.uploads.push(route.request().headers()['content-type']);
+    return reply({ id: 'media-new', kind: 'image', contentType: 'image/png', byteSize: PNG.length }, 201)(route);
+  });
+  await page.route(/\/api\/v1\/media\/media-[a-z]+$/, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PNG }));
+  await page.route(/\/api\/v1\/admin\/credentials\/reconciliation$/, reply({ lastRun: { startedAt: '2026-11-22T19:30:00.000Z', finishedAt: '2026-11-22T19:30:07.000Z', issued: 2, rendered: 1, mailed: 3, enrollmentIds: [] } }));
   await page.route(/\/api\/v1\/admin\/credentials\/issuer$/, reply({ name: { th: 'ศูนย์ส่งเสริมการเรียนรู้อำเภอเมืองเชียงใหม่' }, url: 'https://learn.example.org', email: null, imageMediaId: null, updatedAt: null }));
-  await page.route(/\/api\/v1\/admin\/credentials(\?.*)?$/, reply({ items: [issued], total: 1 }));
+  // 45 issued, in pages of the limit asked for: the first one is the card the revoke test uses.
+  await page.route(/\/api\/v1\/admin\/credentials(\?.*)?$/, (route) => {
+    const query = new URL(route.request().url()).searchParams;
+    sent.listQueries.push(query.toString());
+    const offset = Number(query.get('offset') ?? 0);
+    const limit = Number(query.get('limit') ?? 20);
+    const all = Array.from({ length: ISSUED_TOTAL }, (_, i) => (i === 0 ? issued : { ...issued, id: `c-${i + 1}`, code: `CODE${String(i).padStart(6, '0')}`, learnerName: `ผู้เรียนคนที่ ${i + 1}` }));
+    return reply({ items: all.slice(offset, offset + limit), total: ISSUED_TOTAL })(route);
+  });
   await page.route(/\/api\/v1\/admin\/credentials\/title-rules$/, reply([{ id: 'r-1', fiscalYear: 2569, name: { th: 'พลเมืองแห่งการเรียนรู้' }, minCompletedCourses: 1, minHours: 10, active: true, createdAt: '2026-10-01T00:00:00.000Z' }]));
   await page.route(/\/api\/v1\/admin\/credentials\/c-1\/revoke$/, (route) => {
     sent.revoked.push(route.request().postDataJSON());
@@ -271,9 +298,26 @@ it('the admin screens pass the page checks in Thai at 360 px with 200 % text, an
   await page.locator('.credential-card').first().waitFor();
   await expectPageChecks(page, 'templates');
 
-  await page.getByRole('button', { name: /^แก้ไข/ }).click();
+  await page.getByRole('button', { name: /^ลบ/ }).click();
+  await page.getByRole('dialog').waitFor();
+  await expectPageChecks(page, 'delete template dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'ลบแม่แบบ' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  expect(sent.deleted).toEqual(['t-2']);
+
+  await page.getByRole('button', { name: /^แก้ไข แม่แบบมาตรฐาน/ }).click();
   await page.locator('.certificate-sheet').waitFor();
-  await expectPageChecks(page, 'template editor with preview');
+  // The logo and the signature: thumbnails by their fields, and drawn in the live preview.
+  await page.locator('.certificate-sheet__signature').waitFor();
+  expect(await page.locator('.template-image__thumb').count()).toBe(2);
+  await expectPageChecks(page, 'template editor with logo, signature and preview');
+  await page.getByLabel('โลโก้', { exact: true }).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByRole('img', { name: 'โลโก้ปัจจุบัน' }).and(page.locator('[src$="media-new"]')).waitFor();
+  expect(sent.uploads).toEqual(['image/png']);
+  await page.getByLabel('โลโก้', { exact: true }).setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await page.getByText('กรุณาเลือกรูปภาพ PNG หรือ JPEG').waitFor();
+  await expectPageChecks(page, 'template editor with an image refused');
+  expect(sent.uploads).toHaveLength(1);
   await page.getByRole('button', { name: 'ยกเลิก' }).click();
 
   for (const [tab, ready] of [
@@ -286,6 +330,15 @@ it('the admin screens pass the page checks in Thai at 360 px with 200 % text, an
     await expectPageChecks(page, tab);
   }
 
+  // The issued list is paged: page 2 by its link, checked too, then back to page 1.
+  await page.getByRole('navigation', { name: 'เลือกหน้า' }).getByRole('link', { name: /ถัดไป/ }).click();
+  await page.getByText('ผู้เรียนคนที่ 21').waitFor();
+  expect(new URL(page.url()).search).toBe('?tab=credentials&page=2');
+  await expectPageChecks(page, 'issued certificates, page 2');
+  await page.getByRole('navigation', { name: 'เลือกหน้า' }).getByRole('link', { name: /ก่อนหน้า/ }).click();
+  await page.getByText('ผู้เรียนคนที่ 2', { exact: true }).waitFor();
+  expect(sent.listQueries).toEqual(expect.arrayContaining(['limit=20&offset=0', 'limit=20&offset=20']));
+
   await page.getByRole('article', { name: 'สมชาย ใจดี' }).getByRole('button', { name: 'เพิกถอน' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog');
@@ -296,5 +349,29 @@ it('the admin screens pass the page checks in Thai at 360 px with 200 % text, an
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
   expect(sent.revoked).toEqual([{ reason: 'ออกให้ผิดคน' }]);
+  await context.close();
+});
+
+it.each([
+  ['en', 'Edit Standard design', 'Delete Trial design', 'Next'],
+  ['vi', 'Sửa Standard design', 'Xóa Trial design', 'Sau'],
+] as const)('the new admin states (template images, delete dialog, paged list) pass the page checks in %s at 1280 px', async (locale, edit, remove, next) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  const page = await context.newPage();
+  await fakeAdminApi(page, { standard: 'Standard design', trial: 'Trial design' });
+  await signIn(page, locale, DEMO_ADMIN);
+  await page.goto(`${baseUrl}/admin/certificates`);
+  await page.getByRole('button', { name: edit }).click();
+  await page.locator('.certificate-sheet__signature').waitFor();
+  await expectPageChecks(page, `template editor with images (${locale})`);
+  await page.goto(`${baseUrl}/admin/certificates`);
+  await page.getByRole('button', { name: remove }).click();
+  await page.getByRole('dialog').waitFor();
+  await expectPageChecks(page, `delete template dialog (${locale})`);
+  await page.goto(`${baseUrl}/admin/certificates?tab=credentials&page=3`);
+  await page.getByText('ผู้เรียนคนที่ 41').waitFor();
+  await page.locator('.credential-reconcile').waitFor();
+  expect(await page.locator('.ui-pagination').getByRole('link', { name: new RegExp(next) }).count()).toBe(0); // the last page
+  await expectPageChecks(page, `issued certificates, last page (${locale})`);
   await context.close();
 });

@@ -141,6 +141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/credentials/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest nightly reconciliation: what was missing (eligible minus issued) and fixed */
+        get: operations["getCredentialReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/credentials/templates": {
         parameters: {
             query?: never;
@@ -241,7 +258,7 @@ export interface paths {
         /** Change a title rule (titles already awarded stay) */
         put: operations["updateTitleRule"];
         post?: never;
-        /** Delete a title rule (titles already awarded stay valid) */
+        /** Delete a title rule under which nobody was awarded (otherwise deactivate it) */
         delete: operations["deleteTitleRule"];
         options?: never;
         head?: never;
@@ -723,6 +740,23 @@ export interface paths {
         };
         /** The signed BitstringStatusListCredential: a set bit is a revoked credential */
         get: operations["getCredentialStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/titles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A yearly title (learning citizen) as an Open Badges 3.0 Achievement: the id its credentials name */
+        get: operations["getTitleAchievement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3760,6 +3794,24 @@ export interface components {
             /** @enum {string} */
             status: "ready";
         };
+        ReconcileRunDto: {
+            /** @description The enrolments issued (at most 100) */
+            enrollmentIds: string[];
+            /** Format: date-time */
+            finishedAt: string;
+            /** @description Completed enrolments that had no credential: issued by this run */
+            issued: number;
+            /** @description Credentials whose mail had not gone out: mailed by this run */
+            mailed: number;
+            /** @description Credentials without a rendered current PDF: rendered by this run */
+            rendered: number;
+            /** Format: date-time */
+            startedAt: string;
+        };
+        ReconciliationDto: {
+            /** @description The latest run; null before the first one */
+            lastRun: components["schemas"]["ReconcileRunDto"] | null;
+        };
         RecordVisitDto: {
             /** @description Required for page "course"; ignored for "catalog". An unknown slug is ignored (still 204). */
             courseSlug?: string;
@@ -4668,7 +4720,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CREDENTIAL_MEDIA_INVALID: not an uploaded PNG or JPEG (problem+json) */
+            /** @description CREDENTIAL_MEDIA_INVALID: not an uploaded PNG or JPEG; CREDENTIAL_MEDIA_TOO_LARGE: over 2 MB (problem+json) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4726,6 +4778,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IssuerKeyDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Credential (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCredentialReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired (problem+json) */
@@ -4812,7 +4897,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json) */
+            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG; CREDENTIAL_MEDIA_TOO_LARGE: one over 2 MB (problem+json) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4857,7 +4942,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json) */
+            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG; CREDENTIAL_MEDIA_TOO_LARGE: one over 2 MB (problem+json) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4952,7 +5037,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json) */
+            /** @description CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG; CREDENTIAL_MEDIA_TOO_LARGE: one over 2 MB (problem+json) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5199,6 +5284,13 @@ export interface operations {
             };
             /** @description CREDENTIAL_TITLE_RULE_NOT_FOUND (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CREDENTIAL_TITLE_RULE_IN_USE: titles were awarded under it (problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6371,6 +6463,35 @@ export interface operations {
             };
         };
     };
+    getTitleAchievement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Achievement (JSON-LD): name, description, criteria of the rule, creator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            /** @description CREDENTIAL_TITLE_RULE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getCredentialDocument: {
         parameters: {
             query?: never;
@@ -6394,6 +6515,13 @@ export interface operations {
             };
             /** @description CREDENTIAL_NOT_FOUND: the same answer for every unknown or malformed code (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_REQUESTS: too many lookups from this address; wait for Retry-After seconds (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6429,6 +6557,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description TOO_MANY_REQUESTS: too many lookups from this address; wait for Retry-After seconds (problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     verifyCredential: {
@@ -6453,6 +6588,13 @@ export interface operations {
             };
             /** @description CREDENTIAL_NOT_FOUND: the same answer for every unknown or malformed code (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_REQUESTS: too many lookups from this address; wait for Retry-After seconds (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7423,6 +7565,13 @@ export interface operations {
             };
             /** @description CREDENTIAL_NOT_FOUND (not yours or unknown), CREDENTIAL_PDF_NOT_READY (not rendered yet) (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_REQUESTS: too many lookups from this address; wait for Retry-After seconds (problem+json) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -72,13 +72,7 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): UnsignedCredent
       type: ['AchievementSubject'],
       identifier: [{ type: 'IdentityObject', identityHash: hash, identityType: 'systemId', hashed: true }],
       achievement: {
-        id: achievement.id,
-        type: ['Achievement'],
-        achievementType: achievement.type ?? 'Course',
-        name: achievement.name,
-        description: achievement.description,
-        criteria: { narrative: achievement.criteriaNarrative },
-        image: image(achievement.imageUrl),
+        ...achievementObject(achievement),
         // OB 3.0 has no "hours" property: learning hours travel as creditsAvailable.
         creditsAvailable: achievement.hours,
       },
@@ -86,4 +80,39 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): UnsignedCredent
   };
   if (input.status) credential.credentialStatus = buildStatusListEntry(input.status.listUrl, input.status.index);
   return credential;
+}
+
+/** The Achievement's own properties, in the order credentials carry them. */
+function achievementObject(achievement: Omit<OpenBadgeInput['achievement'], 'hours'>): Record<string, unknown> {
+  return {
+    id: achievement.id,
+    type: ['Achievement'],
+    achievementType: achievement.type ?? 'Course',
+    name: achievement.name,
+    description: achievement.description,
+    criteria: { narrative: achievement.criteriaNarrative },
+    image: image(achievement.imageUrl),
+  };
+}
+
+export interface AchievementDocumentInput extends Omit<OpenBadgeInput['achievement'], 'hours'> {
+  /** The issuer, as in the credentials (`Profile`). */
+  creator: { id: string; name: string; url: string };
+  /** BCP 47 language of name, description and criteria. */
+  inLanguage?: string;
+}
+
+/**
+ * A standalone OB 3.0 `Achievement` (JSON-LD), for serving at the achievement's own id so that
+ * the URL a credential names resolves to what was achieved. Unsigned: the credentials that
+ * reference it carry their own signed copy.
+ */
+export function buildAchievementDocument(input: AchievementDocumentInput): Record<string, unknown> {
+  const { creator, inLanguage, ...achievement } = input;
+  return {
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+    ...achievementObject(achievement),
+    creator: { id: creator.id, type: ['Profile'], name: creator.name, url: creator.url },
+    ...(inLanguage ? { inLanguage } : {}),
+  };
 }

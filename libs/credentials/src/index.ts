@@ -7,4 +7,5 @@ export * from './credentials.data-integrity';
 export * from './credentials.jwt';
 export * from './credentials.status-list';
 export * from './credentials.schema';
+export * from './credentials.titles';
 export { multibaseEncode, multibaseDecode } from './credentials.multibase';

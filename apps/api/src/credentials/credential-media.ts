@@ -1,4 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { CERTIFICATE_IMAGE_MAX_BYTES, CERTIFICATE_IMAGE_TYPES } from '@baanrian/contracts';
 import type { MediaStorage } from '@baanrian/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,15 +21,21 @@ export class CredentialMedia {
     return `${this.config.http.publicUrl}/api/v1/media/${mediaId}`;
   }
 
-  /** Logos and signatures are drawn by the PDF renderer: uploaded PNG or JPEG images only. */
+  /**
+   * Logos and signatures are drawn by the PDF renderer: uploaded PNG or JPEG images only (the media
+   * upload recognised the type from the bytes), small enough to embed in every certificate.
+   */
   async assertImages(ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
-    const [{ count }]: { count: number }[] = await this.db.query(
-      `SELECT count(*)::int AS count FROM media_asset WHERE id = ANY($1::uuid[]) AND status = 'ready' AND content_type IN ('image/png', 'image/jpeg')`,
-      [unique],
+    const rows: { byte_size: string }[] = await this.db.query(
+      `SELECT byte_size FROM media_asset WHERE id = ANY($1::uuid[]) AND status = 'ready' AND content_type = ANY($2::text[])`,
+      [unique, CERTIFICATE_IMAGE_TYPES],
     );
-    if (count !== unique.length) throw new CredentialsException('CREDENTIAL_MEDIA_INVALID');
+    if (rows.length !== unique.length) throw new CredentialsException('CREDENTIAL_MEDIA_INVALID');
+    if (rows.some((row) => Number(row.byte_size) > CERTIFICATE_IMAGE_MAX_BYTES)) {
+      throw new CredentialsException('CREDENTIAL_MEDIA_TOO_LARGE', {}, { maxMegabytes: CERTIFICATE_IMAGE_MAX_BYTES / (1024 * 1024) });
+    }
   }
 
   /** The bytes of an image, or null when it is gone (the renderer then draws without it and warns). */

@@ -19,7 +19,9 @@ import { CredentialIdParamsDto } from './credentials.dto';
 import { CredentialTemplatesService } from './credential-templates.service';
 
 const NOT_FOUND = { description: 'CREDENTIAL_TEMPLATE_NOT_FOUND (problem+json)' };
-const MEDIA_INVALID = { description: 'CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG (problem+json)' };
+const MEDIA_INVALID = {
+  description: 'CREDENTIAL_MEDIA_INVALID: a logo or signature that is not an uploaded PNG or JPEG; CREDENTIAL_MEDIA_TOO_LARGE: one over 2 MB (problem+json)',
+};
 
 /** Administrators: certificate templates, their PDF preview, and reissuing after a change. */
 @ApiTags('credentials-admin')
@@ -87,7 +89,7 @@ export class CredentialTemplatesController {
   @ApiOperation({ operationId: 'reissueCredentialTemplate', summary: 'Render every certificate of this template again with its current version (new serials; old ones stay verifiable)' })
   @ApiAcceptedResponse({ type: ReissueResultDto })
   @ApiNotFoundResponse(NOT_FOUND)
-  reissue(@Param() params: CredentialIdParamsDto): Promise<ReissueResultDto> {
-    return this.templates.reissue(params.id);
+  reissue(@Param() params: CredentialIdParamsDto, @CurrentUser() user: AuthUser): Promise<ReissueResultDto> {
+    return this.templates.reissue(user, params.id);
   }
 }

@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import type { DataSource, EntityManager } from 'typeorm';
+import { writeAudit } from '../accounts/user-accounts';
 import type { AuthUser } from '../authz/authz.types';
 import { currentRequestId } from '../observability/request-context';
 import type { CreateTemplateDto, ReissueResultDto, TemplateContentDto, TemplateDto, UpdateTemplateDto } from './credentials-admin.dto';
@@ -103,10 +104,11 @@ export class CredentialTemplatesService {
   }
 
   /** Asks the worker to render every certificate again with the template's current version (new serials). */
-  async reissue(id: string): Promise<ReissueResultDto> {
+  async reissue(user: AuthUser, id: string): Promise<ReissueResultDto> {
     return this.db.transaction(async (manager) => {
       const template = await this.load(manager, id);
       await writeOutboxEvent(manager, 'credential.reissue-requested', { templateId: id }, currentRequestId());
+      await writeAudit(manager, { actorId: user.id, action: 'credential.reissue', targetId: id, details: { templateName: template.name, templateVersion: template.version } });
       return { templateId: id, templateVersion: template.version };
     });
   }

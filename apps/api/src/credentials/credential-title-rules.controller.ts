@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
 import { AwardRequestedDto, CreateTitleRuleDto, TitleRuleDto, UpdateTitleRuleDto } from './credentials-admin.dto';
@@ -39,9 +39,10 @@ export class CredentialTitleRulesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'deleteTitleRule', summary: 'Delete a title rule (titles already awarded stay valid)' })
+  @ApiOperation({ operationId: 'deleteTitleRule', summary: 'Delete a title rule under which nobody was awarded (otherwise deactivate it)' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse(NOT_FOUND)
+  @ApiConflictResponse({ description: 'CREDENTIAL_TITLE_RULE_IN_USE: titles were awarded under it (problem+json)' })
   remove(@Param() params: CredentialIdParamsDto): Promise<void> {
     return this.rules.remove(params.id);
   }

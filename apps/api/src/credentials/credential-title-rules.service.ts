@@ -1,11 +1,14 @@
+import { APP_CONFIG, type AppConfig } from '@baanrian/config';
+import { buildAchievementDocument, titleAchievementText, titleAchievementUrl } from '@baanrian/credentials';
 import { writeOutboxEvent } from '@baanrian/db';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../authz/authz.types';
 import { currentRequestId } from '../observability/request-context';
 import type { AwardRequestedDto, CreateTitleRuleDto, LocalizedNameDto, TitleRuleDto, UpdateTitleRuleDto } from './credentials-admin.dto';
 import { CredentialsException } from './credentials.exception';
+import { CredentialIssuerService } from './credential-issuer.service';
 
 interface RuleRow {
   id: string;
@@ -22,7 +25,32 @@ const COLUMNS = 'id, fiscal_year, name, min_completed_courses, min_hours, active
 /** Yearly titles (e.g. "learning citizen 2569"): the rules administrators set, and awarding on demand. */
 @Injectable()
 export class CredentialTitleRulesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly issuer: CredentialIssuerService,
+  ) {}
+
+  /**
+   * The rule as an Open Badges 3.0 Achievement, served at the id every title credential of it
+   * names (`/api/v1/credentials/titles/{id}`), in Thai like the issuer profile. Its criteria are
+   * the rule's current ones; each credential also carries the text it was signed with.
+   */
+  async achievement(id: string): Promise<Record<string, unknown>> {
+    const [row]: RuleRow[] = await this.db.query(`SELECT ${COLUMNS} FROM credential_title_rule WHERE id = $1`, [id]);
+    if (!row) throw new CredentialsException('CREDENTIAL_TITLE_RULE_NOT_FOUND');
+    const profile = await this.issuer.document();
+    const rule = { fiscalYear: row.fiscal_year, name: row.name, minCompletedCourses: row.min_completed_courses, minHours: Number(row.min_hours) };
+    return buildAchievementDocument({
+      id: titleAchievementUrl(this.config.http.publicUrl, row.id),
+      type: 'Achievement',
+      ...titleAchievementText(rule, 'th'),
+      // The image every credential's achievement names (the worker's CredentialIssuer).
+      imageUrl: `${this.config.http.publicUrl}/badge.png`,
+      creator: { id: profile.id, name: profile.name, url: profile.url },
+      inLanguage: 'th',
+    });
+  }
 
   async list(): Promise<TitleRuleDto[]> {
     const rows: RuleRow[] = await this.db.query(`SELECT ${COLUMNS} FROM credential_title_rule ORDER BY fiscal_year DESC, created_at, id`);
@@ -49,10 +77,15 @@ export class CredentialTitleRulesService {
     return toDto(rows[0]);
   }
 
-  /** Titles already awarded stay (they are signed credentials); revoke them one by one if needed. */
+  /** Only a rule nobody was awarded: awarded titles name its URL, which must keep resolving (deactivate it instead). */
   async remove(id: string): Promise<void> {
-    const [, count]: [unknown, number] = await this.db.query(`DELETE FROM credential_title_rule WHERE id = $1`, [id]);
-    if (!count) throw new CredentialsException('CREDENTIAL_TITLE_RULE_NOT_FOUND');
+    await this.db.transaction(async (manager) => {
+      const [rule]: { id: string }[] = await manager.query(`SELECT id FROM credential_title_rule WHERE id = $1 FOR UPDATE`, [id]);
+      if (!rule) throw new CredentialsException('CREDENTIAL_TITLE_RULE_NOT_FOUND');
+      const awarded: unknown[] = await manager.query(`SELECT 1 FROM credential WHERE kind = 'title' AND source_id = $1 LIMIT 1`, [id]);
+      if (awarded.length) throw new CredentialsException('CREDENTIAL_TITLE_RULE_IN_USE');
+      await manager.query(`DELETE FROM credential_title_rule WHERE id = $1`, [id]);
+    });
   }
 
   /** Queues the award run for this rule now rather than at the scheduled time. */

@@ -8,6 +8,7 @@ import {
   IssuerKeyDto,
   IssuerProfileDto,
   ListCredentialsQueryDto,
+  ReconciliationDto,
   RevokeCredentialDto,
   UpdateIssuerProfileDto,
 } from './credentials-admin.dto';
@@ -34,6 +35,13 @@ export class CredentialsAdminController {
     return this.credentials.list(query);
   }
 
+  @Get('reconciliation')
+  @ApiOperation({ operationId: 'getCredentialReconciliation', summary: 'The latest nightly reconciliation: what was missing (eligible minus issued) and fixed' })
+  @ApiOkResponse({ type: ReconciliationDto })
+  reconciliation(): Promise<ReconciliationDto> {
+    return this.credentials.lastReconciliation();
+  }
+
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ operationId: 'revokeCredential', summary: 'Revoke for good, with a reason: its status list bit is set and verification says revoked' })
@@ -54,7 +62,7 @@ export class CredentialsAdminController {
   @Put('issuer')
   @ApiOperation({ operationId: 'updateIssuerProfile', summary: 'Change the issuer profile (applies to credentials issued from now on)' })
   @ApiOkResponse({ type: IssuerProfileDto })
-  @ApiUnprocessableEntityResponse({ description: 'CREDENTIAL_MEDIA_INVALID: not an uploaded PNG or JPEG (problem+json)' })
+  @ApiUnprocessableEntityResponse({ description: 'CREDENTIAL_MEDIA_INVALID: not an uploaded PNG or JPEG; CREDENTIAL_MEDIA_TOO_LARGE: over 2 MB (problem+json)' })
   updateIssuer(@Body() dto: UpdateIssuerProfileDto): Promise<IssuerProfileDto> {
     return this.issuer.update(dto);
   }

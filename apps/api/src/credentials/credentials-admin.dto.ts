@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { LOCALES, type Locale } from '@baanrian/contracts';
+import { CREDENTIAL_ADMIN_PAGE_SIZE, LOCALES, type Locale } from '@baanrian/contracts';
 import { CREDENTIAL_KINDS, type CredentialKind } from './credentials.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -98,7 +98,7 @@ export class ListCredentialsQueryDto {
   @MaxLength(100)
   q?: string;
   @ApiPropertyOptional({ enum: CREDENTIAL_LIST_STATUSES }) @IsOptional() @IsIn(CREDENTIAL_LIST_STATUSES) status?: (typeof CREDENTIAL_LIST_STATUSES)[number];
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ default: CREDENTIAL_ADMIN_PAGE_SIZE, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
@@ -119,6 +119,20 @@ export class AdminCredentialDto {
 export class CredentialListDto {
   @ApiProperty({ type: [AdminCredentialDto] }) items: AdminCredentialDto[];
   @ApiProperty() total: number;
+}
+
+/** What one nightly reconciliation found missing (eligible minus issued) and fixed. */
+export class ReconcileRunDto {
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time' }) finishedAt: string;
+  @ApiProperty({ description: 'Completed enrolments that had no credential: issued by this run' }) issued: number;
+  @ApiProperty({ description: 'Credentials without a rendered current PDF: rendered by this run' }) rendered: number;
+  @ApiProperty({ description: 'Credentials whose mail had not gone out: mailed by this run' }) mailed: number;
+  @ApiProperty({ type: [String], description: 'The enrolments issued (at most 100)' }) enrollmentIds: string[];
+}
+
+export class ReconciliationDto {
+  @ApiProperty({ type: ReconcileRunDto, nullable: true, description: 'The latest run; null before the first one' }) lastRun: ReconcileRunDto | null;
 }
 
 export class RevokeCredentialDto {

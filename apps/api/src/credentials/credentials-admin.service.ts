@@ -1,10 +1,12 @@
-import { writeOutboxEvent } from '@baanrian/db';
+import { CREDENTIAL_ADMIN_PAGE_SIZE } from '@baanrian/contracts';
+import { type ReconcileSummary, writeOutboxEvent } from '@baanrian/db';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../authz/authz.types';
 import { currentRequestId } from '../observability/request-context';
-import type { AdminCredentialDto, CredentialListDto, ListCredentialsQueryDto, RevokeCredentialDto } from './credentials-admin.dto';
+import { writeAudit } from '../accounts/user-accounts';
+import type { AdminCredentialDto, CredentialListDto, ListCredentialsQueryDto, ReconciliationDto, RevokeCredentialDto } from './credentials-admin.dto';
 import type { CredentialKind } from './credentials.dto';
 import { CredentialsException } from './credentials.exception';
 
@@ -43,31 +45,50 @@ export class CredentialsAdminService {
     }
     if (query.status === 'revoked') where.push('c.revoked_at IS NOT NULL');
     if (query.status === 'active') where.push('c.revoked_at IS NULL');
-    params.push(query.limit ?? 50, query.offset ?? 0);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const offset = query.offset ?? 0;
     const rows: AdminRow[] = await this.db.query(
       `SELECT c.id, c.kind, c.user_id, c.verification_code, c.learner_name, c.achievement_name, c.hours, c.issued_at,
               c.revoked_at, c.revocation_reason, pdf.serial, count(*) OVER ()::int AS total
        FROM credential c
        LEFT JOIN LATERAL (SELECT serial FROM credential_pdf p WHERE p.credential_id = c.id AND p.superseded_at IS NULL
                           ORDER BY p.template_version DESC LIMIT 1) pdf ON true
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.issued_at DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+       ${filter}
+       ORDER BY c.issued_at DESC, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit ?? CREDENTIAL_ADMIN_PAGE_SIZE, offset],
     );
-    return { items: rows.map(toDto), total: rows[0]?.total ?? 0 };
+    if (rows.length > 0 || offset === 0) return { items: rows.map(toDto), total: rows[0]?.total ?? 0 };
+    // A page past the end (e.g. after revocations elsewhere) still says how many there are.
+    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM credential c ${filter}`, params);
+    return { items: [], total };
   }
 
   /** Revoked for good: the status list shows the bit from now on, and the worker hears of it. */
   async revoke(user: AuthUser, id: string, dto: RevokeCredentialDto): Promise<AdminCredentialDto> {
     await this.db.transaction(async (manager) => {
-      const [row]: { revoked_at: Date | null }[] = await manager.query(`SELECT revoked_at FROM credential WHERE id = $1 FOR UPDATE`, [id]);
+      const [row]: { revoked_at: Date | null; verification_code: string }[] = await manager.query(
+        `SELECT revoked_at, verification_code FROM credential WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!row) throw new CredentialsException('CREDENTIAL_NOT_FOUND');
       if (row.revoked_at) throw new CredentialsException('CREDENTIAL_ALREADY_REVOKED');
       await manager.query(`UPDATE credential SET revoked_at = now(), revocation_reason = $2, revoked_by_id = $3 WHERE id = $1`, [id, dto.reason, user.id]);
       await writeOutboxEvent(manager, 'credential.revoked', { credentialId: id }, currentRequestId());
+      // Who revoked what and why, committed with the revocation itself.
+      await writeAudit(manager, { actorId: user.id, action: 'credential.revoke', targetId: id, details: { code: row.verification_code, reason: dto.reason } });
     });
     const [found] = (await this.list({ q: undefined, limit: 1, offset: 0 }, id)).items;
     return found;
+  }
+
+  /** The latest nightly reconciliation's report (the worker's `credential_reconcile_run`). */
+  async lastReconciliation(): Promise<ReconciliationDto> {
+    const [run]: { started_at: Date; finished_at: Date; summary: ReconcileSummary }[] = await this.db.query(
+      `SELECT started_at, finished_at, summary FROM credential_reconcile_run ORDER BY finished_at DESC, id LIMIT 1`,
+    );
+    if (!run) return { lastRun: null };
+    const { issued, rendered, mailed, enrollmentIds } = run.summary;
+    return { lastRun: { startedAt: run.started_at.toISOString(), finishedAt: run.finished_at.toISOString(), issued, rendered, mailed, enrollmentIds } };
   }
 }
 

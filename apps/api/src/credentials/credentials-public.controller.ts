@@ -2,9 +2,11 @@ import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth } from '../authz/auth.decorator';
-import { CredentialCodeParamsDto, CredentialVerificationDto, IssuerProfileDocumentDto, JwksDto } from './credentials.dto';
+import { CredentialCodeParamsDto, CredentialIdParamsDto, CredentialVerificationDto, IssuerProfileDocumentDto, JwksDto } from './credentials.dto';
 import { CredentialIssuerService } from './credential-issuer.service';
+import { ThrottleCredentialLookups } from './credential-lookup.throttle';
 import { CredentialStatusListService } from './credential-status-list.service';
+import { CredentialTitleRulesService } from './credential-title-rules.service';
 import { CredentialVerificationService } from './credential-verification.service';
 
 const NOT_FOUND = { description: 'CREDENTIAL_NOT_FOUND: the same answer for every unknown or malformed code (problem+json)' };
@@ -19,6 +21,7 @@ export class CredentialsPublicController {
     private readonly verification: CredentialVerificationService,
     private readonly statusList: CredentialStatusListService,
     private readonly issuer: CredentialIssuerService,
+    private readonly titleRules: CredentialTitleRulesService,
   ) {}
 
   @Get('jwks.json')
@@ -47,7 +50,20 @@ export class CredentialsPublicController {
     return this.statusList.document();
   }
 
+  @Get('titles/:id')
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiProduces(JSON_LD)
+  @ApiOperation({ operationId: 'getTitleAchievement', summary: 'A yearly title (learning citizen) as an Open Badges 3.0 Achievement: the id its credentials name' })
+  @ApiOkResponse({ description: 'Achievement (JSON-LD): name, description, criteria of the rule, creator', schema: { type: 'object' } })
+  @ApiNotFoundResponse({ description: 'CREDENTIAL_TITLE_RULE_NOT_FOUND (problem+json)' })
+  async titleAchievement(@Param() params: CredentialIdParamsDto, @Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+    const achievement = await this.titleRules.achievement(params.id);
+    res.type(JSON_LD);
+    return achievement;
+  }
+
   @Get(':code/verification')
+  @ThrottleCredentialLookups()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ operationId: 'verifyCredential', summary: 'Check a certificate: valid, revoked (with the date) or invalid (altered); the signature is checked on each call' })
   @ApiOkResponse({ type: CredentialVerificationDto })
@@ -57,6 +73,7 @@ export class CredentialsPublicController {
   }
 
   @Get(':code/credential.json')
+  @ThrottleCredentialLookups()
   @ApiProduces(JSON_LD)
   @ApiOperation({ operationId: 'getCredentialDocument', summary: 'The signed Open Badges 3.0 credential (Data Integrity eddsa-rdfc-2022)' })
   @ApiOkResponse({ description: 'OpenBadgeCredential (JSON-LD)', schema: { type: 'object' } })
@@ -70,6 +87,7 @@ export class CredentialsPublicController {
   }
 
   @Get(':code/credential.jwt')
+  @ThrottleCredentialLookups()
   @ApiProduces('application/vc+jwt')
   @ApiOperation({ operationId: 'getCredentialJwt', summary: 'The same credential as a VC-JWT (EdDSA), for verifiers that prefer JOSE' })
   @ApiOkResponse({ description: 'Compact JWS', schema: { type: 'string' } })

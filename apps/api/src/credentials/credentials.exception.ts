@@ -15,15 +15,19 @@ export const CREDENTIALS_ERROR_STATUS = {
   CREDENTIAL_TEMPLATE_IS_DEFAULT: 409,
   /** Certificates were rendered with it: their serials must stay verifiable. */
   CREDENTIAL_TEMPLATE_IN_USE: 409,
-  /** A logo, signature or issuer image id that is not an uploaded image. */
+  /** A logo, signature or issuer image id that is not an uploaded PNG or JPEG image. */
   CREDENTIAL_MEDIA_INVALID: 422,
+  /** An uploaded image larger than a certificate needs (it is embedded in every PDF); `maxMegabytes` in the title. */
+  CREDENTIAL_MEDIA_TOO_LARGE: 422,
   CREDENTIAL_TITLE_RULE_NOT_FOUND: 404,
+  /** Titles were awarded under it: its achievement URL must keep resolving. Deactivate it instead. */
+  CREDENTIAL_TITLE_RULE_IN_USE: 409,
 } as const;
 
 export type CredentialsErrorCode = keyof typeof CREDENTIALS_ERROR_STATUS;
 
 export class CredentialsException extends DomainException<CredentialsErrorCode> {
-  constructor(code: CredentialsErrorCode, extensions: Record<string, unknown> = {}) {
-    super(code, CREDENTIALS_ERROR_STATUS[code], {}, extensions);
+  constructor(code: CredentialsErrorCode, extensions: Record<string, unknown> = {}, params: Record<string, string | number> = {}) {
+    super(code, CREDENTIALS_ERROR_STATUS[code], params, extensions);
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { MediaModule } from '../media/media.module';
 import { CredentialIssuerService } from './credential-issuer.service';
 import { CredentialKeysService } from './credential-keys.service';
+import { CredentialLookupThrottle } from './credential-lookup.throttle';
 import { CredentialMedia } from './credential-media';
 import { CredentialStatusListService } from './credential-status-list.service';
 import { CredentialTemplatesController } from './credential-templates.controller';
@@ -17,11 +19,12 @@ import { MyCredentialsService } from './my-credentials.service';
 
 /** Certificates and Open Badges 3.0 (issue 9): public verification, the learner's list, administration. The worker issues. */
 @Module({
-  imports: [MediaModule],
+  imports: [AccountsModule, MediaModule],
   controllers: [CredentialsPublicController, DidDocumentController, MyCredentialsController, CredentialsAdminController, CredentialTemplatesController, CredentialTitleRulesController],
   providers: [
     CredentialIssuerService,
     CredentialKeysService,
+    CredentialLookupThrottle,
     CredentialMedia,
     CredentialStatusListService,
     CredentialTemplatesService,

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
 import { CredentialIdParamsDto, MyCredentialDto } from './credentials.dto';
+import { ThrottleCredentialLookups } from './credential-lookup.throttle';
 import { MyCredentialsService } from './my-credentials.service';
 
 /** The signed-in learner's certificates. */
@@ -22,6 +23,7 @@ export class MyCredentialsController {
   }
 
   @Get(':id/certificate.pdf')
+  @ThrottleCredentialLookups()
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces('application/pdf')
   @ApiOperation({ operationId: 'downloadMyCertificate', summary: 'The certificate PDF (current template version)' })

@@ -381,9 +381,14 @@ export const PROBLEM_TITLES: Catalog = {
     vi: 'Không thể xóa mẫu này vì đã có chứng chỉ được cấp bằng mẫu này',
   },
   CREDENTIAL_MEDIA_INVALID: {
-    th: 'รูปภาพที่เลือกไม่ใช่รูปภาพที่อัปโหลดไว้',
-    en: 'The chosen image is not an uploaded image',
-    vi: 'Hình ảnh đã chọn không phải là hình ảnh đã tải lên',
+    th: 'รูปภาพที่เลือกต้องเป็นไฟล์ PNG หรือ JPEG ที่อัปโหลดไว้แล้ว',
+    en: 'The chosen image must be an uploaded PNG or JPEG file',
+    vi: 'Hình ảnh đã chọn phải là tệp PNG hoặc JPEG đã tải lên',
+  },
+  CREDENTIAL_MEDIA_TOO_LARGE: {
+    th: 'รูปภาพสำหรับใบรับรองต้องมีขนาดไม่เกิน {maxMegabytes} MB',
+    en: 'Images on certificates can be at most {maxMegabytes} MB',
+    vi: 'Hình ảnh trên chứng chỉ chỉ được tối đa {maxMegabytes} MB',
   },
   CREDENTIAL_TITLE_RULE_NOT_FOUND: {
     th: 'ไม่พบเกณฑ์การมอบวุฒิบัตรนี้',
@@ -394,6 +399,11 @@ export const PROBLEM_TITLES: Catalog = {
     th: 'มีการเปิดหน้าจากที่อยู่นี้ถี่เกินไป กรุณารอ {seconds} วินาที',
     en: 'Too many page views from this address. Please wait {seconds} seconds.',
     vi: 'Quá nhiều lượt xem trang từ địa chỉ này. Vui lòng đợi {seconds} giây.',
+  },
+  CREDENTIAL_TITLE_RULE_IN_USE: {
+    th: 'ลบเกณฑ์นี้ไม่ได้ เพราะมีผู้ได้รับตำแหน่งตามเกณฑ์นี้แล้ว ให้ปิดการใช้งานแทน',
+    en: 'This rule cannot be deleted: titles were awarded under it. Deactivate it instead.',
+    vi: 'Không thể xóa quy tắc này vì đã có danh hiệu được trao theo quy tắc. Hãy tắt quy tắc thay vì xóa.',
   },
   WALK_IN_CLAIM_INVALID: {
     th: 'รหัสบัญชีหรือรหัสผ่านไม่ถูกต้อง หรือบัญชีนี้ถูกรับไปแล้ว',

@@ -14,6 +14,9 @@ interface Template {
   content: StoredTemplateContent;
 }
 
+/** Template images kept in memory (a few templates' logos and signatures; each at most 2 MB). */
+const IMAGES_KEPT = 16;
+
 interface PdfRow {
   id: string;
   serial: string;
@@ -30,6 +33,7 @@ interface PdfRow {
 export class CertificatePdfs {
   private readonly logger = new Logger(CertificatePdfs.name);
   private readonly storage: MediaStorage;
+  private readonly images = new Map<string, Buffer>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,19 +59,32 @@ export class CertificatePdfs {
     return Buffer.concat(chunks);
   }
 
+  /**
+   * The row of this (credential, template, version), found or inserted in one statement; a serial
+   * is drawn only when it is inserted. Empty only when a concurrent job inserted it after this
+   * statement's snapshot (ON CONFLICT waited for it): then it is read again.
+   */
   private async claimRow(credentialId: string, template: Template): Promise<PdfRow> {
-    const select = `SELECT id, serial, media_id FROM credential_pdf WHERE credential_id = $1 AND template_id = $2 AND template_version = $3`;
     const params = [credentialId, template.id, template.version];
-    const [found]: PdfRow[] = await this.db.query(select, params);
-    if (found) return found;
     const beYear = new Date().getFullYear() + 543;
-    await this.db.query(
-      `INSERT INTO credential_pdf (credential_id, template_id, template_version, serial)
-       VALUES ($1, $2, $3, 'BR-' || $4::text || '-' || lpad(nextval('credential_pdf_serial_seq')::text, 6, '0'))
-       ON CONFLICT ON CONSTRAINT "UQ_credential_pdf_version" DO NOTHING`,
+    const [claimed]: PdfRow[] = await this.db.query(
+      `WITH found AS (
+         SELECT id, serial, media_id FROM credential_pdf WHERE credential_id = $1 AND template_id = $2 AND template_version = $3
+       ), inserted AS (
+         INSERT INTO credential_pdf (credential_id, template_id, template_version, serial)
+         SELECT $1, $2, $3, 'BR-' || $4::text || '-' || lpad(nextval('credential_pdf_serial_seq')::text, 6, '0')
+          WHERE NOT EXISTS (SELECT 1 FROM found)
+         ON CONFLICT ON CONSTRAINT "UQ_credential_pdf_version" DO NOTHING
+         RETURNING id, serial, media_id
+       )
+       SELECT id, serial, media_id FROM found UNION ALL SELECT id, serial, media_id FROM inserted`,
       [...params, beYear],
     );
-    const [row]: PdfRow[] = await this.db.query(select, params);
+    if (claimed) return claimed;
+    const [row]: PdfRow[] = await this.db.query(
+      `SELECT id, serial, media_id FROM credential_pdf WHERE credential_id = $1 AND template_id = $2 AND template_version = $3`,
+      params,
+    );
     return row;
   }
 
@@ -100,30 +117,40 @@ export class CertificatePdfs {
     if (warnings.length) this.logger.warn({ credentialId, serial: pdf.serial, warnings }, 'certificate rendered with warnings');
     await this.storage.put(originalMediaKey(pdf.id), Readable.from([bytes]), 'application/pdf');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.db.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO media_asset (id, owner_id, kind, content_type, byte_size, sha256, storage_key, original_name)
+    // One statement, so one atomic step: the media row, the PDF pointing at it, older PDFs superseded.
+    await this.db.query(
+      `WITH asset AS (
+         INSERT INTO media_asset (id, owner_id, kind, content_type, byte_size, sha256, storage_key, original_name)
          VALUES ($1, NULL, 'document', 'application/pdf', $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256`,
-        [pdf.id, bytes.length, sha256, originalMediaKey(pdf.id), `certificate-${pdf.serial}.pdf`],
-      );
-      await manager.query(`UPDATE credential_pdf SET media_id = $1, rendered_at = now() WHERE id = $1`, [pdf.id]);
-      await manager.query(`UPDATE credential_pdf SET superseded_at = now() WHERE credential_id = $1 AND id <> $2 AND superseded_at IS NULL`, [
-        credentialId,
-        pdf.id,
-      ]);
-    });
+         ON CONFLICT (id) DO UPDATE SET byte_size = EXCLUDED.byte_size, sha256 = EXCLUDED.sha256
+         RETURNING id
+       ), rendered AS (
+         UPDATE credential_pdf SET media_id = (SELECT id FROM asset), rendered_at = now() WHERE id = $1 RETURNING id
+       )
+       UPDATE credential_pdf SET superseded_at = now()
+        WHERE credential_id = $6 AND id <> $1 AND superseded_at IS NULL AND EXISTS (SELECT 1 FROM rendered)`,
+      [pdf.id, bytes.length, sha256, originalMediaKey(pdf.id), `certificate-${pdf.serial}.pdf`, credentialId],
+    );
   }
 
-  /** A template image; a missing one renders without it (the renderer warns). */
+  /**
+   * A template image; a missing one renders without it (the renderer warns). An uploaded file never
+   * changes under its id, so the bytes are kept per process: a batch of certificates reads the logo
+   * and signatures once, not once per PDF.
+   */
   private async image(mediaId: string | null | undefined): Promise<Buffer | null> {
     if (!mediaId) return null;
+    const kept = this.images.get(mediaId);
+    if (kept) return kept;
     const [asset]: { storage_key: string }[] = await this.db.query(`SELECT storage_key FROM media_asset WHERE id = $1`, [mediaId]);
     if (!asset) return null;
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of await this.storage.get(asset.storage_key)) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      const bytes = Buffer.concat(chunks);
+      if (this.images.size >= IMAGES_KEPT) this.images.clear();
+      this.images.set(mediaId, bytes);
+      return bytes;
     } catch {
       return null;
     }

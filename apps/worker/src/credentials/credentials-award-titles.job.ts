@@ -1,7 +1,8 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
-import type { LocalizedText, Locale } from '@baanrian/contracts';
+import type { Locale } from '@baanrian/contracts';
+import { titleAchievementText, titleAchievementUrl, type TitleRule } from '@baanrian/credentials';
 import type { JobData } from '@baanrian/jobs';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CredentialIssuer } from './credential-issuer';
@@ -13,6 +14,8 @@ import { CredentialIssuer } from './credential-issuer';
  */
 @Injectable()
 export class CredentialsAwardTitlesJob {
+  private readonly logger = new Logger(CredentialsAwardTitlesJob.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -20,7 +23,7 @@ export class CredentialsAwardTitlesJob {
   ) {}
 
   async handle(data: JobData<'credentials.award-titles'>): Promise<{ awarded: number }> {
-    const rules: { id: string; fiscal_year: number; name: LocalizedText; min_completed_courses: number; min_hours: string }[] = await this.db.query(
+    const rules: { id: string; fiscal_year: number; name: TitleRule['name']; min_completed_courses: number; min_hours: string }[] = await this.db.query(
       `SELECT id, fiscal_year, name, min_completed_courses, min_hours FROM credential_title_rule WHERE active AND ($1::uuid IS NULL OR id = $1)`,
       [data.ruleId ?? null],
     );
@@ -32,27 +35,35 @@ export class CredentialsAwardTitlesJob {
            FROM enrollment e JOIN course c ON c.id = e.course_id JOIN app_user u ON u.id = e.user_id
           WHERE e.status = 'completed' AND u.erased_at IS NULL
             AND e.completed_at >= make_timestamptz($1, 10, 1, 0, 0, 0, 'Asia/Bangkok') AND e.completed_at < make_timestamptz($1 + 1, 10, 1, 0, 0, 0, 'Asia/Bangkok')
+            -- Holders are skipped here (each night re-evaluates everyone else); the unique key still guards a race.
+            AND NOT EXISTS (SELECT 1 FROM credential t WHERE t.kind = 'title' AND t.source_id = $4 AND t.user_id = e.user_id)
           GROUP BY e.user_id, u.display_name, u.preferred_locale
          HAVING count(*) >= $2 AND coalesce(sum(c.learning_hours), 0) >= $3`,
-        [startYear, rule.min_completed_courses, rule.min_hours],
+        [startYear, rule.min_completed_courses, rule.min_hours, rule.id],
       );
       for (const learner of learners) {
-        const name = rule.name[learner.locale] || rule.name.th;
+        // The achievement is the rule's (same text for everyone, as served at its URL); the learner's own hours are the credits.
+        const text = titleAchievementText(
+          { fiscalYear: rule.fiscal_year, name: rule.name, minCompletedCourses: rule.min_completed_courses, minHours: Number(rule.min_hours) },
+          learner.locale,
+        );
         const issued = await this.issuer.issue({
           kind: 'title',
           sourceId: rule.id,
           userId: learner.user_id,
           enrollmentId: null,
           learnerName: learner.name,
-          achievementName: name,
-          achievementDescription: `${name} (${rule.fiscal_year}): ${learner.courses} courses, ${Number(learner.hours)} hours`,
-          achievementUrl: `${this.config.http.publicUrl}/api/v1/credentials/titles/${rule.id}`,
+          achievementName: text.name,
+          achievementDescription: text.description,
+          criteriaNarrative: text.criteriaNarrative,
+          achievementUrl: titleAchievementUrl(this.config.http.publicUrl, rule.id),
           hours: Number(learner.hours),
           requestId: data.meta?.requestId ?? null,
         });
         if (issued) awarded++;
       }
     }
+    this.logger.log({ rules: rules.length, awarded, ruleId: data.ruleId ?? null }, 'titles awarded');
     return { awarded };
   }
 }

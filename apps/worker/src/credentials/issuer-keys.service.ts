@@ -62,7 +62,8 @@ export class IssuerKeysService implements OnApplicationBootstrap {
     if (inserted.length) this.logger.log({ kid: material.kid }, 'issuer key created');
   }
 
-  private open(row: { id: string; kid: string; private_key_sealed: Buffer }): SigningKey {
+  /** A key row made ready to sign (the sealed private key is opened once per process and kept). */
+  open(row: { id: string; kid: string; private_key_sealed: Buffer }): SigningKey {
     let key = this.opened.get(row.id);
     if (!key) {
       key = {

@@ -1,22 +1,32 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDocumentTitle } from '../../app/use-document-title';
+import { navigate, useLocation } from '../../routing/location';
 import { Button, Card, EmptyState, ErrorState, LoadingState, Tab, TabList, TabPanel, Tabs, TextField } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { CredentialsPanel } from './admin-credentials';
 import { TemplatesPanel } from './admin-templates';
 import { credentialKeys, localizedName, type IssuerProfileDto, type LocalizedName, type TitleRuleInput } from './credentials-api';
-import { useCredentialsApi, useLocale } from './credentials-common';
+import { CREDENTIAL_ROUTES, useCredentialsApi, useLocale } from './credentials-common';
 import { useCredentialsTranslation } from './credentials-i18n';
 
-/** `/admin/certificates`: templates, the issuer profile, issued certificates and title rules. */
+const TABS = ['templates', 'issuer', 'credentials', 'titles'] as const;
+type AdminTab = (typeof TABS)[number];
+const parseTab = (raw: string | null): AdminTab | null => (TABS as readonly string[]).includes(raw ?? '') ? (raw as AdminTab) : null;
+
+/**
+ * `/admin/certificates`: templates, the issuer profile, issued certificates and title rules. The
+ * tab is in the address (`?tab=credentials`), so the issued list's page links land on it.
+ */
 export function AdminCertificates() {
   const { t } = useCredentialsTranslation();
   useDocumentTitle(t('admin.title'));
+  const tab = parseTab(useLocation().searchParams.get('tab')) ?? 'templates';
   return (
     <div className="credentials-page">
       <h1>{t('admin.title')}</h1>
-      <Tabs>
+      {/* Another tab starts without the list's search and page: only `tab` is kept. */}
+      <Tabs selectedKey={tab} onSelectionChange={(key) => key !== tab && navigate(`${CREDENTIAL_ROUTES.admin}?tab=${String(key)}`, { replace: true })}>
         <TabList aria-label={t('admin.tabsLabel')}>
           <Tab id="templates">{t('admin.tabs.templates')}</Tab>
           <Tab id="issuer">{t('admin.tabs.issuer')}</Tab>

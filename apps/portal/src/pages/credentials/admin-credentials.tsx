@@ -1,30 +1,51 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatDate } from '../../i18n/format';
-import { Button, Card, Dialog, EmptyState, ErrorState, LoadingState, TextField } from '../../ui';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CREDENTIAL_ADMIN_PAGE_SIZE } from '@baanrian/contracts';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { navigate, useLocation } from '../../routing/location';
+import { Button, Card, Dialog, EmptyState, ErrorState, LoadingState, Pagination, TextField } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { credentialKeys, type AdminCredentialDto } from './credentials-api';
 import { useCredentialsApi, useLocale } from './credentials-common';
 import { useCredentialsTranslation } from './credentials-i18n';
+import { ReconciliationSummary } from './reconciliation-summary';
 
-/** Issued certificates: search, and revoke with a reason (published in the status list by the API). */
+const parsePage = (raw: string | null): number => (raw && /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1);
+
+/**
+ * Issued certificates: search, pages of CREDENTIAL_ADMIN_PAGE_SIZE, and revoke with a reason
+ * (published in the status list by the API). The search and the page are in the address
+ * (`?tab=credentials&q=…&page=2`), so every page is a real link and survives a reload.
+ */
 export function CredentialsPanel() {
   const { t } = useCredentialsTranslation();
   const api = useCredentialsApi();
   const locale = useLocale();
-  const [draft, setDraft] = useState('');
-  const [q, setQ] = useState('');
+  const { pathname, searchParams } = useLocation();
+  const q = searchParams.get('q')?.trim() ?? '';
+  const page = parsePage(searchParams.get('page'));
+  const [draft, setDraft] = useState(q);
   const [revoking, setRevoking] = useState<AdminCredentialDto | null>(null);
-  const list = useQuery({ queryKey: credentialKeys.list(q), queryFn: ({ signal }) => api.credentials(q, signal) });
+  const list = useQuery({ queryKey: credentialKeys.list(q, page), queryFn: ({ signal }) => api.credentials(q, page, signal), placeholderData: keepPreviousData });
+  const hrefFor = (target: { q?: string; page?: number }) => {
+    const params = new URLSearchParams({ tab: 'credentials' });
+    const query = target.q ?? q;
+    if (query) params.set('q', query);
+    if ((target.page ?? 1) > 1) params.set('page', String(target.page));
+    return `${pathname}?${params.toString()}`;
+  };
+  const pageCount = list.data ? Math.max(1, Math.ceil(list.data.total / CREDENTIAL_ADMIN_PAGE_SIZE)) : 1;
+  const first = (page - 1) * CREDENTIAL_ADMIN_PAGE_SIZE + 1;
 
   return (
     <>
+      <ReconciliationSummary />
       <form
         role="search"
         className="credentials-search"
         onSubmit={(event) => {
           event.preventDefault();
-          setQ(draft.trim());
+          navigate(hrefFor({ q: draft.trim(), page: 1 }));
         }}
       >
         <TextField label={t('admin.credentials.search')} type="search" value={draft} onChange={setDraft} />
@@ -36,11 +57,19 @@ export function CredentialsPanel() {
         <LoadingState label={t('admin.loading')} placeholders={3} />
       ) : list.isError ? (
         <ErrorState title={t('admin.loadError')} error={list.error} onRetry={() => void list.refetch()} headingLevel={3} />
-      ) : list.data.items.length === 0 ? (
+      ) : list.data.items.length === 0 && list.data.total === 0 ? (
         <EmptyState title={t('admin.credentials.empty')} headingLevel={3} />
       ) : (
         <>
-          <p role="status">{t('admin.credentials.count', { count: list.data.total ?? list.data.items.length })}</p>
+          <p role="status">
+            {t('admin.credentials.count', { count: list.data.total })}
+            {list.data.total > CREDENTIAL_ADMIN_PAGE_SIZE && list.data.items.length > 0 &&
+              ` · ${t('admin.credentials.range', {
+                from: formatNumber(Math.min(first, list.data.total), locale),
+                to: formatNumber(Math.min(first + list.data.items.length - 1, list.data.total), locale),
+                total: formatNumber(list.data.total, locale),
+              })}`}
+          </p>
           {/* Cards, not a grid: each revoke button is a plain Tab stop, at any width and text size. */}
           <ul className="credential-list" role="list">
             {list.data.items.map((credential) => (
@@ -77,6 +106,7 @@ export function CredentialsPanel() {
               </li>
             ))}
           </ul>
+          <Pagination page={Math.min(page, pageCount)} pageCount={pageCount} hrefFor={(p) => hrefFor({ page: p })} />
         </>
       )}
       {revoking && <RevokeDialog credential={revoking} onClose={() => setRevoking(null)} />}

@@ -1,16 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Dialog, EmptyState, ErrorState, LoadingState, TextField } from '../../ui';
+import { ApiError } from '../../api/errors';
+import { Button, Card, Checkbox, EmptyState, ErrorState, LoadingState, TextField } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { credentialKeys, type TemplateContent, type TemplateDto, type TemplateInput } from './credentials-api';
-import { useCredentialsApi, useLocale } from './credentials-common';
+import { useCredentialsApi } from './credentials-common';
 import { useCredentialsTranslation } from './credentials-i18n';
+import { DeleteTemplateDialog, ReissueDialog } from './template-dialogs';
+import { TemplateImageField } from './template-image-field';
+import { TemplatePreview } from './template-preview';
 
 /*
- * Certificate templates: the list, an editor with a live preview (an HTML approximation redrawn
- * on every keystroke, plus the exact PDF from the API's preview endpoint on request) and
- * "reissue", which prints every certificate of a template again at its new version; the old
- * serials stay verifiable.
+ * Certificate templates: the list, an editor with the logo and signature images and a live
+ * preview (template-preview.tsx), "reissue", which prints every certificate of a template again
+ * at its new version (the old serials stay verifiable), and deleting a template nobody printed with.
  */
 
 const MAX_SIGNATORIES = 3;
@@ -28,6 +31,7 @@ export function TemplatesPanel() {
   const templates = useQuery({ queryKey: credentialKeys.templates(), queryFn: ({ signal }) => api.templates(signal) });
   const [editing, setEditing] = useState<TemplateDto | 'new' | null>(null);
   const [reissuing, setReissuing] = useState<TemplateDto | null>(null);
+  const [deleting, setDeleting] = useState<TemplateDto | null>(null);
 
   if (editing) return <TemplateEditor template={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />;
   return (
@@ -58,6 +62,12 @@ export function TemplatesPanel() {
                   <Button variant="secondary" onPress={() => setReissuing(template)}>
                     {t('admin.templates.reissue')}
                   </Button>
+                  {/* The default is what new certificates use: it is never offered for deletion. */}
+                  {!template.isDefault && (
+                    <Button variant="quiet" onPress={() => setDeleting(template)} aria-label={`${t('admin.templates.delete')} ${template.name}`}>
+                      {t('admin.templates.delete')}
+                    </Button>
+                  )}
                 </div>
               </Card>
             </li>
@@ -65,34 +75,8 @@ export function TemplatesPanel() {
         </ul>
       )}
       {reissuing && <ReissueDialog template={reissuing} onClose={() => setReissuing(null)} />}
+      {deleting && <DeleteTemplateDialog template={deleting} onClose={() => setDeleting(null)} />}
     </>
-  );
-}
-
-function ReissueDialog({ template, onClose }: { template: TemplateDto; onClose: () => void }) {
-  const { t } = useCredentialsTranslation();
-  const api = useCredentialsApi();
-  const reissue = useMutation({
-    mutationFn: () => api.reissue(template.id),
-    onSuccess: () => {
-      showToast({ title: t('admin.templates.reissued'), variant: 'success' });
-      onClose();
-    },
-    onError: () => showToast({ title: t('admin.saveError'), variant: 'error' }),
-  });
-  return (
-    <Dialog
-      title={t('admin.templates.reissue')}
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
-      actions={() => (
-        <Button isPending={reissue.isPending} onPress={() => reissue.mutate()}>
-          {t('admin.templates.reissueConfirm')}
-        </Button>
-      )}
-    >
-      <p>{t('admin.templates.reissueBody', { version: template.version })}</p>
-    </Dialog>
   );
 }
 
@@ -114,7 +98,8 @@ function TemplateEditor({ template, onDone }: { template: TemplateDto | null; on
       showToast({ title: t('admin.saved'), variant: 'success' });
       onDone();
     },
-    onError: () => showToast({ title: t('admin.saveError'), variant: 'error' }),
+    // The API's reason when it has one (e.g. an image it cannot print), in its language.
+    onError: (error) => showToast({ title: error instanceof ApiError && error.problem ? error.problem.title : t('admin.saveError'), variant: 'error' }),
   });
   const nameMissing = !form.name.trim() || !form.content.organisationName.trim();
   const accentInvalid = !!form.content.accentColor && !HEX.test(form.content.accentColor);
@@ -144,6 +129,7 @@ function TemplateEditor({ template, onDone }: { template: TemplateDto | null; on
         />
         <TextField label={t('admin.templates.heading')} value={form.content.heading ?? ''} onChange={(heading) => setContent({ heading })} />
         <TextField label={t('admin.templates.body')} description={t('admin.templates.bodyHint')} multiline value={form.content.bodyText ?? ''} onChange={(bodyText) => setContent({ bodyText })} />
+        <TemplateImageField label={t('admin.templates.images.logo')} mediaId={form.content.logoMediaId} onChange={(logoMediaId) => setContent({ logoMediaId })} />
         <TextField
           label={t('admin.templates.accent')}
           description={t('admin.templates.accentHint')}
@@ -158,6 +144,11 @@ function TemplateEditor({ template, onDone }: { template: TemplateDto | null; on
             <div key={i} className="template-editor__signatory" role="group" aria-label={t('admin.templates.signatory', { n: i + 1 })}>
               <TextField label={t('admin.templates.signatoryName')} value={s.name} onChange={(name) => setSignatory(i, { name })} />
               <TextField label={t('admin.templates.signatoryTitle')} value={s.title} onChange={(title) => setSignatory(i, { title })} />
+              <TemplateImageField
+                label={t('admin.templates.images.signature', { n: i + 1 })}
+                mediaId={s.signatureMediaId}
+                onChange={(signatureMediaId) => setSignatory(i, { signatureMediaId })}
+              />
               <Button variant="quiet" onPress={() => setContent({ signatories: signatories.filter((_, j) => j !== i) })}>
                 {t('admin.templates.removeSignatory', { n: i + 1 })}
               </Button>
@@ -180,55 +171,5 @@ function TemplateEditor({ template, onDone }: { template: TemplateDto | null; on
       </form>
       <TemplatePreview content={form.content} />
     </div>
-  );
-}
-
-/** The live approximation, then the exact PDF on request (rendered by the API with sample data). */
-function TemplatePreview({ content }: { content: TemplateContent }) {
-  const { t } = useCredentialsTranslation();
-  const api = useCredentialsApi();
-  const locale = useLocale();
-  const [pdfUrl, setPdfUrl] = useState<string | null>(null);
-  const preview = useMutation({
-    mutationFn: () => api.previewTemplate(content, locale),
-    onSuccess: (blob) => setPdfUrl(URL.createObjectURL(blob)),
-  });
-  useEffect(() => () => void (pdfUrl && URL.revokeObjectURL(pdfUrl)), [pdfUrl]);
-  const accent = content.accentColor && HEX.test(content.accentColor) ? content.accentColor : undefined;
-
-  return (
-    <section className="template-preview" aria-labelledby="template-preview-title">
-      <h3 id="template-preview-title">{t('admin.templates.preview')}</h3>
-      <p className="template-preview__note">{t('admin.templates.previewNote')}</p>
-      <figure className="certificate-sheet" style={accent ? { borderColor: accent } : undefined} aria-labelledby="template-preview-title">
-        <p className="certificate-sheet__org">{content.organisationName}</p>
-        {content.heading && (
-          <p className="certificate-sheet__heading" style={accent ? { color: accent } : undefined}>
-            {content.heading}
-          </p>
-        )}
-        <p className="certificate-sheet__name">{t('admin.templates.sampleName')}</p>
-        {content.bodyText && <p className="certificate-sheet__body">{content.bodyText}</p>}
-        <p className="certificate-sheet__course">{t('admin.templates.sampleCourse')}</p>
-        <p className="certificate-sheet__body">{t('admin.templates.sampleHours', { hours: 12 })}</p>
-        {content.signatories.length > 0 && (
-          <ul className="certificate-sheet__signatories" role="list">
-            {content.signatories.map((s, i) => (
-              <li key={i}>
-                <span className="certificate-sheet__sign-name">{s.name}</span>
-                <span>{s.title}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </figure>
-      <p>
-        <Button variant="secondary" isPending={preview.isPending} onPress={() => preview.mutate()}>
-          {t('admin.templates.previewPdf')}
-        </Button>
-      </p>
-      {preview.isError && <ErrorState title={t('admin.templates.previewError')} error={preview.error} headingLevel={3} />}
-      {pdfUrl && <iframe className="template-preview__pdf" src={pdfUrl} title={t('admin.templates.previewPdfTitle')} />}
-    </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { ApiClient, Schemas } from '@baanrian/api-client';
-import type { Locale } from '@baanrian/contracts';
+import { CREDENTIAL_ADMIN_PAGE_SIZE, type Locale } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
@@ -25,6 +25,7 @@ export type AdminCredentialDto = Schemas['AdminCredentialDto'];
 export type CredentialListDto = Schemas['CredentialListDto'];
 export type TitleRuleDto = Schemas['TitleRuleDto'];
 export type TitleRuleInput = Schemas['CreateTitleRuleDto'];
+export type ReconciliationDto = Schemas['ReconciliationDto'];
 
 /** A localized name in the reader's language, Thai when it has none (Thai is always there). */
 export const localizedName = (name: LocalizedName, locale: Locale): string => name[locale]?.trim() || name.th;
@@ -79,12 +80,21 @@ export function createCredentialsApi(client: ApiClient) {
     previewTemplate: (content: TemplateContent, locale: Locale) =>
       unwrap<Blob>(client.POST('/api/v1/admin/credentials/templates/preview', { body: { content, locale }, parseAs: 'blob' })),
     reissue: (templateId: string) => unwrap<unknown>(client.POST('/api/v1/admin/credentials/templates/{id}/reissue', id(templateId))),
+    /** 409 CREDENTIAL_TEMPLATE_IS_DEFAULT / CREDENTIAL_TEMPLATE_IN_USE come back as ApiError with the API's title. */
+    deleteTemplate: (templateId: string) => unwrap<unknown>(client.DELETE('/api/v1/admin/credentials/templates/{id}', id(templateId))),
 
     issuer: (signal?: AbortSignal) => unwrap<IssuerProfileDto>(client.GET('/api/v1/admin/credentials/issuer', { signal })),
     saveIssuer: (body: IssuerProfileInput) => unwrap<IssuerProfileDto>(client.PUT('/api/v1/admin/credentials/issuer', { body })),
 
-    credentials: (q: string, signal?: AbortSignal) =>
-      unwrap<CredentialListDto>(client.GET('/api/v1/admin/credentials', { params: { query: q ? { q } : {} }, signal })),
+    /** One page (1-based) of CREDENTIAL_ADMIN_PAGE_SIZE, newest first, with the total. */
+    credentials: (q: string, page: number, signal?: AbortSignal) =>
+      unwrap<CredentialListDto>(
+        client.GET('/api/v1/admin/credentials', {
+          params: { query: { ...(q ? { q } : {}), limit: CREDENTIAL_ADMIN_PAGE_SIZE, offset: (page - 1) * CREDENTIAL_ADMIN_PAGE_SIZE } },
+          signal,
+        }),
+      ),
+    reconciliation: (signal?: AbortSignal) => unwrap<ReconciliationDto>(client.GET('/api/v1/admin/credentials/reconciliation', { signal })),
     revoke: (credentialId: string, reason: string) => unwrap<AdminCredentialDto>(client.POST('/api/v1/admin/credentials/{id}/revoke', { ...id(credentialId), body: { reason } })),
 
     titleRules: (signal?: AbortSignal) => unwrap<TitleRuleDto[]>(client.GET('/api/v1/admin/credentials/title-rules', { signal })),
@@ -102,6 +112,7 @@ export const credentialKeys = {
   admin: ['accounts', 'credentials', 'admin'] as const,
   templates: () => [...credentialKeys.admin, 'templates'] as const,
   issuer: () => [...credentialKeys.admin, 'issuer'] as const,
-  list: (q: string) => [...credentialKeys.admin, 'list', q] as const,
+  list: (q: string, page: number) => [...credentialKeys.admin, 'list', q, page] as const,
+  reconciliation: () => [...credentialKeys.admin, 'reconciliation'] as const,
   titleRules: () => [...credentialKeys.admin, 'titleRules'] as const,
 };

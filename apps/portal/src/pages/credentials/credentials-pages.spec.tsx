@@ -359,3 +359,199 @@ describe('certificate admin', () => {
     expect(await sent(requests, 'POST', '/api/v1/admin/credentials/title-rules')[0].clone().json()).toEqual({ name: { th: 'นักเรียนรู้ดีเด่น' }, fiscalYear: 2570, minCompletedCourses: 1, minHours: 10, active: true });
   });
 });
+
+// ---- Template images, deleting templates, the paged list --------------------------------------
+
+/** The media upload goes through XMLHttpRequest (upload progress): a fake the test answers. */
+class FakeXhr {
+  static sent: FakeXhr[] = [];
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  body: unknown = null;
+  status = 0;
+  responseText = '';
+  upload = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  getResponseHeader() {
+    return null;
+  }
+  send(body: unknown) {
+    this.body = body;
+    FakeXhr.sent.push(this);
+  }
+  abort() {
+    this.onabort?.();
+  }
+  respond(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    act(() => this.onload?.());
+  }
+}
+
+describe('certificate admin: images, deleting, pages', () => {
+  beforeEach(() => {
+    localStorage.setItem(SESSION_HINT_KEY, '1');
+    FakeXhr.sent = [];
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const template = (overrides: Partial<TemplateDto> = {}): TemplateDto => ({
+    id: 't-1',
+    name: 'Standard',
+    isDefault: true,
+    version: 1,
+    updatedAt: '2026-11-20T03:00:00.000Z',
+    content: { organisationName: 'Chiang Mai Learning Centre', heading: 'Certificate', signatories: [{ name: 'Malee Srisuk', title: 'Director' }], accentColor: '#1f6f5c' },
+    ...overrides,
+  });
+  const choose = (label: RegExp, file: File) => fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+
+  it('uploads a PNG logo and a JPEG signature, refuses other types and files over 2 MB before uploading, and saves the media ids', async () => {
+    const { requests } = renderApp({
+      url: '/admin/certificates',
+      handler: api(
+        {
+          'GET /api/v1/admin/credentials/templates': () => json([template()]),
+          'PUT /api/v1/admin/credentials/templates/t-1': async (request) => json({ ...template(), ...((await request.clone().json()) as object), version: 2 }),
+        },
+        ['admin'],
+      ),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Standard' }, { timeout: 15_000 }));
+    await screen.findByRole('textbox', { name: 'Heading' });
+
+    choose(/^Logo/, new File(['GIF89a'], 'logo.gif', { type: 'image/gif' }));
+    // Toasts of earlier tests may still be up (role alert too): the field's message is found by its text.
+    expect((await screen.findByText('Choose a PNG or JPEG image.')).getAttribute('role')).toBe('alert');
+    choose(/^Logo/, new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' }));
+    expect((await screen.findByText('The image is larger than 2 MB. Choose a smaller one.')).getAttribute('role')).toBe('alert');
+    expect(FakeXhr.sent).toHaveLength(0);
+
+    choose(/^Logo/, new File(['png'], 'logo.png', { type: 'image/png' }));
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
+    expect(FakeXhr.sent[0]).toMatchObject({ method: 'POST', url: '/api/v1/media', headers: { 'Content-Type': 'image/png', Authorization: 'Bearer token-1' } });
+    expect(screen.getByRole('status').textContent).toBe('Uploading logo.png…');
+    FakeXhr.sent[0].respond(201, { id: 'logo-1', contentType: 'image/png' });
+    expect((await screen.findByRole('img', { name: 'Current Logo' })).getAttribute('src')).toBe('/api/v1/media/logo-1');
+    expect(screen.queryByText('The image is larger than 2 MB. Choose a smaller one.')).toBeNull();
+
+    choose(/^Signature image \(signatory 1\)/, new File(['jpg'], 'sign.jpg', { type: 'image/jpeg' }));
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(2));
+    FakeXhr.sent[1].respond(201, { id: 'sig-1', contentType: 'image/jpeg' });
+    await screen.findByRole('img', { name: 'Current Signature image (signatory 1)' });
+    // The live preview draws both.
+    const sheet = screen.getByRole('region', { name: 'Live preview' });
+    expect([...sheet.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual(['/api/v1/media/logo-1', '/api/v1/media/sig-1']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
+    await waitFor(() => expect(sent(requests, 'PUT', '/api/v1/admin/credentials/templates/t-1')).toHaveLength(1));
+    const body = (await sent(requests, 'PUT', '/api/v1/admin/credentials/templates/t-1')[0].clone().json()) as TemplateDto;
+    expect(body.content).toMatchObject({ logoMediaId: 'logo-1', signatories: [{ name: 'Malee Srisuk', signatureMediaId: 'sig-1' }] });
+  });
+
+  it('shows the API\'s reason when an upload is refused, and removes an image', async () => {
+    renderApp({
+      url: '/admin/certificates',
+      handler: api({ 'GET /api/v1/admin/credentials/templates': () => json([template({ content: { ...template().content, logoMediaId: 'logo-9' } })]) }, ['admin']),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Standard' }, { timeout: 15_000 }));
+    expect(await screen.findByRole('img', { name: 'Current Logo' })).toBeTruthy();
+    choose(/^Logo/, new File(['not really'], 'logo.png', { type: 'image/png' }));
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
+    FakeXhr.sent[0].respond(415, problem({ status: 415, code: 'MEDIA_TYPE_MISMATCH', title: 'The file is not the image its name says' }));
+    expect((await screen.findByText('The file is not the image its name says')).getAttribute('role')).toBe('alert');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Logo' }));
+    await waitFor(() => expect(screen.queryByRole('img', { name: 'Current Logo' })).toBeNull());
+    expect(screen.getByRole('region', { name: 'Live preview' }).querySelector('img')).toBeNull();
+  });
+
+  it('deletes a template nobody printed with, offers no delete for the default, and shows why a used one stays', async () => {
+    const templates = [template(), template({ id: 't-2', name: 'Old design', isDefault: false }), template({ id: 't-3', name: 'Used design', isDefault: false })];
+    const { requests } = renderApp({
+      url: '/admin/certificates',
+      handler: api(
+        {
+          'GET /api/v1/admin/credentials/templates': () => json(templates),
+          'DELETE /api/v1/admin/credentials/templates/t-2': () => new Response(null, { status: 204 }),
+          'DELETE /api/v1/admin/credentials/templates/t-3': () =>
+            json(problem({ status: 409, code: 'CREDENTIAL_TEMPLATE_IN_USE', title: 'This template cannot be deleted: certificates were issued with it' }), 409),
+        },
+        ['admin'],
+      ),
+    });
+    const standard = await screen.findByRole('article', { name: /Standard/ }, { timeout: 15_000 });
+    expect(within(standard).queryByRole('button', { name: /^Delete/ })).toBeNull();
+
+    fireEvent.click(within(screen.getByRole('article', { name: 'Used design' })).getByRole('button', { name: 'Delete Used design' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Delete the template “Used design”' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete template' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('This template cannot be deleted: certificates were issued with it');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    fireEvent.click(within(screen.getByRole('article', { name: 'Old design' })).getByRole('button', { name: 'Delete Old design' }));
+    dialog = await screen.findByRole('dialog', { name: 'Delete the template “Old design”' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete template' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(sent(requests, 'DELETE', '/api/v1/admin/credentials/templates/t-2')).toHaveLength(1);
+    expect(await screen.findByText('Template deleted')).toBeTruthy();
+  });
+
+  it('pages the issued certificates (page and search in the address) and shows the last nightly check', async () => {
+    const issuedAt = '2026-11-20T03:00:00.000Z';
+    const all = Array.from({ length: 45 }, (_, i) => ({
+      id: `c-${i}`, code: `CODE${String(i).padStart(6, '0')}`, kind: 'course' as const, userId: 'u-9', hours: 12, serial: null, learnerName: `Learner ${i + 1}`,
+      achievementName: 'Using a smartphone safely', issuedAt, revokedAt: null, revocationReason: null,
+    }));
+    const { requests } = renderApp({
+      url: '/admin/certificates?tab=credentials',
+      handler: api(
+        {
+          'GET /api/v1/admin/credentials/templates': () => json([template()]),
+          'GET /api/v1/admin/credentials': (request) => {
+            const query = new URL(request.url).searchParams;
+            const matching = all.filter((c) => c.learnerName.includes(query.get('q') ?? ''));
+            const offset = Number(query.get('offset'));
+            return json({ items: matching.slice(offset, offset + Number(query.get('limit'))), total: matching.length });
+          },
+          'GET /api/v1/admin/credentials/reconciliation': () =>
+            json({ lastRun: { startedAt: '2026-11-22T19:30:00.000Z', finishedAt: '2026-11-22T19:30:07.000Z', issued: 2, rendered: 1, mailed: 3, enrollmentIds: [] } }),
+        },
+        ['admin'],
+      ),
+    });
+    expect(await screen.findByText('Learner 1', {}, { timeout: 15_000 })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Issued certificates' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText('45 certificates · showing 1–20 of 45')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Nightly check' }).textContent).toContain('Last run 23 Nov 2026: 2 certificates issued, 1 PDFs made and 3 emails sent');
+    const [firstList] = sent(requests, 'GET', '/api/v1/admin/credentials');
+    expect(Object.fromEntries(new URL(firstList.url).searchParams)).toEqual({ limit: '20', offset: '0' });
+
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(within(pages).getByRole('link', { name: 'Page 3' }).getAttribute('href')).toBe('/admin/certificates?tab=credentials&page=3');
+    fireEvent.click(within(pages).getByRole('link', { name: /Next/ }));
+    expect(await screen.findByText('Learner 21')).toBeTruthy();
+    expect(window.location.search).toBe('?tab=credentials&page=2');
+    expect(screen.getByText('45 certificates · showing 21–40 of 45')).toBeTruthy();
+    expect(screen.queryByText('Learner 1')).toBeNull();
+
+    // A new search starts at its first page.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search by name, course or code' }), { target: { value: 'Learner 4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('7 certificates')).toBeTruthy(); // Learner 4 and 40–45
+    expect(window.location.search).toBe('?tab=credentials&q=Learner+4');
+    expect(screen.queryByRole('navigation', { name: 'Pages' })).toBeNull();
+  });
+});
