@@ -31,6 +31,8 @@ export interface ApiStack {
   redisUrl: string;
   postgres: RunningPostgres;
   redis: RunningRedis;
+  /** Process ids of the API and the worker, for sampling their resident memory (reports exports). */
+  pids: { api: number; worker: number };
   stop(): Promise<void>;
 }
 
@@ -59,9 +61,12 @@ export async function startApiStack(fill: (databaseUrl: string) => Promise<void>
     NODE_ENV: 'production',
     TRUST_PROXY: 'true',
     APP_SECRET: 'bench-stack-secret-for-local-measurements-only',
+    // Media (export files, certificate PDFs) in the temporary folder, not the checkout's .data/.
+    DATA_DIR: path.join(tmp, 'data'),
     AUTH_JWT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
   const services: ChildProcess[] = [];
+  const pids = { api: 0, worker: 0 };
   const stop = async () => {
     await Promise.all(services.map((child) => stopProcess(child)));
     await Promise.all([redis.stop(), postgres.stop()].map((p) => p.catch(() => undefined)));
@@ -75,13 +80,14 @@ export async function startApiStack(fill: (databaseUrl: string) => Promise<void>
       const child = spawnNode('server', [`dist/apps/${name}/main.js`], env);
       child.stderr?.on('data', (chunk: Buffer) => log(`[${name}] ${chunk.toString().trimEnd()}`));
       services.push(child);
+      pids[name as keyof typeof pids] = child.pid ?? 0;
     }
     await waitForReady(`http://127.0.0.1:${port}`, 60_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl: postgres.url, redisUrl: redis.url, postgres, redis, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, databaseUrl: postgres.url, redisUrl: redis.url, postgres, redis, pids, stop };
 }
 
 /** Waits for a short-lived child and parses the last line it printed as JSON. */

@@ -61,7 +61,7 @@ describe('bench runner', () => {
   });
 
   it('selects all groups, named ones, and explains planned or unknown names', () => {
-    expect(selectGroups([]).map((g) => g.name)).toEqual(['portal', 'accounts', 'courses', 'enrollment', 'grading', 'credentials']);
+    expect(selectGroups([]).map((g) => g.name)).toEqual(['portal', 'accounts', 'courses', 'enrollment', 'grading', 'credentials', 'reports']);
     expect(selectGroups(['courses']).map((g) => g.name)).toEqual(['courses']);
     expect(() => selectGroups(['capacity'])).toThrow(/not built yet.*capacity run/);
     expect(() => selectGroups(['nope'])).toThrow(`Unknown benchmark group "nope". Groups: ${BENCH_GROUPS.map((g) => g.name).join(', ')}.`);

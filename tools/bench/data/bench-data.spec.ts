@@ -5,7 +5,10 @@ import { buildSearchText } from '../../../apps/api/src/catalog/search-text';
 import { generateBenchData, planFor } from './bench-data';
 import { BENCH_PASSWORD } from './data.generator';
 
-const TABLES = ['app_user', 'user_role', 'course_category', 'course', 'course_module', 'lesson', 'course_version', 'catalog_entry', 'enrollment', 'lesson_progress', 'session_attendance', 'course_seat'];
+const TABLES = [
+  'app_user', 'user_role', 'course_category', 'course', 'course_module', 'lesson', 'course_version', 'catalog_entry', 'enrollment', 'lesson_progress',
+  'session_attendance', 'course_seat', 'issuer_key', 'credential', 'reach_campaign', 'report_reach_day', 'report_course_day', 'report_learner_year', 'report_plan',
+];
 
 /** One digest per table of every row's full text, in a stable order. */
 async function digests(url: string): Promise<Record<string, string>> {
@@ -35,6 +38,12 @@ describe('bench data generator (size S)', () => {
     // About ten enrolments per learner, and several progress rows per enrolment.
     expect(first.rows.enrollment).toBeGreaterThan(15_000);
     expect(first.rows.lesson_progress).toBeGreaterThan(4 * first.rows.enrollment);
+    // What reports read: certificates, reach over three fiscal years, the rollups and plans.
+    expect(first.rows.credential).toBeGreaterThan(1_000);
+    expect(first.rows.report_reach_day).toBeGreaterThan(3 * 365 * 6);
+    expect(first.rows.reach_campaign).toBe(36);
+    expect(first.rows.report_course_day).toBeGreaterThan(1_000);
+    expect(first.rows.report_plan).toBeGreaterThan(3 * 6 * 10);
     await generateBenchData(a.url, planFor('S'));
     await generateBenchData(b.url, planFor('S'));
     await generateBenchData(c.url, planFor('S', { seed: 'another-seed', learners: 100 }));
@@ -42,7 +51,7 @@ describe('bench data generator (size S)', () => {
     expect(da).toEqual(db);
     expect(dc.app_user).not.toEqual(da.app_user);
     expect(da.app_user.startsWith('2060:')).toBe(true);
-  }, 240_000);
+  }, 600_000);
 
   it('makes data the product can use: bench accounts sign in with the documented password, Thai search finds courses', async () => {
     const db = databases[0];
@@ -81,6 +90,50 @@ describe('bench data generator (size S)', () => {
         `SELECT e.search_text, v.snapshot FROM catalog_entry e JOIN course_version v ON v.course_id = e.course_id AND v.version = e.version WHERE e.slug = 'bench-7'`,
       );
       expect(entry.rows[0].search_text).toBe(buildSearchText(entry.rows[0].snapshot));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('gives reports three fiscal years with starts, certificates and reach, and rollups that equal the raw counts', async () => {
+    const client = new pg.Client({ connectionString: databases[0].url });
+    await client.connect();
+    try {
+      for (const fy of [2567, 2568, 2569]) {
+        const from = `${fy - 544}-10-01`;
+        const to = `${fy - 543}-10-01`;
+        const bkk = (column: string) => `(${column} AT TIME ZONE 'Asia/Bangkok')::date`;
+        const raw = await client.query(
+          `SELECT count(*) FILTER (WHERE ${bkk('activated_at')} >= $1 AND ${bkk('activated_at')} < $2)::int AS enrollments,
+                  count(DISTINCT user_id) FILTER (WHERE ${bkk('activated_at')} >= $1 AND ${bkk('activated_at')} < $2 AND channel = 'online')::int AS online,
+                  count(DISTINCT user_id) FILTER (WHERE ${bkk('started_at')} >= $1 AND ${bkk('started_at')} < $2)::int AS attendees,
+                  (SELECT count(*) FROM credential WHERE ${bkk('issued_at')} >= $1 AND ${bkk('issued_at')} < $2)::int AS certificates
+             FROM enrollment`,
+          [from, to],
+        );
+        const rolled = await client.query(
+          `SELECT (SELECT sum(enrollments) FROM report_course_day WHERE day >= $1 AND day < $2)::int AS enrollments,
+                  (SELECT count(*) FROM report_learner_year WHERE fiscal_year = $3 AND online_months <> 0)::int AS online,
+                  (SELECT count(*) FROM report_learner_year WHERE fiscal_year = $3 AND started_months <> 0)::int AS attendees,
+                  (SELECT sum(certificates) FROM report_course_day WHERE day >= $1 AND day < $2)::int AS certificates`,
+          [from, to, fy],
+        );
+        expect({ fy, ...rolled.rows[0] }).toEqual({ fy, ...raw.rows[0] });
+        expect(raw.rows[0].enrollments).toBeGreaterThan(1_000);
+        expect(raw.rows[0].attendees).toBeGreaterThan(0);
+        expect(raw.rows[0].certificates).toBeGreaterThan(0);
+        const reach = await client.query(`SELECT count(DISTINCT day)::int AS days FROM report_reach_day WHERE page_key = '*' AND day >= $1 AND day < $2`, [from, to]);
+        expect(reach.rows[0].days).toBeGreaterThanOrEqual(365);
+        const plans = await client.query(`SELECT count(DISTINCT target_group)::int AS groups FROM report_plan WHERE fiscal_year = $1`, [fy]);
+        expect(plans.rows[0].groups).toBe(6);
+      }
+      // Some enrolments never started: attendees are not simply everyone enrolled.
+      const never = await client.query(`SELECT count(*)::int AS n FROM enrollment WHERE activated_at IS NOT NULL AND started_at IS NULL`);
+      expect(never.rows[0].n).toBeGreaterThan(0);
+      const progressBeforeStart = await client.query(
+        `SELECT count(*)::int AS n FROM lesson_progress p JOIN enrollment e ON e.id = p.enrollment_id WHERE e.started_at IS NULL OR p.updated_at < e.started_at`,
+      );
+      expect(progressBeforeStart.rows[0].n).toBe(0);
     } finally {
       await client.end();
     }

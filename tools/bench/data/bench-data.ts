@@ -4,9 +4,10 @@ import { type DataGenerator, type DataPlan, DATA_SIZES, type DataSize } from './
 import { SeededRandom } from './data.random';
 import { learnersGenerator } from './learners.generator';
 import { learningGenerator } from './learning.generator';
+import { reportsGenerator } from './reports.generator';
 
-/** In dependency order. Add attempts, credentials, reach here. */
-export const DATA_GENERATORS: readonly DataGenerator[] = [learnersGenerator, coursesGenerator, learningGenerator];
+/** In dependency order (reports last: it rebuilds the rollups from everything before it). Add attempts here. */
+export const DATA_GENERATORS: readonly DataGenerator[] = [learnersGenerator, coursesGenerator, learningGenerator, reportsGenerator];
 
 export const DEFAULT_SEED = 'baanrian-2569';
 

@@ -10,8 +10,10 @@ const STATUS_MIX: readonly (readonly [EnrollmentStatus, number])[] = [['complete
 const BENCH_ENROLLMENTS = `SELECT e.id FROM enrollment e JOIN course c ON c.id = e.course_id WHERE c.slug LIKE 'bench-%'`;
 
 const ENROLLMENT_COLUMNS = [
-  'id', 'course_id', 'user_id', 'status', 'channel', 'source', 'waitlisted_at', 'activated_at', 'withdrawn_at', 'completed_at', 'created_at', 'updated_at',
+  'id', 'course_id', 'user_id', 'status', 'channel', 'source', 'waitlisted_at', 'activated_at', 'started_at', 'withdrawn_at', 'completed_at', 'created_at', 'updated_at',
 ] as const;
+/** Share of enrolments that ever started (attended a session or opened a lesson), by status; completed ones all did. */
+const STARTED: Readonly<Record<EnrollmentStatus, number>> = { completed: 1, active: 0.85, withdrawn: 0.4, waitlisted: 0 };
 
 /**
  * Enrolments, lesson progress, session attendance and seat counts for the generated courses.
@@ -58,9 +60,11 @@ export const learningGenerator: DataGenerator = {
           const source: EnrollmentSource = channel === 'onsite' && random.next() < 0.05 ? 'walk_in' : random.next() < 0.1 ? 'bulk' : 'self';
           const activated = status === 'waitlisted' ? null : new Date(createdAt);
           const finishedAt = new Date(createdAt + random.int(7, 60) * DAY);
+          // Reports count attendees by `started_at`: the first lesson opened within three days (progress below follows it).
+          const startedAt = random.next() < STARTED[status] ? new Date(createdAt + random.int(0, 3 * DAY)) : null;
           yield [
             stableUuid(plan.seed, 'enrollment', n++), course.id, userId, status, channel, source,
-            status === 'waitlisted' ? new Date(createdAt) : null, activated,
+            status === 'waitlisted' ? new Date(createdAt) : null, activated, startedAt,
             status === 'withdrawn' ? finishedAt : null, status === 'completed' ? finishedAt : null,
             new Date(createdAt), status === 'active' || status === 'waitlisted' ? new Date(createdAt) : finishedAt,
           ];
@@ -69,16 +73,17 @@ export const learningGenerator: DataGenerator = {
     }
     const enrollment = await copyRows(client, 'enrollment', ENROLLMENT_COLUMNS, enrollments());
 
-    // Progress in every non-session lesson up to a depth the enrolment id decides; completed
-    // enrolments finished them all. Lessons are numbered in outline order (module, then lesson).
+    // Progress in every non-session lesson up to a depth the enrolment id decides, from the day it
+    // started; completed enrolments finished them all, never-started ones have none. Lessons are
+    // numbered in outline order (module, then lesson).
     const progress = await client.query(`
       INSERT INTO lesson_progress (enrollment_id, lesson_id, status, percent, position_seconds, completed_at, updated_at)
       SELECT e.id, o.id,
              CASE WHEN e.status = 'completed' OR o.ord < d.depth THEN 'completed' ELSE 'in_progress' END,
              CASE WHEN e.status = 'completed' OR o.ord < d.depth THEN 100 ELSE 5 + abs(hashtext(e.id::text || o.id::text)) % 80 END,
              CASE WHEN o.type = 'video' THEN abs(hashtext(o.id::text || e.id::text)) % 720 END,
-             CASE WHEN e.status = 'completed' OR o.ord < d.depth THEN e.created_at + o.ord * interval '1 day' END,
-             e.created_at + o.ord * interval '1 day'
+             CASE WHEN e.status = 'completed' OR o.ord < d.depth THEN e.started_at + o.ord * interval '1 day' END,
+             e.started_at + o.ord * interval '1 day'
       FROM enrollment e
       CROSS JOIN LATERAL (SELECT abs(hashtext(e.id::text)) % 9 AS depth) d
       JOIN (
@@ -86,14 +91,14 @@ export const learningGenerator: DataGenerator = {
         FROM lesson l JOIN course_module m ON m.id = l.module_id JOIN course c ON c.id = l.course_id
         WHERE c.slug LIKE 'bench-%' AND l.starts_at IS NULL
       ) o ON o.course_id = e.course_id
-      WHERE e.status IN ('active', 'completed', 'withdrawn') AND (e.status = 'completed' OR o.ord <= d.depth)
+      WHERE e.started_at IS NOT NULL AND (e.status = 'completed' OR o.ord <= d.depth)
         AND e.id IN (${BENCH_ENROLLMENTS})`);
 
-    // Everyone who completed a dated course attended its session; seven in ten of the others did.
+    // Everyone who completed a dated course attended its session; seven in ten of the others who started did.
     const attendance = await client.query(`
       INSERT INTO session_attendance (id, lesson_id, course_id, enrollment_id, user_id, status, method, recorded_at, updated_at)
       SELECT md5(e.id::text || l.id::text)::uuid, l.id, e.course_id, e.id, e.user_id,
-             CASE WHEN e.status = 'completed' OR abs(hashtext(e.id::text || 'present')) % 10 < 7 THEN 'present' ELSE 'absent' END,
+             CASE WHEN e.status = 'completed' OR (e.started_at IS NOT NULL AND abs(hashtext(e.id::text || 'present')) % 10 < 7) THEN 'present' ELSE 'absent' END,
              CASE WHEN e.source = 'walk_in' THEN 'walk_in' WHEN l.type = 'live_session' THEN 'join'
                   WHEN abs(hashtext(e.id::text || 'method')) % 3 = 0 THEN 'roster' ELSE 'qr' END,
              l.starts_at + interval '10 minutes', l.starts_at + interval '10 minutes'

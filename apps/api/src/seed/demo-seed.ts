@@ -1,13 +1,13 @@
-import { CourseCategoryEntity, CourseEntity, CourseModuleEntity, LessonEntity, SeedRunEntity, UserEntity } from '@baanrian/db';
+import { CourseCategoryEntity, CourseEntity, SeedRunEntity, UserEntity } from '@baanrian/db';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../accounts/password-hash';
 import { createAccount } from '../accounts/user-accounts';
 import { publishLoaded } from '../courses/course-publish.service';
-import { parseLessonContent } from '../courses/lesson-content';
 import { DEMO_ACCOUNTS } from './demo-accounts';
-import { DEMO_CATEGORIES, DEMO_COURSES, type DemoCourse } from './demo-courses';
+import { bangkokMidnight, insertCourse } from './demo-course-insert';
+import { DEMO_CATEGORIES, DEMO_COURSES } from './demo-courses';
 import { DEMO_LEARNING_SEED, seedLearning } from './demo-learning';
-import { demoOutline } from './demo-outline';
+import { DEMO_REPORT_YEAR_SEED, seedReportYear } from './demo-report-year';
 
 export const DEMO_SEED = 'demo-v1';
 /** Demo accounts arrived after the demo catalog: demo databases seeded before get them on the next start. */
@@ -35,7 +35,8 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOu
     const accountsSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_ACCOUNTS_SEED });
     const catalogSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_CATALOG_SEED });
     const learningSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_LEARNING_SEED });
-    if (demoDatabase && accountsSeeded && catalogSeeded && learningSeeded) return 'already-seeded';
+    const reportYearSeeded = await manager.existsBy(SeedRunEntity, { name: DEMO_REPORT_YEAR_SEED });
+    if (demoDatabase && accountsSeeded && catalogSeeded && learningSeeded && reportYearSeeded) return 'already-seeded';
     if (!demoDatabase && ((await manager.exists(CourseEntity)) || (await manager.exists(UserEntity)))) return 'database-not-empty';
     if (!demoDatabase) await manager.insert(SeedRunEntity, { name: DEMO_SEED });
     if (!accountsSeeded) {
@@ -49,6 +50,10 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedOu
     if (!learningSeeded) {
       await manager.insert(SeedRunEntity, { name: DEMO_LEARNING_SEED });
       await seedLearning(manager);
+    }
+    if (!reportYearSeeded) {
+      await manager.insert(SeedRunEntity, { name: DEMO_REPORT_YEAR_SEED });
+      await seedReportYear(manager, now);
     }
     return 'seeded';
   });
@@ -74,54 +79,11 @@ async function seedCatalog(manager: EntityManager, now: Date): Promise<void> {
     // Spread over recent days so "newest first" has a visible order; written an hour before
     // the publish, so the studio shows no unpublished changes.
     const publishedAt = new Date(now.getTime() - i * DAY);
-    const course = await insertCourse(manager, demo, owner.id, categories.get(demo.categorySlug) ?? null, now, new Date(publishedAt.getTime() - 3_600_000));
+    // Midnight in Bangkok, some days away: past and upcoming courses across Thai fiscal years.
+    const startsAt = demo.startsInDays === null ? null : bangkokMidnight(now, demo.startsInDays);
+    const course = await insertCourse(manager, demo, owner.id, categories.get(demo.categorySlug) ?? null, startsAt, new Date(publishedAt.getTime() - 3_600_000));
     await publishLoaded(manager, { course, coTeacherIds: [] }, owner.id, publishedAt);
   }
-}
-
-async function insertCourse(manager: EntityManager, demo: DemoCourse, ownerId: string, categoryId: string | null, now: Date, writtenAt: Date): Promise<CourseEntity> {
-  // Midnight in Bangkok, some days away: past and upcoming courses across Thai fiscal years.
-  const startsAt = demo.startsInDays === null ? null : new Date(Math.floor((now.getTime() + 7 * 3_600_000) / DAY) * DAY - 7 * 3_600_000 + demo.startsInDays * DAY);
-  const modules = demoOutline(demo, startsAt);
-  const minutes = modules.flatMap((m) => m.lessons).reduce((sum, l) => sum + l.durationMinutes, 0);
-  const { categorySlug: _category, startsInDays: _starts, ...fields } = demo;
-  const course = manager.create(CourseEntity, {
-    ...fields,
-    ownerId,
-    categoryId,
-    language: 'th',
-    description: { th: `${demo.summary.th}\n\n**เหมาะสำหรับ** ทุกคนที่อยากเริ่มต้น ไม่ต้องมีพื้นฐานมาก่อน` },
-    tags: [demo.format === 'onsite_workshop' ? 'เวิร์กช็อป' : 'ออนไลน์', 'เชียงใหม่'],
-    capacity: demo.format === 'self_paced' ? null : demo.format === 'onsite_workshop' ? 30 : 100,
-    startsAt,
-    endsAt: startsAt ? new Date(startsAt.getTime() + (demo.format === 'onsite_workshop' ? 1 : 30) * DAY) : null,
-    enrollmentOpensAt: startsAt ? new Date(startsAt.getTime() - 30 * DAY) : null,
-    enrollmentClosesAt: startsAt,
-    learningHours: Math.round(minutes / 6) / 10,
-    status: 'draft',
-    createdAt: writtenAt,
-    updatedAt: writtenAt,
-  });
-  const saved = await manager.save(CourseEntity, course);
-  for (const [m, module] of modules.entries()) {
-    const savedModule = await manager.save(CourseModuleEntity, manager.create(CourseModuleEntity, { courseId: saved.id, title: module.title, position: m + 1, createdAt: writtenAt, updatedAt: writtenAt }));
-    await manager.insert(
-      LessonEntity,
-      module.lessons.map((lesson, l) => ({
-        courseId: saved.id,
-        moduleId: savedModule.id,
-        type: lesson.type,
-        title: lesson.title,
-        required: lesson.required,
-        durationMinutes: lesson.durationMinutes,
-        position: l + 1,
-        ...parseLessonContent(lesson.type, lesson.content),
-        createdAt: writtenAt,
-        updatedAt: writtenAt,
-      })),
-    );
-  }
-  return saved;
 }
 
 async function seedAccounts(manager: EntityManager): Promise<void> {
