@@ -60,6 +60,11 @@ export async function seedLearning(manager: EntityManager): Promise<void> {
        ORDER BY m.position, l.position LIMIT $3`,
       [enrollment.id, target.course_id, demo.done === 'all' ? null : demo.done],
     );
+    // A learner with progress has started, as the progress service would record it (reports count attendees by it).
+    await manager.query(
+      `UPDATE enrollment SET started_at = now() WHERE id = $1 AND started_at IS NULL AND EXISTS (SELECT 1 FROM lesson_progress WHERE enrollment_id = $1)`,
+      [enrollment.id],
+    );
     await evaluateCompletion(manager, enrollment.id, null);
   }
 }
