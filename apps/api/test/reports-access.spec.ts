@@ -44,7 +44,8 @@ describe('scope', () => {
 
   it("an instructor asking for another instructor's report or a course they do not teach gets 403", async () => {
     const a = world.instructorA.accessToken;
-    for (const query of [{ instructorId: world.instructorB.id }, { courseIds: world.courses.c3 }, { courseIds: `${world.courses.c0},${world.courses.c9}` }, { instructorId: randomUUID() }]) {
+    const queries: Record<string, string>[] = [{ instructorId: world.instructorB.id }, { courseIds: world.courses.c3 }, { courseIds: `${world.courses.c0},${world.courses.c9}` }, { instructorId: randomUUID() }];
+    for (const query of queries) {
       const res = await get(a, { period: 'fy:2569', ...query }).expect(403);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.body).toMatchObject({ code: 'REPORT_OUT_OF_SCOPE', title: 'You can only see reports on the courses you teach' });
@@ -105,7 +106,8 @@ describe('bad input answers 400 problems, never 500', () => {
 
   it('bad filters and unknown parameters are field errors', async () => {
     const admin = world.admin.accessToken;
-    for (const query of [{ targetGroups: 'youth,martians' }, { courseIds: 'not-a-uuid' }, { format: 'hybrid' }, { instructorId: '42' }, { colour: 'red' }]) {
+    const queries: Record<string, string>[] = [{ targetGroups: 'youth,martians' }, { courseIds: 'not-a-uuid' }, { format: 'hybrid' }, { instructorId: '42' }, { colour: 'red' }];
+    for (const query of queries) {
       const res = await get(admin, { period: 'fy:2569', ...query }).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors[0].field).toBe(Object.keys(query)[0]);
