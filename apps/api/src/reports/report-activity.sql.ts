@@ -2,54 +2,13 @@ import type { ReportDimension } from '@baanrian/contracts';
 import { bkkDay } from '@baanrian/reports';
 import type { MeasureRows, Queryable } from './report-learners.sql';
 import { TOTAL } from './report-learners.sql';
-import {
-  COURSE_TEACHER,
-  dayInPeriod,
-  instantInPeriod,
-  isTimeDimension,
-  type ReportContext,
-  SqlParams,
-  sliceConditions,
-  sliceDimension,
-  timeKeySql,
-  where,
-} from './report-sql';
+import { COURSE_TEACHER, dayInPeriod, instantInPeriod, isTimeDimension, type ReportContext, SqlParams, timeKeySql, where } from './report-sql';
 
 /*
- * The additive measures (enrolments, certificates, learning hours, completion rate) from the
- * daily course rollup; classes held from the course table; reach from the reach rollup and the
- * recorded campaigns. Each returns the rows of one dimension, or null when the dimension does
- * not apply to it (classes have no area; reach has no learner slice).
+ * Classes held from the course table; reach from the reach rollup and the recorded campaigns.
+ * Each returns the rows of one dimension, or null when the dimension does not apply to it
+ * (classes have no area; reach has no learner slice).
  */
-
-const COURSE_DAY = { course: 'd.course_id', targetGroup: 'd.target_group', province: 'd.province', district: 'd.district', channel: 'd.channel', day: 'd.day' };
-
-/** completion_rate = Σ cohort completions ÷ Σ enrolments × 100, one decimal; 0 without enrolments. */
-// Integer numerator first: an exact half (e.g. 12.5 %) then rounds up as SQL's round() does.
-export const completionRate = (cohortCompletions: number, enrollments: number) => (enrollments > 0 ? Math.round((cohortCompletions * 1000) / enrollments) / 10 : 0);
-
-export async function courseDayRows(db: Queryable, ctx: ReportContext, dimension: ReportDimension | null): Promise<MeasureRows> {
-  const params = new SqlParams();
-  const dim = dimension ? sliceDimension(dimension, COURSE_DAY) : { key: `'${TOTAL}'`, join: '' };
-  const conditions = [dayInPeriod('d.day', ctx.period, params), ...sliceConditions(ctx, COURSE_DAY, params)];
-  const rows = (await db.query(
-    `SELECT ${dim.key} AS key, sum(d.enrollments)::int AS enrollments, sum(d.cohort_completions)::int AS cohort,
-            sum(d.certificates)::int AS certificates, sum(d.learning_hours)::float8 AS hours
-       FROM report_course_day d ${dim.join} ${where(conditions)} GROUP BY 1`,
-    params.values,
-  )) as { key: string; enrollments: number; cohort: number; certificates: number; hours: number }[];
-  return new Map(
-    rows.map((row) => [
-      String(row.key),
-      {
-        enrollments: row.enrollments,
-        certificates: row.certificates,
-        learning_hours: Math.round(row.hours * 10) / 10,
-        completion_rate: completionRate(row.cohort, row.enrollments),
-      },
-    ]),
-  );
-}
 
 const ONLINE_FORMATS = `('self_paced', 'online_class', 'blended')`;
 const ONSITE_FORMATS = `('onsite_workshop', 'blended')`;

@@ -1,7 +1,7 @@
 import { type Locale, REPORT_FORMATS, type ReportBreakdown, type ReportDimension, type ReportMeasure, type ReportRow, TARGET_GROUPS } from '@baanrian/contracts';
 import { areaLabel, courseTitles, formatLabel, instructorNames, targetGroupLabel, timeKeyLabel } from './report-labels';
 import type { Queryable } from './report-learners.sql';
-import { computeRows, zeroValues } from './report-measures';
+import { computeRows, type SharedCourseDays, zeroValues } from './report-measures';
 import { isTimeDimension, type ReportContext, timeKeys } from './report-sql';
 
 /**
@@ -9,8 +9,15 @@ import { isTimeDimension, type ReportContext, timeKeys } from './report-sql';
  * buckets, target groups and formats always list every value (zeros included) so charts keep
  * their axes; courses, instructors and areas list the values that have data.
  */
-export async function buildBreakdown(db: Queryable, ctx: ReportContext, dimension: ReportDimension, measures: ReportMeasure[], locale: Locale): Promise<ReportBreakdown> {
-  const computed = await computeRows(db, ctx, dimension, measures);
+export async function buildBreakdown(
+  db: Queryable,
+  ctx: ReportContext,
+  dimension: ReportDimension,
+  measures: ReportMeasure[],
+  locale: Locale,
+  courseDays?: SharedCourseDays,
+): Promise<ReportBreakdown> {
+  const computed = await computeRows(db, ctx, dimension, measures, courseDays);
   const fixed = fixedKeys(ctx, dimension);
   const keys = fixed ?? [...computed.rows.keys()];
   const labels = await labelsOf(db, dimension, keys, locale);

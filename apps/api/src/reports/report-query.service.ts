@@ -6,7 +6,7 @@ import type { AuthUser } from '../authz/authz.types';
 import { buildBreakdown } from './report-breakdown';
 import { periodLabel } from './report-labels';
 import { TOTAL } from './report-learners.sql';
-import { computeRows } from './report-measures';
+import { COURSE_DAY_MEASURES, computeRows, readCourseDays } from './report-measures';
 import { ReportPlansService } from './report-plans.service';
 import { resolveCourseScope } from './report-scope';
 import { resolveSpec } from './report-spec';
@@ -39,9 +39,11 @@ export class ReportQueryService {
       district: filters.district ?? null,
       courseIds,
     };
+    // The daily course rollup is the largest table: one scan serves the totals and every breakdown.
+    const courseDays = spec.measures.some((m) => COURSE_DAY_MEASURES.includes(m)) ? readCourseDays(this.db, ctx, [null, ...spec.breakdowns]) : undefined;
     const [totals, breakdowns, targets, freshAt] = await Promise.all([
-      computeRows(this.db, ctx, null, [...new Set([...spec.measures, ...FUNNEL_MEASURES])]),
-      Promise.all(spec.breakdowns.map((dimension) => buildBreakdown(this.db, ctx, dimension, spec.measures, locale))),
+      computeRows(this.db, ctx, null, [...new Set([...spec.measures, ...FUNNEL_MEASURES])], courseDays),
+      Promise.all(spec.breakdowns.map((dimension) => buildBreakdown(this.db, ctx, dimension, spec.measures, locale, courseDays))),
       this.plans.targetsFor(period, ctx.targetGroups),
       this.freshAt(),
     ]);
