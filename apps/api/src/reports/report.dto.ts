@@ -106,7 +106,7 @@ export function toReportQuery(dto: ReportQueryDto): ReportQuery {
   if (dto.instructorId) filters.instructorId = dto.instructorId;
   return {
     period: dto.period,
-    ...(dto.preset !== undefined ? { preset: dto.preset as ReportPreset } : {}),
+    ...(dto.preset ? { preset: dto.preset as ReportPreset } : {}),
     ...(dto.breakdowns !== undefined ? { breakdowns: dto.breakdowns as ReportDimension[] } : {}),
     ...(dto.measures !== undefined ? { measures: dto.measures as ReportMeasure[] } : {}),
     filters,
