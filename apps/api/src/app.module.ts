@@ -18,6 +18,7 @@ import { ProgressModule } from './progress/progress.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
 import { ReachModule } from './reach/reach.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportsModule } from './reports/reports.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -44,6 +45,7 @@ export class AppModule {
         AttemptsModule,
         CredentialsModule,
         ReachModule,
+        ReportsModule,
       ],
       providers: [HttpDrainService],
     };

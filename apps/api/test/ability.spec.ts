@@ -1,4 +1,4 @@
-import { asAssistedAccount, asChild, asConsent, asCourse, asUser, defineAbilityFor } from '../src/authz/ability.factory';
+import { asAssistedAccount, asChild, asConsent, asCourse, asReport, asUser, defineAbilityFor } from '../src/authz/ability.factory';
 import type { AuthUser } from '../src/authz/authz.types';
 import { ensureCan } from '../src/authz/policy';
 
@@ -61,6 +61,17 @@ describe('the policy (CASL abilities)', () => {
     expect(admin.can('issueCard', promoted)).toBe(true);
     const both = defineAbilityFor(person('ben', 'instructor', 'admin'));
     expect(both.can('issueCard', promoted)).toBe(true);
+  });
+
+  it('lets administrators manage reports, instructors read reports on their own courses only, learners none', () => {
+    expect(admin.can('manage', 'Report')).toBe(true);
+    expect(admin.can('read', asReport({ instructorId: null }))).toBe(true);
+    expect(instructor.can('read', 'Report')).toBe(true);
+    expect(instructor.can('read', asReport({ instructorId: 'ben' }))).toBe(true);
+    expect(instructor.can('read', asReport({ instructorId: 'dan' }))).toBe(false);
+    expect(instructor.can('read', asReport({ instructorId: null }))).toBe(false);
+    expect(instructor.can('manage', 'Report')).toBe(false);
+    expect([learner, anonymous].map((a) => a.can('read', 'Report'))).toEqual([false, false]);
   });
 
   it('refuses with 403 FORBIDDEN through the one check', () => {

@@ -45,6 +45,8 @@ interface Entry {
   id?: (caller: Caller, target: Target) => Promise<string> | string;
   /** Path parameters other than a user id. */
   params?: Record<string, string>;
+  /** Query parameters the operation needs. */
+  query?: Record<string, string>;
   /** Path parameters made for each cell (e.g. a fresh course owned by the caller or by someone else). */
   paramsFor?: (caller: Caller, target: Target | 'no user id') => Promise<Record<string, string>>;
   body?: (ctx: Context) => object;
@@ -325,6 +327,15 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/admin/credentials/title-rules/{id}/award': { expect: adminOnly(202), paramsFor: freshTitleRuleParams },
   // Measured reach (issue 10): the page-view beacon is public and the same 204 for everyone.
   'POST /api/v1/reach/visits': { expect: all(204), body: () => ({ page: 'catalog' }) },
+  // Participation reports: instructors read their own courses' reports; plans and recorded reach are for administrators.
+  'GET /api/v1/reports': { expect: instructorsAndAdmins(200), query: { period: 'fy:2569', preset: 'fiscal_year_summary' } },
+  'GET /api/v1/reports/options': { expect: instructorsAndAdmins(200) },
+  'GET /api/v1/reports/plans': { expect: adminOnly(200), query: { fiscalYear: '2569' } },
+  'PUT /api/v1/reports/plans': { expect: adminOnly(200), body: () => ({ fiscalYear: 2569, targets: [{ targetGroup: 'all', measure: 'learners', target: 100 }] }) },
+  'GET /api/v1/reports/reach-campaigns': { expect: adminOnly(200) },
+  'POST /api/v1/reports/reach-campaigns': { expect: adminOnly(201), body: () => MATRIX_CAMPAIGN },
+  'PATCH /api/v1/reports/reach-campaigns/{id}': { expect: adminOnly(200), paramsFor: freshCampaignParams, body: () => ({ reach: 10 }) },
+  'DELETE /api/v1/reports/reach-campaigns/{id}': { expect: adminOnly(204), paramsFor: freshCampaignParams },
 };
 
 const MATRIX_TEMPLATE = { name: 'Matrix template', content: { organisationName: 'Baanrian', signatories: [] } };
@@ -370,6 +381,13 @@ async function freshTemplateParams(): Promise<Record<string, string>> {
   await http().post('/api/v1/admin/credentials/templates').set(admin).send({ ...MATRIX_TEMPLATE, isDefault: true }).expect(201);
   const template = await http().post('/api/v1/admin/credentials/templates').set(admin).send(MATRIX_TEMPLATE).expect(201);
   return { id: template.body.id };
+}
+
+const MATRIX_CAMPAIGN = { channel: 'line', startsOn: '2026-01-05', endsOn: '2026-01-06', reach: 100 };
+
+async function freshCampaignParams(): Promise<Record<string, string>> {
+  const campaign = await http().post('/api/v1/reports/reach-campaigns').set(bearer(tokenOf('admin'))).send(MATRIX_CAMPAIGN).expect(201);
+  return { id: campaign.body.id };
 }
 
 async function freshTitleRuleParams(): Promise<Record<string, string>> {
@@ -749,6 +767,7 @@ describe('the authorisation matrix', () => {
       const token = entry.freshCaller && caller !== 'anonymous' ? await freshToken(caller) : tokens[caller];
       let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       if (token) req = req.set(bearer(token));
+      if (entry.query) req = req.query(entry.query);
       if (entry.body) req = req.send(entry.body(ctx));
       if (entry.upload) {
         const file = entry.upload();

@@ -1352,6 +1352,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report: totals against plan, breakdowns, the funnel; labels in the Accept-Language */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fiscal years with data, areas, courses and instructors the caller can report on */
+        get: operations["getReportOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fiscal year's plan targets */
+        get: operations["listReportPlans"];
+        /** Replace a fiscal year's plan targets */
+        put: operations["saveReportPlans"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/reach-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recorded campaigns, latest start first; optionally those starting in a period */
+        get: operations["listReachCampaigns"];
+        put?: never;
+        /** Record a campaign's reach */
+        post: operations["createReachCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/reach-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a recorded campaign */
+        delete: operations["deleteReachCampaign"];
+        options?: never;
+        head?: never;
+        /** Correct a recorded campaign (null clears course, programme or impressions) */
+        patch: operations["updateReachCampaign"];
+        trace?: never;
+    };
     "/api/v1/sessions/{lessonId}/check-ins": {
         parameters: {
             query?: never;
@@ -2833,6 +2921,27 @@ export interface components {
             timeLimitSeconds?: number | null;
             title: string;
         };
+        CreateReachCampaignDto: {
+            channel: components["schemas"]["ReachChannel"];
+            /** Format: uuid */
+            courseId?: string | null;
+            /**
+             * @description Not before startsOn
+             * @example 2026-01-31
+             */
+            endsOn: string;
+            impressions?: number | null;
+            note?: string;
+            /** @description A programme name when the campaign was not for one course */
+            programme?: string | null;
+            /** @example 17852 */
+            reach: number;
+            /**
+             * @description Reports count the campaign in the period holding this day
+             * @example 2026-01-05
+             */
+            startsOn: string;
+        };
         CreateTemplateDto: {
             content: components["schemas"]["TemplateContentDto"];
             /** @description Use it for new certificates from now on */
@@ -3520,6 +3629,8 @@ export interface components {
             /** @description Milliseconds from request to completion by the worker */
             roundTripMs: number | null;
         };
+        /** @enum {string} */
+        PlannableMeasure: "classes_online" | "classes_onsite" | "enrollments" | "learners" | "learners_online" | "learners_onsite" | "attendees" | "completers" | "certificates" | "learning_hours" | "participants" | "reach_total";
         PlayerCaptionDto: {
             label: string;
             language: string;
@@ -3781,6 +3892,27 @@ export interface components {
              */
             skippingSince: string | null;
         };
+        ReachCampaignDto: {
+            channel: components["schemas"]["ReachChannel"];
+            /** Format: uuid */
+            courseId: string | null;
+            /** @description In the request language, Thai when untranslated */
+            courseTitle: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            impressions: number | null;
+            note: string;
+            programme: string | null;
+            reach: number;
+            startsOn: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ReachChannel: "facebook" | "line" | "youtube" | "tiktok" | "website" | "radio" | "print" | "other";
         ReadinessChecksDto: {
             database: components["schemas"]["CheckDto"];
             redis: components["schemas"]["CheckDto"];
@@ -3867,6 +3999,154 @@ export interface components {
             /** @description Every live module in its new order, each with every live lesson it should hold, in order */
             modules: components["schemas"]["OutlineModuleDto"][];
         };
+        ReportBreakdownDto: {
+            dimension: components["schemas"]["ReportDimension"];
+            rows: components["schemas"]["ReportRowDto"][];
+        };
+        /** @enum {string} */
+        ReportDimension: "month" | "quarter" | "half" | "target_group" | "course" | "format" | "province" | "district" | "instructor";
+        ReportFiltersDto: {
+            courseIds?: string[];
+            district?: string;
+            /** @enum {string} */
+            format?: "online" | "onsite";
+            instructorId?: string;
+            province?: string;
+            targetGroups?: ("early_childhood" | "youth" | "general_public" | "education_staff" | "elderly")[];
+        };
+        /** @enum {string} */
+        ReportFormat: "online" | "onsite";
+        ReportFunnelDto: {
+            /** @description attendees */
+            attended: number;
+            /** @description completers */
+            completed: number;
+            /** @description learners */
+            enrolled: number;
+            /** @description reach_total */
+            reach: number;
+        };
+        /** @enum {string} */
+        ReportMeasure: "classes_online" | "classes_onsite" | "enrollments" | "learners" | "learners_online" | "learners_onsite" | "attendees" | "completers" | "completion_rate" | "certificates" | "learning_hours" | "participants" | "reach_measured" | "reach_recorded" | "reach_total";
+        ReportMeasureValuesDto: {
+            attendees?: components["schemas"];
+            certificates?: components["schemas"];
+            classes_online?: components["schemas"];
+            classes_onsite?: components["schemas"];
+            completers?: components["schemas"];
+            completion_rate?: components["schemas"];
+            enrollments?: components["schemas"];
+            learners?: components["schemas"];
+            learners_online?: components["schemas"];
+            learners_onsite?: components["schemas"];
+            learning_hours?: components["schemas"];
+            participants?: components["schemas"];
+            reach_measured?: components["schemas"];
+            reach_recorded?: components["schemas"];
+            reach_total?: components["schemas"];
+        };
+        ReportOptionCourseDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        ReportOptionDistrictDto: {
+            district: string;
+            province: string;
+        };
+        ReportOptionInstructorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ReportOptionsDto: {
+            /** @description Published courses in scope, by title */
+            courses: components["schemas"]["ReportOptionCourseDto"][];
+            /** @example 2569 */
+            currentFiscalYear: number;
+            districts: components["schemas"]["ReportOptionDistrictDto"][];
+            /** @description Fiscal years with data, newest first (the current one always) */
+            fiscalYears: number[];
+            /** @description Instructors in scope (an instructor sees only themselves) */
+            instructors: components["schemas"]["ReportOptionInstructorDto"][];
+            provinces: string[];
+        };
+        ReportPeriodDto: {
+            /** @example 2569 */
+            fiscalYear: number;
+            /** @example 2025-10-01 */
+            from: string;
+            /** @example fy:2569 */
+            key: string;
+            /** @example fiscal_year */
+            kind: string;
+            /** @example ปีงบประมาณ 2569 (ต.ค. 2568 – ก.ย. 2569) */
+            label: string;
+            /** @example 2026-09-30 */
+            to: string;
+        };
+        ReportPlanDto: {
+            fiscalYear: number;
+            targets: components["schemas"]["ReportTargetDto"][];
+            /**
+             * Format: date-time
+             * @description Last change, null when no plan was set
+             */
+            updatedAt: string | null;
+        };
+        /** @enum {string} */
+        ReportPreset: "fiscal_year_summary" | "quarterly" | "half_year" | "by_target_group" | "online_vs_onsite" | "course_detail";
+        ReportResultDto: {
+            breakdowns: components["schemas"]["ReportBreakdownDto"][];
+            filters: components["schemas"]["ReportFiltersDto"];
+            /**
+             * Format: date-time
+             * @description When the rollups were last brought up to date
+             */
+            freshAt: string;
+            funnel: components["schemas"]["ReportFunnelDto"];
+            measures: components["schemas"]["ReportMeasure"][];
+            period: components["schemas"]["ReportPeriodDto"];
+            preset: components["schemas"]["ReportPreset"] | null;
+            totals: components["schemas"]["ReportTotalsDto"];
+        };
+        ReportRowDto: {
+            /** @description A month `2026-03`, `fy:2569:q1`, a target group, a course id, `online` … */
+            key: string;
+            /** @description In the request language (Accept-Language) */
+            label: string;
+            values: components["schemas"]["ReportMeasureValuesDto"];
+        };
+        ReportTargetDto: {
+            measure: components["schemas"]["PlannableMeasure"];
+            /**
+             * @description The whole-year target (one decimal at most)
+             * @example 1800
+             */
+            target: number;
+            /**
+             * @description A target group, or 'all' for the programme as a whole
+             * @enum {string}
+             */
+            targetGroup: "early_childhood" | "youth" | "general_public" | "education_staff" | "elderly" | "all";
+        };
+        ReportTotalsDto: {
+            attendees?: components["schemas"];
+            certificates?: components["schemas"];
+            classes_online?: components["schemas"];
+            classes_onsite?: components["schemas"];
+            completers?: components["schemas"];
+            completion_rate?: components["schemas"];
+            enrollments?: components["schemas"];
+            learners?: components["schemas"];
+            learners_online?: components["schemas"];
+            learners_onsite?: components["schemas"];
+            learning_hours?: components["schemas"];
+            participants?: components["schemas"];
+            reach_measured?: components["schemas"];
+            reach_recorded?: components["schemas"];
+            reach_total?: components["schemas"];
+        };
         ResetPasswordDto: {
             password: string;
             /** @description The token from the link in the mail (`/reset-password?token=…`) */
@@ -3934,6 +4214,12 @@ export interface components {
             /** @enum {string} */
             type: "live_session" | "onsite_session";
             venue: string | null;
+        };
+        SaveReportPlanDto: {
+            /** @example 2569 */
+            fiscalYear: number;
+            /** @description The fiscal year's whole plan: targets not listed are removed */
+            targets: components["schemas"]["ReportTargetDto"][];
         };
         SaveResponsesDto: {
             /** @description By question id */
@@ -4404,6 +4690,27 @@ export interface components {
             /** @description null: untimed */
             timeLimitSeconds?: number | null;
             title?: string;
+        };
+        UpdateReachCampaignDto: {
+            channel?: components["schemas"]["ReachChannel"];
+            /** Format: uuid */
+            courseId?: string | null;
+            /**
+             * @description Not before startsOn
+             * @example 2026-01-31
+             */
+            endsOn?: string;
+            impressions?: number | null;
+            note?: string;
+            /** @description A programme name when the campaign was not for one course */
+            programme?: string | null;
+            /** @example 17852 */
+            reach?: number;
+            /**
+             * @description Reports count the campaign in the period holding this day
+             * @example 2026-01-05
+             */
+            startsOn?: string;
         };
         UpdateTemplateDto: {
             content?: components["schemas"]["TemplateContentDto"];
@@ -8080,6 +8387,350 @@ export interface operations {
             };
             /** @description REACH_TOO_MANY_VISITS: wait for Retry-After seconds (problem+json) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReport: {
+        parameters: {
+            query: {
+                /** @description `fy:2569`, `fy:2569:h1`, `fy:2569:q1`…`q4`, `month:2026-03`, `cy:2026` or `range:2026-01-05..2026-02-10` (Bangkok days, inclusive) */
+                period: string;
+                preset?: components["schemas"]["ReportPreset"];
+                /** @description Overrides the preset's breakdowns; empty for none */
+                breakdowns?: ("month" | "quarter" | "half" | "target_group" | "course" | "format" | "province" | "district" | "instructor")[];
+                /** @description Overrides the preset's measures */
+                measures?: ("classes_online" | "classes_onsite" | "enrollments" | "learners" | "learners_online" | "learners_onsite" | "attendees" | "completers" | "completion_rate" | "certificates" | "learning_hours" | "participants" | "reach_measured" | "reach_recorded" | "reach_total")[];
+                targetGroups?: ("early_childhood" | "youth" | "general_public" | "education_staff" | "elderly")[];
+                courseIds?: string[];
+                /** @description The enrolment's channel (classes: the course's format) */
+                format?: components["schemas"]["ReportFormat"];
+                /** @description The learner's province */
+                province?: string;
+                /** @description The learner's district ('' = not known) */
+                district?: string;
+                /** @description Only the courses this instructor owns or co-teaches */
+                instructorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResultDto"];
+                };
+            };
+            /** @description REPORT_PERIOD_INVALID, REPORT_PERIOD_ORDER, REPORT_PERIOD_TOO_LONG, REPORT_PRESET_UNKNOWN, REPORT_DIMENSION_UNKNOWN, REPORT_MEASURE_UNKNOWN or VALIDATION_FAILED (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_OUT_OF_SCOPE: another instructor's report or a course the caller does not teach (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportOptionsDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to read Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listReportPlans: {
+        parameters: {
+            query: {
+                /** @description Thai fiscal year (BE) */
+                fiscalYear: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPlanDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    saveReportPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReportPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPlanDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or REPORT_PLAN_DUPLICATE (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listReachCampaigns: {
+        parameters: {
+            query?: {
+                /** @description Only campaigns starting in this period (same strings as GET /reports) */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachCampaignDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createReachCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReachCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachCampaignDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REACH_CAMPAIGN_COURSE_NOT_FOUND (problem+json) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteReachCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REACH_CAMPAIGN_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateReachCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReachCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReachCampaignDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage Report (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REACH_CAMPAIGN_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REACH_CAMPAIGN_COURSE_NOT_FOUND (problem+json) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

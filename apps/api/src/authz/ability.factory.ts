@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, subject } from '@casl/ability';
-import type { AppAbility, AssistedAccountSubject, AuthUser, ChildSubject, ConsentSubject, CourseSubject, MediaSubject, UserSubject } from './authz.types';
+import type { AppAbility, AssistedAccountSubject, AuthUser, ChildSubject, ConsentSubject, CourseSubject, MediaSubject, ReportSubject, UserSubject } from './authz.types';
 
 /**
  * The one place that says who may do what. Built per request from the caller's current roles
@@ -32,6 +32,8 @@ export function defineAbilityFor(user: AuthUser | null): AppAbility {
     can('create', 'AssistedAccount');
     can(['read', 'issueCard'], 'AssistedAccount', { createdById: user.id });
     cannot('issueCard', 'AssistedAccount', { roles: { $in: ['instructor', 'admin'] } });
+    // Participation reports over their own courses only; plans and recorded reach stay with administrators.
+    can('read', 'Report', { instructorId: user.id });
   }
 
   if (user.roles.includes('admin')) {
@@ -75,4 +77,5 @@ export const asCourse = (course: CourseSubject) => subject('Course', { ...course
 export const asChild = (child: ChildSubject) => subject('Child', { id: child.id, guardianId: child.guardianId });
 export const asConsent = (consent: ConsentSubject) => subject('Consent', { subjectId: consent.subjectId, givenById: consent.givenById });
 export const asMedia = (media: MediaSubject) => subject('Media', { ownerId: media.ownerId });
+export const asReport = (report: ReportSubject) => subject('Report', { instructorId: report.instructorId });
 export const asAssistedAccount = (account: AssistedAccountSubject) => subject('AssistedAccount', { ...account });

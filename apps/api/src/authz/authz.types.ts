@@ -45,7 +45,7 @@ export type AppAction =
   | 'enroll'
   | 'teach';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'Credential' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'Credential' | 'Report' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {
@@ -83,6 +83,11 @@ export interface AssistedAccountSubject {
   roles: Role[];
 }
 
+/** A participation report: over one instructor's courses, or over everything (`instructorId` null). */
+export interface ReportSubject {
+  instructorId: string | null;
+}
+
 /** An uploaded media file: who uploaded it (null once their account is erased). */
 export interface MediaSubject {
   ownerId: string | null;
@@ -95,7 +100,8 @@ export type AppSubject =
   | (ChildSubject & ForcedSubject<'Child'>)
   | (ConsentSubject & ForcedSubject<'Consent'>)
   | (AssistedAccountSubject & ForcedSubject<'AssistedAccount'>)
-  | (MediaSubject & ForcedSubject<'Media'>);
+  | (MediaSubject & ForcedSubject<'Media'>)
+  | (ReportSubject & ForcedSubject<'Report'>);
 
 export type AppAbility = MongoAbility<[AppAction, AppSubject]>;
 

@@ -503,6 +503,58 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'This quiz has no questions yet',
     vi: 'Bài kiểm tra này chưa có câu hỏi',
   },
+  // Participation reports, plans and recorded reach (ReportsException)
+  REPORT_PERIOD_INVALID: {
+    th: 'ช่วงเวลาไม่ถูกต้อง ใช้ปีงบประมาณ (เช่น fy:2569) ครึ่งปี ไตรมาส เดือน ปีปฏิทิน หรือช่วงวันที่',
+    en: 'The period is not valid: use a fiscal year (e.g. fy:2569), half, quarter, month, calendar year or a date range',
+    vi: 'Khoảng thời gian không hợp lệ: hãy dùng năm tài chính (ví dụ fy:2569), nửa năm, quý, tháng, năm dương lịch hoặc khoảng ngày',
+  },
+  REPORT_PERIOD_ORDER: {
+    th: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น',
+    en: 'The end date must not be before the start date',
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu',
+  },
+  REPORT_PERIOD_TOO_LONG: {
+    th: 'ช่วงวันที่ยาวเกินไป (ไม่เกิน 10 ปี)',
+    en: 'The date range is too long (at most ten years)',
+    vi: 'Khoảng ngày quá dài (tối đa mười năm)',
+  },
+  REPORT_PRESET_UNKNOWN: {
+    th: 'ไม่รู้จักรูปแบบรายงาน "{value}"',
+    en: 'Unknown report layout "{value}"',
+    vi: 'Không rõ mẫu báo cáo "{value}"',
+  },
+  REPORT_DIMENSION_UNKNOWN: {
+    th: 'ไม่รู้จักมิติการจำแนก "{value}"',
+    en: 'Unknown breakdown "{value}"',
+    vi: 'Không rõ tiêu chí phân loại "{value}"',
+  },
+  REPORT_MEASURE_UNKNOWN: {
+    th: 'ไม่รู้จักตัวชี้วัด "{value}"',
+    en: 'Unknown measure "{value}"',
+    vi: 'Không rõ chỉ số "{value}"',
+  },
+  REPORT_FILTER_INVALID: {
+    th: 'ตัวกรองรายงานไม่ถูกต้อง ({value})',
+    en: 'A report filter is not valid ({value})',
+    vi: 'Bộ lọc báo cáo không hợp lệ ({value})',
+  },
+  REPORT_OUT_OF_SCOPE: {
+    th: 'คุณดูรายงานได้เฉพาะรายวิชาที่คุณสอน',
+    en: 'You can only see reports on the courses you teach',
+    vi: 'Bạn chỉ xem được báo cáo của các khóa học mình giảng dạy',
+  },
+  REPORT_PLAN_DUPLICATE: {
+    th: 'มีเป้าหมายของกลุ่มและตัวชี้วัดเดียวกันซ้ำกัน',
+    en: 'The plan lists the same target group and measure twice',
+    vi: 'Kế hoạch có cùng nhóm đối tượng và chỉ số hai lần',
+  },
+  REACH_CAMPAIGN_NOT_FOUND: { th: 'ไม่พบข้อมูลการเผยแพร่นี้', en: 'Campaign not found', vi: 'Không tìm thấy chiến dịch' },
+  REACH_CAMPAIGN_COURSE_NOT_FOUND: {
+    th: 'ไม่พบรายวิชาที่เลือก',
+    en: 'The chosen course does not exist',
+    vi: 'Không tìm thấy khóa học đã chọn',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */
@@ -543,6 +595,7 @@ export const FIELD_MESSAGES: Catalog = {
   arrayMinSize: { th: 'ต้องเลือกอย่างน้อยหนึ่งรายการ', en: 'needs at least one item', vi: 'cần ít nhất một mục' },
   isUrl: { th: 'ต้องเป็นลิงก์ที่ขึ้นต้นด้วย http:// หรือ https://', en: 'must be a link starting with http:// or https://', vi: 'phải là liên kết bắt đầu bằng http:// hoặc https://' },
   isDateString: { th: 'รูปแบบวันเวลาไม่ถูกต้อง', en: 'is not a valid date and time', vi: 'không phải là ngày giờ hợp lệ' },
+  isDay: { th: 'ต้องเป็นวันที่ในรูปแบบ YYYY-MM-DD', en: 'must be a date written YYYY-MM-DD', vi: 'phải là ngày dạng YYYY-MM-DD' },
   isGuessablePin: {
     th: 'PIN นี้เดาง่ายเกินไป หลีกเลี่ยงตัวเลขซ้ำหรือเรียงกัน เช่น 000000 หรือ 123456',
     en: 'is too easy to guess: avoid repeated or consecutive digits such as 000000 or 123456',
