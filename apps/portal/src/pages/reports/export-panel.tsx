@@ -103,7 +103,7 @@ function ExportItem({ initial }: { initial: ReportExportDto }) {
     refetchInterval: (q) => (active(q.state.data) ? POLL_MS : false),
   });
   const item = status.data;
-  const name = t('exports.itemName', { format: t(`exports.formats.${item.format}`), kind: t(`exports.kinds.${item.kind}`) });
+  const name = t('exports.itemName', { format: t(`exports.formats.${item.format}`), kind: t(`exports.itemKinds.${item.kind}`) });
 
   const download = async () => {
     if (downloading) return;
@@ -136,7 +136,7 @@ function ExportItem({ initial }: { initial: ReportExportDto }) {
       <p role="status" className="reports-export__status">
         {item.status === 'queued' && t('exports.status.queued')}
         {item.status === 'running' && t('exports.status.running', { progress: formatNumber(item.progress / 100, locale, { style: 'percent' }) })}
-        {item.status === 'ready' && (item.rowCount !== null ? t('exports.status.readyRows', { count: item.rowCount }) : t('exports.status.ready'))}
+        {item.status === 'ready' && (item.rowCount !== null ? t('exports.status.readyRows', { count: item.rowCount, rows: formatNumber(item.rowCount, locale) }) : t('exports.status.ready'))}
         {item.status === 'failed' && t('exports.status.failed')}
         {item.status === 'expired' && t('exports.status.expired')}
       </p>

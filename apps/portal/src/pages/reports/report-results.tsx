@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportFilters, ReportQuery, ReportResult } from '@baanrian/contracts';
+import { formatNumber } from '../../i18n/format';
 import { DataTable } from './data-table';
 import { ExportPanel } from './export-panel';
 import type { ReportOptionsDto } from './reports-api';
@@ -32,7 +33,7 @@ export function ReportResults({ query, result, options }: { query: ReportQuery; 
   return (
     <>
       <p role="status" className="reports-status">
-        {t('results.summary', { count: rows })}
+        {t('results.summary', { count: rows, rows: formatNumber(rows, locale) })}
       </p>
       <dl className="reports-facts">
         <div>
