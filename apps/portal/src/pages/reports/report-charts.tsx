@@ -119,7 +119,7 @@ export function BarsChart({ label, data, series, locale, horizontal = false, idP
             <YAxis tickFormatter={number} stroke="#4a5752" width={56} />
           </>
         )}
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={`url(#${idPrefix}-${i})`} stroke={color(i)} strokeWidth={1} isAnimationActive={false}>
             <LabelList dataKey={s.key} position={horizontal ? 'right' : 'top'} formatter={number} className="report-chart__value" />
@@ -156,7 +156,7 @@ export function LinesChart({ label, data, series, locale }: ChartProps) {
         <CartesianGrid stroke="#7a8a84" strokeOpacity={0.4} vertical={false} />
         <XAxis dataKey="label" stroke="#4a5752" interval="preserveStartEnd" />
         <YAxis tickFormatter={number} stroke="#4a5752" width={56} />
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((s, i) => (
           <Line
             key={s.key}

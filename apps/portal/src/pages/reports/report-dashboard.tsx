@@ -277,7 +277,7 @@ function Funnel({ result }: { result: ReportResult }) {
         />
       }
       table={
-        <>
+        <div className="reports-tables">
           <DataTable
             caption={title}
             rowHeading={t('dashboard.stage')}
@@ -290,7 +290,7 @@ function Funnel({ result }: { result: ReportResult }) {
             columns={[t('dashboard.count')]}
             rows={REACH.map((m) => ({ key: m, header: t(`measures.${m}.label`), cells: [formatMeasure(m, result.totals[m]?.actual, locale)] }))}
           />
-        </>
+        </div>
       }
     />
   );
