@@ -63,6 +63,18 @@ function Builder({ options }: { options: ReportOptionsDto }) {
   const [tried, setTried] = useState(false);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
+  // Back/Forward (or a pasted link) shows another report: the form follows it. Our own runs already match.
+  const queryString = searchParams.toString();
+  const ranWith = useRef(queryString);
+  useEffect(() => {
+    if (queryString === ranWith.current) return;
+    ranWith.current = queryString;
+    const query = reportQueryFromParams(new URLSearchParams(queryString));
+    setPeriod(draftFromPeriod(query?.period, defaultFiscalYear(options)));
+    setLayout(layoutOf(query));
+    setFilters(query?.filters ?? {});
+    setTried(false);
+  }, [queryString, options]);
 
   const report = useQuery({
     queryKey: shown ? reportKeys.report(shown) : [...reportKeys.all, 'none'],
@@ -86,6 +98,7 @@ function Builder({ options }: { options: ReportOptionsDto }) {
     const preset = presetOf(next);
     if (preset) query.preset = preset;
     const params = new URLSearchParams(reportSearchParams(query)).toString();
+    ranWith.current = params;
     focusResults.current = true;
     navigate(`${REPORT_ROUTES.builder}?${params}`);
     if (shown && params === new URLSearchParams(reportSearchParams(shown)).toString()) void report.refetch();
@@ -159,7 +172,7 @@ function Builder({ options }: { options: ReportOptionsDto }) {
             </p>
           )}
         </fieldset>
-        <Button type="submit" isPending={report.isFetching && focusResults.current}>
+        <Button type="submit" isPending={!!shown && report.isFetching}>
           {t('builder.run')}
         </Button>
       </form>

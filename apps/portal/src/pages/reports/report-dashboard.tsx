@@ -6,7 +6,7 @@ import { Card, EmptyState, ErrorState, LoadingState, ProgressBar, Select } from 
 import type { ChartDatum, ChartSeries } from './report-charts';
 import { DataTable } from './data-table';
 import { reportKeys, type ReportOptionsDto } from './reports-api';
-import { defaultFiscalYear, formatInstant, formatMeasure, formatPercent, formatYear, offeredFiscalYears, useLocale, useReportOptions, useReportsApi } from './reports-common';
+import { defaultFiscalYear, formatInstant, formatMeasure, formatPercent, formatYear, offeredFiscalYears, useLocale, useReportOptions, useReportsApi, useRowLabel } from './reports-common';
 import { useReportsTranslation } from './reports-i18n';
 
 // Recharts stays out of the page's chunk: the tables render first, the charts when it arrives.
@@ -166,9 +166,10 @@ const seriesOf = (measures: ReportMeasure[], label: (m: ReportMeasure) => string
 function Trend({ result }: { result: ReportResult }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
+  const rowLabel = useRowLabel();
   const rows = result.breakdowns.find((b) => b.dimension === 'month')?.rows ?? [];
   const title = t('dashboard.trend');
-  const data: ChartDatum[] = rows.map((row) => ({ label: row.label, values: Object.fromEntries(TREND.map((m) => [m, row.values[m] ?? 0])) }));
+  const data: ChartDatum[] = rows.map((row) => ({ label: rowLabel('month', row), values: Object.fromEntries(TREND.map((m) => [m, row.values[m] ?? 0])) }));
   return (
     <ChartSection
       title={title}
@@ -178,7 +179,7 @@ function Trend({ result }: { result: ReportResult }) {
           caption={title}
           rowHeading={t('dimensions.month')}
           columns={TREND.map((m) => t(`measures.${m}.label`))}
-          rows={rows.map((row) => ({ key: row.key, header: row.label, cells: TREND.map((m) => formatMeasure(m, row.values[m], locale)) }))}
+          rows={rows.map((row) => ({ key: row.key, header: rowLabel('month', row), cells: TREND.map((m) => formatMeasure(m, row.values[m], locale)) }))}
         />
       }
     />
@@ -188,6 +189,7 @@ function Trend({ result }: { result: ReportResult }) {
 function ByGroup({ result }: { result: ReportResult }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
+  const rowLabel = useRowLabel();
   const rows = result.breakdowns.find((b) => b.dimension === 'target_group')?.rows ?? [];
   const title = t('dashboard.byGroup');
   const chartMeasures: ReportMeasure[] = ['learners', 'completers'];
@@ -199,7 +201,7 @@ function ByGroup({ result }: { result: ReportResult }) {
           idPrefix="reports-group"
           horizontal
           label={t('charts.label', { title })}
-          data={rows.map((row) => ({ label: row.label, values: Object.fromEntries(chartMeasures.map((m) => [m, row.values[m] ?? 0])) }))}
+          data={rows.map((row) => ({ label: rowLabel('target_group', row), values: Object.fromEntries(chartMeasures.map((m) => [m, row.values[m] ?? 0])) }))}
           series={seriesOf(chartMeasures, (m) => t(`measures.${m}.label`))}
           locale={locale}
         />
@@ -209,7 +211,7 @@ function ByGroup({ result }: { result: ReportResult }) {
           caption={title}
           rowHeading={t('dimensions.target_group')}
           columns={BY_GROUP.map((m) => t(`measures.${m}.label`))}
-          rows={rows.map((row) => ({ key: row.key, header: row.label, cells: BY_GROUP.map((m) => formatMeasure(m, row.values[m], locale)) }))}
+          rows={rows.map((row) => ({ key: row.key, header: rowLabel('target_group', row), cells: BY_GROUP.map((m) => formatMeasure(m, row.values[m], locale)) }))}
         />
       }
     />

@@ -4,7 +4,7 @@ import { formatNumber } from '../../i18n/format';
 import { DataTable } from './data-table';
 import { ExportPanel } from './export-panel';
 import type { ReportOptionsDto } from './reports-api';
-import { formatInstant, formatMeasure, formatPercent, useLocale } from './reports-common';
+import { formatInstant, formatMeasure, formatPercent, useLocale, useRowLabel } from './reports-common';
 import { useReportsTranslation } from './reports-i18n';
 
 /** A report's filters in words ("Youth, Elderly · Online · Chiang Mai"), or "none". */
@@ -28,6 +28,7 @@ export function ReportResults({ query, result, options }: { query: ReportQuery; 
   const measures = result.measures;
   const planned = measures.some((m) => result.totals[m]?.target != null);
   const filterSummary = useFilterSummary(result.filters ?? {}, options);
+  const rowLabel = useRowLabel();
   const rows = result.breakdowns.reduce((sum, b) => sum + b.rows.length, 0);
 
   return (
@@ -69,7 +70,7 @@ export function ReportResults({ query, result, options }: { query: ReportQuery; 
           columns={measures.map((m) => t(`measures.${m}.label`))}
           rows={
             breakdown.rows.length > 0
-              ? breakdown.rows.map((row) => ({ key: row.key, header: row.label, cells: measures.map((m) => formatMeasure(m, row.values[m], locale)) }))
+              ? breakdown.rows.map((row) => ({ key: row.key, header: rowLabel(breakdown.dimension, row), cells: measures.map((m) => formatMeasure(m, row.values[m], locale)) }))
               : [{ key: 'none', header: t('results.noRows'), cells: measures.map(() => '') }]
           }
         />

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Locale, ReportMeasure } from '@baanrian/contracts';
+import { isTargetGroup, type Locale, type ReportDimension, type ReportMeasure, type ReportRow } from '@baanrian/contracts';
 import { useApiClient } from '../../api/api-client-context';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { currentLocale } from '../../i18n/i18n';
@@ -98,4 +98,18 @@ export function saveFile(blob: Blob, filename: string): void {
   link.remove();
   // Give the browser time to start reading the blob before letting it go.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A breakdown row's label: months written by the portal in the reader's calendar (BE in Thai) and
+ * target groups by their agreed names, whatever the API sent; the API's label for everything else.
+ */
+export function useRowLabel(): (dimension: ReportDimension, row: ReportRow) => string {
+  const { t, i18n } = useTranslation();
+  const locale = currentLocale(i18n);
+  return (dimension, row) => {
+    if (dimension === 'month' && /^\d{4}-\d{2}$/.test(row.key)) return formatMonth(row.key, locale);
+    if (dimension === 'target_group' && isTargetGroup(row.key)) return t(`targetGroup.${row.key}`);
+    return row.label;
+  };
 }

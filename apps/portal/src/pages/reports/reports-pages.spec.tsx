@@ -50,8 +50,10 @@ const options: ReportOptionsDto = {
 /** A result with predictable numbers for the asked measures and breakdowns (Chiang Mai FY 2566 totals). */
 function result(url: URL): ReportResult {
   const period = url.searchParams.get('period') ?? 'fy:2569';
-  const measures = (url.searchParams.get('measures') ?? 'learners').split(',') as ReportMeasure[];
-  const breakdowns = (url.searchParams.get('breakdowns') ?? '').split(',').filter(Boolean);
+  // Like the API: the preset's layout unless the query overrides it.
+  const preset = PRESET_LAYOUTS[(url.searchParams.get('preset') ?? 'by_target_group') as keyof typeof PRESET_LAYOUTS];
+  const measures = (url.searchParams.get('measures')?.split(',') ?? preset.measures) as ReportMeasure[];
+  const breakdowns = url.searchParams.get('breakdowns')?.split(',').filter(Boolean) ?? preset.breakdowns;
   const chiangMai: Partial<Record<ReportMeasure, number>> = {
     classes_online: 35,
     learners_online: 1876,
@@ -74,6 +76,7 @@ function result(url: URL): ReportResult {
     if (dimension === 'month') return [['2025-10', 'Oct 2025'], ['2025-11', 'Nov 2025']];
     if (dimension === 'target_group') return [['youth', 'Youth'], ['elderly', 'Elderly']];
     if (dimension === 'quarter') return [['fy:2569:q1', 'Q1 FY 2569'], ['fy:2569:q2', 'Q2 FY 2569']];
+    if (dimension === 'half') return [['fy:2569:h1', 'H1 FY 2569'], ['fy:2569:h2', 'H2 FY 2569']];
     return [['x', 'Something']];
   };
   return {
@@ -222,6 +225,20 @@ describe('report builder', () => {
     const quarters = screen.getByRole('table', { name: 'By Quarter' });
     expect(within(quarters).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Q1 FY 2569', 'Q2 FY 2569']);
     expect(screen.getByText('Of the enrolments that started in the period, the share completed by now.', { selector: 'dd' })).toBeTruthy();
+  });
+
+  it('follows Back to the report before, form included', async () => {
+    const { requests } = renderApp({ url: '/admin/reports/builder?period=fy%3A2568&preset=by_target_group', handler: api() });
+    await screen.findByRole('table', { name: 'By Target group' }, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Half-year report' }));
+    await screen.findByRole('table', { name: 'By Half year' }, { timeout: 15_000 });
+    expect(new URL(sent(requests, 'GET', '/api/v1/reports').at(-1)!.url).searchParams.get('preset')).toBe('half_year');
+    act(() => window.history.back());
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('preset')).toBe('by_target_group'));
+    await waitFor(() => expect(screen.queryByRole('table', { name: 'By Half year' })).toBeNull());
+    const form = screen.getByRole('form', { name: 'Build a report' });
+    expect((within(form).getByRole('checkbox', { name: 'Half year' }) as HTMLInputElement).checked).toBe(false);
+    expect((within(form).getByRole('checkbox', { name: 'Target group' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('downloads a small export at once, and follows a large one from queued to a download link with its expiry', async () => {
