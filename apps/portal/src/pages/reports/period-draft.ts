@@ -54,9 +54,9 @@ export function draftFromPeriod(key: string | null | undefined, fallbackFiscalYe
   const draft = { ...defaultDraft(parsed.fiscalYear), kind: parsed.kind };
   switch (parsed.kind) {
     case 'half':
-      return { ...draft, half: Number(key!.slice(-1)) as 1 | 2 };
+      return { ...draft, half: Number(parsed.key.slice(-1)) as 1 | 2 };
     case 'quarter':
-      return { ...draft, quarter: Number(key!.slice(-1)) as 1 | 2 | 3 | 4 };
+      return { ...draft, quarter: Number(parsed.key.slice(-1)) as 1 | 2 | 3 | 4 };
     case 'month':
       return { ...draft, month: parsed.from.slice(0, 7) };
     case 'calendar_year':

@@ -162,7 +162,8 @@ function CampaignEditor({
   const save = useMutation({
     mutationFn: () => {
       const { input } = validateCampaign(form);
-      return campaign ? api.updateCampaign(campaign.id, input!) : api.createCampaign(input!);
+      if (!input) throw new Error('The form is not valid'); // never: submit checks first
+      return campaign ? api.updateCampaign(campaign.id, input) : api.createCampaign(input);
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: reportKeys.campaigns() });

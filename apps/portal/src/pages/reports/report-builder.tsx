@@ -78,7 +78,7 @@ function Builder({ options }: { options: ReportOptionsDto }) {
 
   const report = useQuery({
     queryKey: shown ? reportKeys.report(shown) : [...reportKeys.all, 'none'],
-    queryFn: ({ signal }) => api.report(shown!, signal),
+    queryFn: ({ signal }) => api.report(shown ?? { period: '' }, signal),
     enabled: !!shown,
   });
   // After "Show report" the results take focus (on a phone they are below the fold).

@@ -232,7 +232,7 @@ describe('report builder', () => {
     await screen.findByRole('table', { name: 'By Target group' }, { timeout: 15_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Half-year report' }));
     await screen.findByRole('table', { name: 'By Half year' }, { timeout: 15_000 });
-    expect(new URL(sent(requests, 'GET', '/api/v1/reports').at(-1)!.url).searchParams.get('preset')).toBe('half_year');
+    expect(new URL(sent(requests, 'GET', '/api/v1/reports').at(-1)?.url ?? 'http://x').searchParams.get('preset')).toBe('half_year');
     act(() => window.history.back());
     await waitFor(() => expect(new URLSearchParams(window.location.search).get('preset')).toBe('by_target_group'));
     await waitFor(() => expect(screen.queryByRole('table', { name: 'By Half year' })).toBeNull());
