@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountNav, AccountNavItems, ActingAsBanner } from '../auth/account-nav';
 import { CredentialsNavItems } from '../pages/credentials/credentials-nav';
 import { LearningNavItems } from '../pages/learning/learning-nav';
+import { ReportsNavItems } from '../pages/reports/reports-nav';
 import { OfflineBanner } from '../pwa';
 import { useLocation } from '../routing/location';
 import { normalizePath, ROUTES } from '../routing/routes';
@@ -90,6 +91,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               ))}
               <LearningNavItems current={current} />
               <CredentialsNavItems current={current} />
+              <ReportsNavItems current={current} />
               <AccountNavItems current={current} />
             </ul>
           </nav>

@@ -10,6 +10,7 @@ import type learningTh from '../pages/learning/locales/th.json';
 import type teachingTh from '../pages/teaching/locales/th.json';
 import type quizTh from '../pages/quiz/locales/th.json';
 import type credentialsTh from '../pages/credentials/locales/th.json';
+import type reportsTh from '../pages/reports/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
 declare module 'i18next' {
@@ -26,6 +27,7 @@ declare module 'i18next' {
       quizStudio: typeof quizStudioTh;
       quiz: typeof quizTh;
       credentials: typeof credentialsTh;
+      reports: typeof reportsTh;
     };
   }
 }

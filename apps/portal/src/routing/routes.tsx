@@ -62,6 +62,8 @@ const LearningPage = page(() => import('../pages/learning/learning-page'));
 const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 // Certificates (issue 9): My certificates, public verification and the admin screens; one lazy chunk.
 const CredentialsPage = page(() => import('../pages/credentials/credentials-page'));
+// Participation reports (issue 10): dashboard, builder, plans and recorded reach; one lazy chunk (charts in their own).
+const ReportsPage = page(() => import('../pages/reports/reports-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -81,6 +83,10 @@ export const ROUTES = {
   teachingCheckIn: '/studio/check-in',
   myCertificates: '/me/certificates',
   adminCertificates: '/admin/certificates',
+  reports: '/admin/reports',
+  reportsBuilder: '/admin/reports/builder',
+  reportsPlans: '/admin/reports/plans',
+  reportsReach: '/admin/reports/reach',
 } as const;
 
 const routes: Record<string, Page> = {
@@ -110,6 +116,10 @@ const routes: Record<string, Page> = {
   [ROUTES.teachingCheckIn]: TeachingPage,
   [ROUTES.myCertificates]: CredentialsPage,
   [ROUTES.adminCertificates]: CredentialsPage,
+  [ROUTES.reports]: ReportsPage,
+  [ROUTES.reportsBuilder]: ReportsPage,
+  [ROUTES.reportsPlans]: ReportsPage,
+  [ROUTES.reportsReach]: ReportsPage,
 };
 
 /** The path without a trailing slash ("/ui/" is "/ui"). */
