@@ -160,6 +160,19 @@ describe('refreshes', () => {
     // Concurrent refreshes moved shared area-month rows by their deltas: the sums are exact.
     await expectAreaMonthsExact(db);
 
+    // Recounts over existing rows, the marks shuffled so each refresh gets some real courses: every
+    // one subtracts its courses' old sums from the same shared area-month rows and adds the new ones.
+    for (let round = 0; round < 3; round++) {
+      await db.query(
+        `INSERT INTO report_dirty (kind, key) SELECT kind, key FROM (SELECT 'course' AS kind, id::text AS key FROM course
+           UNION ALL SELECT 'course', gen_random_uuid()::text FROM generate_series(1, 2 * $1::int)) m ORDER BY random() ON CONFLICT DO NOTHING`,
+        [REFRESH_BATCH],
+      );
+      await Promise.all([job.handle(), job.handle(), job.handle()]);
+      for (const world of worlds) await expectExact(db, world);
+      await expectAreaMonthsExact(db);
+    }
+
     // The nightly reconciliation recounting beside them collides with nothing (it only reads the rollups).
     await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month`);
     await db.query(`INSERT INTO report_dirty (kind, key) SELECT 'course', id::text FROM course UNION ALL SELECT 'learner', id::text FROM app_user`);

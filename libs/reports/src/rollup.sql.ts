@@ -51,27 +51,16 @@ const ALL_ZERO = (table: string) => `(${ADDITIVE.map((c) => `${table}.${c}`).joi
 
 /** `report_course_day` rows (`source`, any subset) summed into area-month rows with `sign`, keys ordered. */
 const areaSums = (source: string, sign: '' | '-') =>
-  `SELECT date_trunc('month', r.day)::date, r.target_group, r.province, r.district, r.channel,
-          ${ADDITIVE.map((c) => `${sign}sum(r.${c})${c === 'learning_hours' ? '' : '::int'}`).join(', ')}
+  `SELECT date_trunc('month', r.day)::date AS month, r.target_group, r.province, r.district, r.channel,
+          ${ADDITIVE.map((c) => `${sign}sum(r.${c})${c === 'learning_hours' ? '' : '::int'} AS ${c}`).join(', ')}
      FROM ${source} r GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
-/**
- * Adds the area-month sums of the course-day rows a CTE (`changed`) removed or inserted. The
- * source is ORDER BY the key, so concurrent refreshes lock shared area-month rows in the same
- * order (no deadlock). Returns the keys it left at all zeros, deleted at the end of the recount.
- */
-const applyAreaDelta = (changed: string, sign: '' | '-') => `
-  WITH changed AS (${changed})
-  INSERT INTO report_area_month (${AREA_COLUMNS}) ${areaSums('changed', sign)}
-  ON CONFLICT (${AREA_KEYS}) DO UPDATE SET ${ADDITIVE.map((c) => `${c} = report_area_month.${c} + EXCLUDED.${c}`).join(', ')}
-  RETURNING month::text, target_group, province, district, channel, ${ALL_ZERO('report_area_month')} AS empty`;
+/** Parameter types of an area-month row as arrays (keys, then the additive columns), for unnest. */
+const AREA_ARRAYS = `$2::date[], $3::text[], $4::text[], $5::text[], $6::text[], ${ADDITIVE.map((c, i) => `$${i + 7}::${c === 'learning_hours' ? 'numeric' : 'int'}[]`).join(', ')}`;
+const AREA_FIELDS = ['month', 'target_group', 'province', 'district', 'channel', ...ADDITIVE];
 
-interface AreaKey {
+interface AreaRow extends Record<string, string | number | boolean> {
   month: string;
-  target_group: string;
-  province: string;
-  district: string;
-  channel: string;
   empty: boolean;
 }
 
@@ -79,18 +68,33 @@ interface AreaKey {
  * Replaces every rollup row of these courses with a fresh count, and moves `report_area_month` by
  * the difference (old rows subtracted, new rows added) in the same transaction, so the monthly
  * rollup always equals the sum of the daily one. Idempotent; run in a transaction.
+ *
+ * Statement 1 deletes the old day rows and returns their per-month sums, negated (a few hundred
+ * rows: months × slices). Statement 2 inserts the fresh day rows and applies their sums plus those
+ * negated ones in ONE upsert ordered by key. One ordered upsert per transaction is what keeps
+ * concurrent refreshes from deadlocking on shared area-month rows: two upserts (old, then new)
+ * would let A hold rows B waits for while A's second upsert waits for rows B locked in its first.
  */
 export async function recomputeCourses(manager: EntityManager, courseIds: string[]): Promise<void> {
   if (courseIds.length === 0) return;
-  const removed: AreaKey[] = await manager.query(applyAreaDelta(`DELETE FROM report_course_day WHERE course_id = ANY($1::uuid[]) RETURNING *`, '-'), [courseIds]);
-  const added: AreaKey[] = await manager.query(
-    applyAreaDelta(`INSERT INTO report_course_day (${COURSE_DAY_COLUMNS}) ${courseDaySelect('e.course_id = ANY($1::uuid[])')} RETURNING *`, ''),
+  const removed: Record<string, unknown>[] = await manager.query(
+    `WITH old AS (DELETE FROM report_course_day WHERE course_id = ANY($1::uuid[]) RETURNING *)
+     SELECT s.month::text AS month, ${AREA_FIELDS.slice(1).join(', ')} FROM (${areaSums('old', '-')}) s`,
     [courseIds],
   );
+  const changed: AreaRow[] = await manager.query(
+    `WITH fresh AS (INSERT INTO report_course_day (${COURSE_DAY_COLUMNS}) ${courseDaySelect('e.course_id = ANY($1::uuid[])')} RETURNING *),
+          delta AS (SELECT day, ${AREA_KEYS.replace('month, ', '')}, ${ADDITIVE.join(', ')} FROM fresh
+                    UNION ALL SELECT * FROM unnest(${AREA_ARRAYS}) AS o(day, ${AREA_KEYS.replace('month, ', '')}, ${ADDITIVE.join(', ')}))
+     INSERT INTO report_area_month (${AREA_COLUMNS}) ${areaSums('delta', '')}
+     ON CONFLICT (${AREA_KEYS}) DO UPDATE SET ${ADDITIVE.map((c) => `${c} = report_area_month.${c} + EXCLUDED.${c}`).join(', ')}
+     RETURNING month::text, target_group, province, district, channel, ${ALL_ZERO('report_area_month')} AS empty`,
+    [courseIds, ...AREA_FIELDS.map((field) => removed.map((row) => row[field]))],
+  );
   // Rows this recount left empty: only ours are deleted (we hold their row locks, so this waits on nobody).
-  const empty = [...removed, ...added].filter((k) => k.empty);
+  const empty = changed.filter((k) => k.empty);
   if (empty.length === 0) return;
-  const column = (name: keyof AreaKey) => empty.map((k) => k[name]);
+  const column = (name: string) => empty.map((k) => k[name]);
   await manager.query(
     `DELETE FROM report_area_month a USING unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[]) k(month, target_group, province, district, channel)
       WHERE (a.month, a.target_group, a.province, a.district, a.channel) = (k.month, k.target_group, k.province, k.district, k.channel) AND ${ALL_ZERO('a')}`,
