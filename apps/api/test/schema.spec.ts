@@ -78,6 +78,7 @@ describe('migrations', () => {
       'reach_salt',
       'reach_visit',
       'refresh_token',
+      'report_area_month',
       'report_course_day',
       'report_dirty',
       'report_export',

@@ -123,3 +123,40 @@ export async function expectExact(db: DataSource, world: World): Promise<Snapsho
   expect(empty).toBe(0);
   return { courses, learners };
 }
+
+/**
+ * Asserts `report_area_month` (the whole table: it has no course to narrow by) equals the raw
+ * counts of the whole database summed per Bangkok month and learner slice, and holds no all-zero row.
+ */
+export async function expectAreaMonthsExact(db: DataSource): Promise<void> {
+  const stored: { line: string }[] = await db.query(
+    `SELECT concat_ws('|', r.month::text, r.target_group, r.province, r.district, r.channel, m.measure, m.value::numeric::text) AS line
+       FROM report_area_month r CROSS JOIN LATERAL (VALUES
+         ('enrollments', r.enrollments::numeric), ('withdrawals', r.withdrawals), ('starts', r.starts), ('completions', r.completions),
+         ('cohort_completions', r.cohort_completions), ('certificates', r.certificates), ('learning_hours', r.learning_hours)) m(measure, value)
+      WHERE m.value <> 0`,
+  );
+  const month = (column: string) => `to_char(timezone('Asia/Bangkok', ${column}), 'YYYY-MM-01')`;
+  const raw: { line: string }[] = await db.query(
+    `WITH facts AS (
+       SELECT e.*, ${month('e.activated_at')} AS month, 'enrollments' AS measure, 1::numeric AS value FROM enrollment e WHERE e.activated_at IS NOT NULL
+       UNION ALL SELECT e.*, ${month('e.withdrawn_at')}, 'withdrawals', 1 FROM enrollment e WHERE e.withdrawn_at IS NOT NULL
+       UNION ALL SELECT e.*, ${month('e.started_at')}, 'starts', 1 FROM enrollment e WHERE e.started_at IS NOT NULL
+       UNION ALL SELECT e.*, ${month('e.completed_at')}, 'completions', 1 FROM enrollment e WHERE e.completed_at IS NOT NULL
+       UNION ALL SELECT e.*, ${month('e.activated_at')}, 'cohort_completions', 1 FROM enrollment e WHERE e.activated_at IS NOT NULL AND e.completed_at IS NOT NULL
+       UNION ALL SELECT e.*, ${month('e.completed_at')}, 'learning_hours', c.learning_hours FROM enrollment e JOIN course c ON c.id = e.course_id WHERE e.completed_at IS NOT NULL
+       UNION ALL SELECT e.*, ${month('cr.issued_at')}, 'certificates', 1 FROM credential cr JOIN enrollment e ON e.id = cr.enrollment_id WHERE cr.kind = 'course'
+     )
+     SELECT concat_ws('|', f.month, u.target_group, coalesce(u.province, ''), coalesce(u.district, ''), f.channel, f.measure, sum(f.value)::text) AS line
+       FROM facts f JOIN app_user u ON u.id = f.user_id
+      GROUP BY f.month, u.target_group, u.province, u.district, f.channel, f.measure
+     HAVING sum(f.value) <> 0`,
+  );
+  const lines = (rows: { line: string }[]) => rows.map((r) => r.line.replace(/\.0+$/, '')).sort();
+  expect(lines(stored)).toEqual(lines(raw));
+  const [{ empty }] = await db.query(
+    `SELECT count(*)::int AS empty FROM report_area_month
+      WHERE enrollments = 0 AND withdrawals = 0 AND starts = 0 AND completions = 0 AND cohort_completions = 0 AND certificates = 0 AND learning_hours = 0`,
+  );
+  expect(empty).toBe(0);
+}

@@ -9,7 +9,7 @@ import type { Queue } from 'bullmq';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../src/worker.module';
-import { expectExact, settled } from './report-counts';
+import { expectAreaMonthsExact, expectExact, settled } from './report-counts';
 import { applyStep, type EventSink, FISCAL_MIDNIGHT, newWorld, type Step, stepArb, USERS, type World, writeNow } from './report-history';
 
 /**
@@ -17,7 +17,8 @@ import { applyStep, type EventSink, FISCAL_MIDNIGHT, newWorld, type Step, stepAr
  * waitlist promotion, attendance, progress, completion (with the certificate the worker issues)
  * and account erasure, across the Bangkok midnight that ends a fiscal year, applied as the API
  * applies them and processed by a real worker, `report_course_day` and `report_learner_year`
- * equal counts taken from the raw tables with SQL written here (not the worker's).
+ * equal counts taken from the raw tables with SQL written here (not the worker's), and so does
+ * `report_area_month` (kept by deltas) summed per Bangkok month over the whole database.
  */
 let database: TestDatabase;
 let db: DataSource;
@@ -71,6 +72,7 @@ describe('report rollups', () => {
         });
         await settled(db, queues);
         const first = await expectExact(db, world);
+        await expectAreaMonthsExact(db);
 
         // Every event of the run again, twice, in another order: nothing changes.
         const events: { id: string }[] = await db.query(`SELECT id FROM outbox_event WHERE created_at >= $1 ORDER BY id DESC`, [runStart]);
@@ -80,6 +82,7 @@ describe('report rollups', () => {
         );
         await settled(db, queues);
         expect(await expectExact(db, world)).toEqual(first);
+        await expectAreaMonthsExact(db);
 
         // Erasure keeps every total and target group and moves the person's counts to district ''.
         const before = await totalsWithoutDistrict(world);
@@ -88,6 +91,7 @@ describe('report rollups', () => {
         await settled(db, queues);
         await expectExact(db, world);
         expect(await totalsWithoutDistrict(world)).toEqual(before);
+        await expectAreaMonthsExact(db);
         const theirs: { district: string }[] = await db.query(`SELECT district FROM report_learner_year WHERE user_id = $1`, [world.users[erase]]);
         expect(theirs.every((row) => row.district === '')).toBe(true);
       }),

@@ -15,6 +15,7 @@ import { CredentialEntity } from './credentials/credential.entity';
 import { IssuerKeyEntity } from './credentials/issuer-key.entity';
 import { IssuerProfileEntity } from './credentials/issuer-profile.entity';
 import { ReportCourseDayEntity } from './reports/report-course-day.entity';
+import { ReportAreaMonthEntity } from './reports/report-area-month.entity';
 import { ReportLearnerYearEntity } from './reports/report-learner-year.entity';
 import { ReachVisitEntity } from './reports/reach-visit.entity';
 import { ReachSaltEntity } from './reports/reach-salt.entity';
@@ -98,6 +99,7 @@ export const ENTITIES = [
   CredentialTitleRuleEntity,
   CredentialReconcileRunEntity,
   ReportCourseDayEntity,
+  ReportAreaMonthEntity,
   ReportLearnerYearEntity,
   ReachVisitEntity,
   ReachSaltEntity,

@@ -12,6 +12,7 @@ export { CredentialReconcileRunEntity, type ReconcileSummary } from './credentia
 export { CredentialTemplateEntity, type StoredSignatory, type StoredTemplateContent } from './credentials/credential-template.entity';
 export { CredentialTitleRuleEntity } from './credentials/credential-title-rule.entity';
 export { ReportCourseDayEntity } from './reports/report-course-day.entity';
+export { ReportAreaMonthEntity } from './reports/report-area-month.entity';
 export { ReportLearnerYearEntity } from './reports/report-learner-year.entity';
 export { ReachVisitEntity } from './reports/reach-visit.entity';
 export { ReachSaltEntity } from './reports/reach-salt.entity';

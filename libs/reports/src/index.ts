@@ -1,1 +1,1 @@
-export { bkkDay, rebuildRollups, recomputeCourses, recomputeLearners } from './rollup.sql';
+export { bkkDay, differingAreaMonths, rebuildAreaMonths, rebuildRollups, recomputeCourses, recomputeLearners } from './rollup.sql';

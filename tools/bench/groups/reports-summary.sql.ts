@@ -11,7 +11,7 @@ export const SUMMARY_STATEMENTS = {
     SELECT CASE WHEN grouping(target_group) = 1 THEN NULL ELSE target_group END AS target_group, CASE WHEN grouping(m) = 1 THEN NULL ELSE m END AS month,
            sum(enrollments)::int AS enrollments, sum(certificates)::int AS certificates, sum(learning_hours)::float AS learning_hours,
            sum(cohort_completions)::int AS cohort_completions
-      FROM (SELECT *, to_char(day, 'YYYY-MM') AS m FROM report_course_day WHERE day BETWEEN $1 AND $2) d
+      FROM (SELECT *, to_char(month, 'YYYY-MM') AS m FROM report_area_month WHERE month BETWEEN $1 AND $2) d
      GROUP BY GROUPING SETS ((), (target_group), (m))`,
   /** Distinct learners per target group and in total: one row per person and year, masks not zero. */
   learners: `

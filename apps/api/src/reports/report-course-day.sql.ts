@@ -1,8 +1,26 @@
 import type { ReportDimension } from '@baanrian/contracts';
 import { type MeasureRows, type Queryable, TOTAL } from './report-learners.sql';
-import { dayInPeriod, isTimeDimension, type ReportContext, SqlParams, sliceConditions, sliceDimension, timeKeyOfMonth, where } from './report-sql';
+import { coversWholeMonths, dayInPeriod, isTimeDimension, type ReportContext, SqlParams, sliceConditions, sliceDimension, timeKeyOfMonth, where } from './report-sql';
 
-const COURSE_DAY = { course: 'd.course_id', targetGroup: 'd.target_group', province: 'd.province', district: 'd.district', channel: 'd.channel', day: 'd.day' };
+const SLICE = { course: 'd.course_id', targetGroup: 'd.target_group', province: 'd.province', district: 'd.district', channel: 'd.channel' };
+
+/** Where the additive measures are summed from, and its date column (a day, or a month's first day). */
+interface AdditiveSource {
+  table: string;
+  columns: typeof SLICE & { day: string };
+}
+const COURSE_DAY: AdditiveSource = { table: 'report_course_day', columns: { ...SLICE, day: 'd.day' } };
+const AREA_MONTH: AdditiveSource = { table: 'report_area_month', columns: { ...SLICE, day: 'd.month' } };
+
+/**
+ * The monthly area rollup (a few thousand rows a year, no course) answers a report over whole
+ * months without courses in it; a course scope (a course or instructor filter, an instructor's own
+ * report), a course or instructor breakdown, or a range of days needs the daily course rollup.
+ */
+function sourceFor(ctx: ReportContext, dimension: ReportDimension | null): AdditiveSource {
+  const courseless = ctx.courseIds === null && dimension !== 'course' && dimension !== 'instructor';
+  return courseless && coversWholeMonths(ctx.period) ? AREA_MONTH : COURSE_DAY;
+}
 
 /** completion_rate = Σ cohort completions ÷ Σ enrolments × 100, one decimal; 0 without enrolments. */
 // Integer numerator first: an exact half (e.g. 12.5 %) then rounds up as SQL's round() does.
@@ -29,10 +47,10 @@ const values = (row: Sums) => ({
 const COMPACT: readonly (ReportDimension | null)[] = [null, 'month', 'quarter', 'half', 'target_group', 'format'];
 
 /**
- * The additive measures (enrolments, certificates, learning hours, completion rate) from the daily
- * course rollup, the largest table a report reads. The totals, time buckets, target groups and
- * formats all come from ONE scan grouped by (day, target group, channel) — a few thousand groups
- * at most — summed up here; areas, courses and instructors need a scan each.
+ * The additive measures (enrolments, certificates, learning hours, completion rate) from the
+ * monthly area rollup or the daily course rollup (see `sourceFor`). The totals, time buckets, target
+ * groups and formats all come from ONE scan grouped by (day or month, target group, channel) — a few
+ * thousand groups at most — summed up here; areas, courses and instructors need a scan each.
  */
 export async function courseDayRowsBy(db: Queryable, ctx: ReportContext, dimensions: (ReportDimension | null)[]): Promise<Map<ReportDimension | null, MeasureRows>> {
   const out = new Map<ReportDimension | null, MeasureRows>();
@@ -44,8 +62,9 @@ export async function courseDayRowsBy(db: Queryable, ctx: ReportContext, dimensi
 
 async function byDay(db: Queryable, ctx: ReportContext, dimensions: (ReportDimension | null)[], out: Map<ReportDimension | null, MeasureRows>): Promise<void> {
   const params = new SqlParams();
-  const conditions = [dayInPeriod('d.day', ctx.period, params), ...sliceConditions(ctx, COURSE_DAY, params)];
-  const rows = (await db.query(`SELECT d.day::text AS day, d.target_group, d.channel, ${SUMS} FROM report_course_day d ${where(conditions)} GROUP BY 1, 2, 3`, params.values)) as (Sums & {
+  const { table, columns } = sourceFor(ctx, null);
+  const conditions = [dayInPeriod(columns.day, ctx.period, params), ...sliceConditions(ctx, columns, params)];
+  const rows = (await db.query(`SELECT ${columns.day}::text AS day, d.target_group, d.channel, ${SUMS} FROM ${table} d ${where(conditions)} GROUP BY 1, 2, 3`, params.values)) as (Sums & {
     day: string;
     target_group: string;
     channel: string;
@@ -69,8 +88,9 @@ async function byDay(db: Queryable, ctx: ReportContext, dimensions: (ReportDimen
 
 async function byKey(db: Queryable, ctx: ReportContext, dimension: ReportDimension, out: Map<ReportDimension | null, MeasureRows>): Promise<void> {
   const params = new SqlParams();
-  const dim = sliceDimension(dimension, COURSE_DAY);
-  const conditions = [dayInPeriod('d.day', ctx.period, params), ...sliceConditions(ctx, COURSE_DAY, params)];
-  const rows = (await db.query(`SELECT ${dim.key} AS key, ${SUMS} FROM report_course_day d ${dim.join} ${where(conditions)} GROUP BY 1`, params.values)) as (Sums & { key: string })[];
+  const { table, columns } = sourceFor(ctx, dimension);
+  const dim = sliceDimension(dimension, columns);
+  const conditions = [dayInPeriod(columns.day, ctx.period, params), ...sliceConditions(ctx, columns, params)];
+  const rows = (await db.query(`SELECT ${dim.key} AS key, ${SUMS} FROM ${table} d ${dim.join} ${where(conditions)} GROUP BY 1`, params.values)) as (Sums & { key: string })[];
   out.set(dimension, new Map(rows.map((row) => [String(row.key), values(row)])));
 }

@@ -11,6 +11,9 @@ export interface ReportReconcileSummary {
   /** Ids of what differed, capped, for the log and for whoever investigates. */
   courseIds: string[];
   userIds: string[];
+  /** Months (`YYYY-MM-01`) whose `report_area_month` rows differed from the sum of `report_course_day`: rebuilt at once. */
+  areaMonthsDiffering: number;
+  areaMonths: string[];
 }
 
 /**
