@@ -17,6 +17,7 @@ import { LoggerModule } from './observability/logger.module';
 import { ProgressModule } from './progress/progress.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
 import { RedisModule } from './redis/redis.module';
+import { ReportExportsModule } from './report-exports/report-exports.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         QuizzesModule,
         AttemptsModule,
         CredentialsModule,
+        ReportExportsModule,
       ],
       providers: [HttpDrainService],
     };

@@ -11,3 +11,4 @@ export * from './learning';
 export * from './quiz';
 export * from './report';
 export * from './report-period';
+export * from './report-export';

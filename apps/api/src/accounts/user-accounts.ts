@@ -122,7 +122,9 @@ export type AuditAction =
   | 'user.erase'
   | 'assisted.create'
   | 'assisted.card.issue'
-  | 'walk-in.claim';
+  | 'walk-in.claim'
+  // Every report export, answered at once or run by the worker (issue 10).
+  | 'report.export';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

@@ -5,3 +5,4 @@ export { enrollmentCountSql, enrollmentHeader, enrollmentRowsSql, type Enrollmen
 export { FORMULA_START, neutralise, sqlNeutralise } from './export.safety';
 export { exportContentType, exportFileName, exportFinalKey, exportPrefix, exportTempKey } from './export.files';
 export { FORMULA_CORPUS, sampleReportResult } from './export.fixtures';
+export type { StoredExportQuery } from './export.job';

@@ -1,0 +1,35 @@
+import type { ExportFormat, Locale, ReportResult } from '@baanrian/contracts';
+import { exportEnrollmentRows, renderReportExport, type StoredExportQuery } from '@baanrian/reports';
+import { PassThrough, type Readable } from 'node:stream';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/*
+ * Small exports, streamed into the HTTP answer as they are written. A failure half-way destroys
+ * the stream, so the client sees a cut connection rather than a file that looks complete.
+ */
+
+export function directReport(result: ReportResult, format: ExportFormat, locale: Locale): Readable {
+  const out = new PassThrough();
+  renderReportExport(result, format, locale, out).catch((error: Error) => out.destroy(error));
+  return out;
+}
+
+/**
+ * Enrolment rows need a connection of their own for COPY or a cursor: taken from TypeORM's pool,
+ * returned when the file is written, and thrown away (not returned) when the export stopped half-way,
+ * since the connection may still be inside the COPY.
+ */
+export async function directEnrollmentRows(db: DataSource, query: StoredExportQuery, format: 'csv' | 'xlsx', locale: Locale): Promise<Readable> {
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const client = await pool.connect();
+  const out = new PassThrough();
+  exportEnrollmentRows(client, query, format, locale, out).then(
+    () => client.release(),
+    (error: Error) => {
+      client.release(error);
+      out.destroy(error);
+    },
+  );
+  return out;
+}
