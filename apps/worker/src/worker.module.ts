@@ -34,6 +34,10 @@ import { MediaHousekeepingJob } from './media/media-housekeeping.job';
 import { PasswordResetMailJob } from './mail/password-reset-mail.job';
 import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { ReportExportJob } from './report-exports/report-export.job';
+import { ReportExportsExpireJob } from './report-exports/report-exports-expire.job';
+import { ReportExportsQueueProcessor } from './report-exports/report-exports-queue.processor';
+import { ReportExportsScheduler } from './report-exports/report-exports.scheduler';
 import { HousekeepingJob } from './system/housekeeping.job';
 import { HousekeepingScheduler } from './system/housekeeping.scheduler';
 import { SystemPingJob } from './system/system-ping.job';
@@ -103,6 +107,10 @@ export class WorkerModule {
         MailService,
         MediaHousekeepingJob,
         PasswordResetMailJob,
+        ReportExportJob,
+        ReportExportsExpireJob,
+        ReportExportsQueueProcessor,
+        ReportExportsScheduler,
         SystemPingJob,
         SystemQueueProcessor,
       ],

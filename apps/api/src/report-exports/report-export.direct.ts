@@ -9,8 +9,15 @@ import type { DataSource } from 'typeorm';
  * the stream, so the client sees a cut connection rather than a file that looks complete.
  */
 
-export function directReport(result: ReportResult, format: ExportFormat, locale: Locale): Readable {
+/** A stream whose failure ends the answer (StreamableFile listens) but can never crash the process unheard. */
+function answerStream(): PassThrough {
   const out = new PassThrough();
+  out.on('error', () => undefined);
+  return out;
+}
+
+export function directReport(result: ReportResult, format: ExportFormat, locale: Locale): Readable {
+  const out = answerStream();
   renderReportExport(result, format, locale, out).catch((error: Error) => out.destroy(error));
   return out;
 }
@@ -23,7 +30,7 @@ export function directReport(result: ReportResult, format: ExportFormat, locale:
 export async function directEnrollmentRows(db: DataSource, query: StoredExportQuery, format: 'csv' | 'xlsx', locale: Locale): Promise<Readable> {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const client = await pool.connect();
-  const out = new PassThrough();
+  const out = answerStream();
   exportEnrollmentRows(client, query, format, locale, out).then(
     () => client.release(),
     (error: Error) => {
