@@ -51,7 +51,9 @@ async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: L
 
 async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
   const done = finished(out);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Deflate level 1: about twice the rows per second of the default 6 for a file a few percent larger
+  // (measured on 200,000 rows; deflate is where a streamed workbook spends most of its time).
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   const header = enrollmentHeader(locale);
   const columns = header.map((_, i) => (ENROLLMENT_TIME_COLUMNS.includes(i) ? { width: 18, style: { numFmt: 'yyyy-mm-dd hh:mm' } } : { width: i < 2 ? 36 : 16 }));
   let sheets = 0;
@@ -89,6 +91,7 @@ async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale
         reported = rows;
         await options.onRows?.(rows);
       }
+      await zipCaughtUp(sheet);
       // The zip stream buffers what `out` has not taken yet: wait rather than let it grow.
       if (out.writableNeedDrain) await once(out, 'drain');
     }
@@ -104,6 +107,19 @@ async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale
   await done;
   await options.onRows?.(rows);
   return rows;
+}
+
+/**
+ * exceljs writes a sheet's XML into a buffer piped to the zip entry's deflate stream without
+ * looking at the return of write(): when rows come faster than deflate compresses them, the
+ * deflate stream's queue grows without bound (hundreds of MB over a million rows). Waiting for
+ * that stream to drain between batches is the backpressure exceljs leaves out.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  // The entry is a readable-stream v3 PassThrough: it has no `writableNeedDrain` getter, so its state is read.
+  type Entry = Writable & { _writableState?: { needDrain?: boolean } };
+  const pipes = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) if (pipe._writableState?.needDrain ?? pipe.writableNeedDrain) await once(pipe, 'drain');
 }
 
 /**
