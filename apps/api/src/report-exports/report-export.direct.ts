@@ -1,12 +1,14 @@
 import type { ExportFormat, Locale, ReportResult } from '@baanrian/contracts';
 import { exportEnrollmentRows, renderReportExport, type StoredExportQuery } from '@baanrian/reports';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 /*
- * Small exports, streamed into the HTTP answer as they are written. A failure half-way destroys
- * the stream, so the client sees a cut connection rather than a file that looks complete.
+ * Small exports. Enrolment rows are streamed into the HTTP answer as they are written: a failure
+ * half-way destroys the stream, so the client sees a cut connection rather than a file that looks
+ * complete. A report (at most DIRECT_EXPORT_MAX_ROWS rows, already computed) is rendered first,
+ * so a failure is an ordinary problem answer.
  */
 
 /** A stream whose failure ends the answer (StreamableFile listens) but can never crash the process unheard. */
@@ -16,10 +18,12 @@ function answerStream(): PassThrough {
   return out;
 }
 
-export function directReport(result: ReportResult, format: ExportFormat, locale: Locale): Readable {
-  const out = answerStream();
-  renderReportExport(result, format, locale, out).catch((error: Error) => out.destroy(error));
-  return out;
+export async function directReport(result: ReportResult, format: ExportFormat, locale: Locale): Promise<Readable> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await renderReportExport(result, format, locale, out);
+  return Readable.from([Buffer.concat(chunks)]);
 }
 
 /**

@@ -68,8 +68,10 @@ export class ReportExportsService {
       [{ rows }] = await this.db.query(enrollmentCountSql(stored));
     }
     if (rows <= DIRECT_EXPORT_MAX_ROWS) {
+      // A report is rendered before it is audited; enrolment rows are audited, then streamed.
+      const rendered = result ? await directReport(result, dto.format, locale) : null;
       await this.db.transaction((manager) => this.audit(manager, viewer, dto, stored, rows, null));
-      const stream = result ? directReport(result, dto.format, locale) : await directEnrollmentRows(this.db, stored, dto.format as 'csv' | 'xlsx', locale);
+      const stream = rendered ?? (await directEnrollmentRows(this.db, stored, dto.format as 'csv' | 'xlsx', locale));
       return { kind: 'file', stream, fileName, contentType: exportContentType(dto.format) };
     }
     // The worker cannot call the report service (it lives here): it renders the result computed now.

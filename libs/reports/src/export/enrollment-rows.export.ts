@@ -51,6 +51,13 @@ async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: L
 
 async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
   const done = finished(out);
+  // Awaited at the end; a failure before that must not become an unhandled rejection.
+  done.catch(() => undefined);
+  // The reader went away (a client closed the download): stop fetching instead of waiting for a drain that never comes.
+  const closed = new Promise<void>((resolve) => out.once('close', resolve));
+  const stopIfClosed = () => {
+    if (out.destroyed) throw new Error('enrollment export: the output was closed before the end');
+  };
   // Deflate level 1: about twice the rows per second of the default 6 for a file a few percent larger
   // (measured on 200,000 rows; deflate is where a streamed workbook spends most of its time).
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
@@ -91,9 +98,10 @@ async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale
         reported = rows;
         await options.onRows?.(rows);
       }
-      await zipCaughtUp(sheet);
+      await zipCaughtUp(sheet, closed);
       // The zip stream buffers what `out` has not taken yet: wait rather than let it grow.
-      if (out.writableNeedDrain) await once(out, 'drain');
+      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), closed]);
+      stopIfClosed();
     }
     await client.query('CLOSE enrollment_rows');
     await client.query('COMMIT');
@@ -115,11 +123,11 @@ async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale
  * deflate stream's queue grows without bound (hundreds of MB over a million rows). Waiting for
  * that stream to drain between batches is the backpressure exceljs leaves out.
  */
-async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, closed: Promise<void>): Promise<void> {
   // The entry is a readable-stream v3 PassThrough: it has no `writableNeedDrain` getter, so its state is read.
   type Entry = Writable & { _writableState?: { needDrain?: boolean } };
   const pipes = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) if (pipe._writableState?.needDrain ?? pipe.writableNeedDrain) await once(pipe, 'drain');
+  for (const pipe of pipes) if (pipe._writableState?.needDrain ?? pipe.writableNeedDrain) await Promise.race([once(pipe, 'drain'), closed]);
 }
 
 /**

@@ -30,6 +30,8 @@ const TIME_DIMENSIONS = new Set(['month', 'quarter', 'half']);
 export async function writeReportPdf(layout: ReportLayout, locale: Locale, out: Writable, generatedAt = new Date()): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, lang: locale, displayTitle: true, info: { Title: layout.title, CreationDate: generatedAt } });
   const done = finished(out);
+  // Awaited below; a failure before that must not become an unhandled rejection.
+  done.catch(() => undefined);
   doc.pipe(out);
   new ReportPdf(doc, locale, layout).draw(generatedAt);
   doc.end();

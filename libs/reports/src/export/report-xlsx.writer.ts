@@ -12,6 +12,8 @@ const HEADER_FONT = { bold: true } as const;
  */
 export async function writeReportXlsx(layout: ReportLayout, out: Writable): Promise<void> {
   const done = finished(out);
+  // Awaited below; a failure before that must not become an unhandled rejection.
+  done.catch(() => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const names = new SheetNames();
   const totals = workbook.addWorksheet(names.take(layout.totals.name));
