@@ -19,6 +19,7 @@ import { QuizzesModule } from './quizzes/quizzes.module';
 import { ReachModule } from './reach/reach.module';
 import { RedisModule } from './redis/redis.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReportExportsModule } from './report-exports/report-exports.module';
 import { SystemModule } from './system/system.module';
 
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule {
         CredentialsModule,
         ReachModule,
         ReportsModule,
+        ReportExportsModule,
       ],
       providers: [HttpDrainService],
     };

@@ -16,7 +16,14 @@ import { securityHeaders } from './security/security-headers.middleware';
 
 /** Builds the API exactly as production runs it; `main.ts` and the integration tests share it. */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  return configureApi(await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true }), config);
+}
+
+/**
+ * Everything createApi sets up around the module tree: split out so a test can build the same
+ * application from a testing module (with a provider replaced, e.g. the report runner of exports).
+ */
+export function configureApi(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');

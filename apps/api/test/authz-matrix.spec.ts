@@ -8,6 +8,9 @@ import { createChild, switchToChild } from './guardian-helpers';
 import { publishTestCourse } from './catalog-fixture';
 import { createQuiz, enrolIn, insertAttempt } from './quiz-attempts-helpers';
 import { seedCredential } from './credentials-helpers';
+import type { MediaStorage } from '@baanrian/db';
+import { Readable } from 'node:stream';
+import { MEDIA_STORAGE } from '../src/media/media.service';
 
 /**
  * The authorisation matrix: every operation of the OpenAPI document × every kind of caller ×
@@ -336,7 +339,30 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/reports/reach-campaigns': { expect: adminOnly(201), body: () => MATRIX_CAMPAIGN },
   'PATCH /api/v1/reports/reach-campaigns/{id}': { expect: adminOnly(200), paramsFor: freshCampaignParams, body: () => ({ reach: 10 }) },
   'DELETE /api/v1/reports/reach-campaigns/{id}': { expect: adminOnly(204), paramsFor: freshCampaignParams },
+  // Report exports (issue 10): instructors export their own courses (scope forced), learners nothing;
+  // an export and its file are the requester's only (404 for anyone else, administrators included).
+  'POST /api/v1/reports/exports': { expect: instructorsAndAdmins(200), body: () => ({ format: 'csv', kind: 'enrollments', period: 'fy:2569' }) },
+  'GET /api/v1/reports/exports': { expect: signedIn(200) },
+  'GET /api/v1/reports/exports/{id}': { byTarget: credentialOwners(200), paramsFor: exportParams(false) },
+  'GET /api/v1/reports/exports/{id}/file': { byTarget: credentialOwners(200), paramsFor: exportParams(true) },
 };
+
+/** An export of the caller ("own") or of the other user; `ready` with its file in media storage. */
+function exportParams(ready: boolean) {
+  return async (caller: Caller, target: Target | 'no user id'): Promise<Record<string, string>> => {
+    const owner = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
+    const [{ id }] = await api.db().query(
+      `INSERT INTO report_export (requested_by_id, format, kind, query, status) VALUES ($1, 'csv', 'enrollments', '{"period": "fy:2569"}', 'queued') RETURNING id`,
+      [owner],
+    );
+    if (ready) {
+      const key = `exports/${id}/export.csv`;
+      await api.app().get<symbol, MediaStorage>(MEDIA_STORAGE).put(key, Readable.from([Buffer.from('\ufeffa,b\r\n')]), 'text/csv');
+      await api.db().query(`UPDATE report_export SET status = 'ready', storage_key = $2, expires_at = now() + interval '1 hour' WHERE id = $1`, [id, key]);
+    }
+    return { id };
+  };
+}
 
 const MATRIX_TEMPLATE = { name: 'Matrix template', content: { organisationName: 'Baanrian', signatories: [] } };
 const MATRIX_TITLE_RULE = { fiscalYear: 2569, name: { th: 'พลเมืองนักเรียนรู้' }, minCompletedCourses: 1, minHours: 10 };

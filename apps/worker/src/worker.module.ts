@@ -40,6 +40,10 @@ import { ReportsRebuildJob } from './reports/reports-rebuild.job';
 import { ReportsReconcileJob } from './reports/reports-reconcile.job';
 import { ReportsRefreshJob } from './reports/reports-refresh.job';
 import { ReportsScheduler } from './reports/reports.scheduler';
+import { ReportExportJob } from './report-exports/report-export.job';
+import { ReportExportsExpireJob } from './report-exports/report-exports-expire.job';
+import { ReportExportsQueueProcessor } from './report-exports/report-exports-queue.processor';
+import { ReportExportsScheduler } from './report-exports/report-exports.scheduler';
 import { HousekeepingJob } from './system/housekeeping.job';
 import { HousekeepingScheduler } from './system/housekeeping.scheduler';
 import { ReachRollupJob } from './system/reach-rollup.job';
@@ -117,6 +121,10 @@ export class WorkerModule {
         ReportsReconcileJob,
         ReportsRefreshJob,
         ReportsScheduler,
+        ReportExportJob,
+        ReportExportsExpireJob,
+        ReportExportsQueueProcessor,
+        ReportExportsScheduler,
         SystemPingJob,
         SystemQueueProcessor,
         ReachRollupJob,

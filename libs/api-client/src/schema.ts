@@ -1369,6 +1369,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My exports run by the worker, newest first */
+        get: operations["listReportExports"];
+        put?: never;
+        /** Export a report or its enrolment rows: the file at once when small, else a job (202) to poll */
+        post: operations["createReportExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my exports: status and progress */
+        get: operations["getReportExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The finished file (the requester only) */
+        get: operations["downloadReportExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/options": {
         parameters: {
             query?: never;
@@ -2942,6 +2994,24 @@ export interface components {
              */
             startsOn: string;
         };
+        CreateReportExportDto: {
+            /** @description Overrides the preset's breakdowns */
+            breakdowns?: ("month" | "quarter" | "half" | "target_group" | "course" | "format" | "province" | "district" | "instructor")[];
+            filters?: components["schemas"]["ReportExportFiltersDto"];
+            /** @description `pdf` for the `report` kind only */
+            format: components["schemas"]["ExportFormat"];
+            /** @description `report`: the report's tables; `enrollments`: one row per enrolment activated in the period */
+            kind: components["schemas"]["ExportKind"];
+            /** @description Overrides the preset's measures */
+            measures?: ("classes_online" | "classes_onsite" | "enrollments" | "learners" | "learners_online" | "learners_onsite" | "attendees" | "completers" | "completion_rate" | "certificates" | "learning_hours" | "participants" | "reach_measured" | "reach_recorded" | "reach_total")[];
+            /**
+             * @description `fy:2569`, `fy:2569:h1`, `fy:2569:q1`…`q4`, `month:2026-03`, `cy:2026` or `range:2026-01-05..2026-02-10` (Bangkok days, inclusive)
+             * @example fy:2569
+             */
+            period: string;
+            /** @enum {string} */
+            preset?: "fiscal_year_summary" | "quarterly" | "half_year" | "by_target_group" | "online_vs_onsite" | "course_detail";
+        };
         CreateTemplateDto: {
             content: components["schemas"]["TemplateContentDto"];
             /** @description Use it for new certificates from now on */
@@ -3092,6 +3162,18 @@ export interface components {
              */
             confirmation: "DELETE";
         };
+        /**
+         * @description `pdf` for the `report` kind only
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "xlsx" | "pdf";
+        /**
+         * @description `report`: the report's tables; `enrollments`: one row per enrolment activated in the period
+         * @enum {string}
+         */
+        ExportKind: "report" | "enrollments";
+        /** @enum {string} */
+        ExportStatus: "queued" | "running" | "ready" | "failed" | "expired";
         ExtensionDto: {
             extraSeconds: number;
             /** Format: uuid */
@@ -3582,7 +3664,7 @@ export interface components {
             unread: number;
         };
         /** @enum {string} */
-        NotificationType: "waitlist.promoted" | "session.reminder-day" | "session.reminder-hour" | "enrollment.completed";
+        NotificationType: "waitlist.promoted" | "session.reminder-day" | "session.reminder-hour" | "enrollment.completed" | "report.export-ready";
         NotificationsReadDto: {
             /** @description Unread notifications left */
             unread: number;
@@ -4005,6 +4087,50 @@ export interface components {
         };
         /** @enum {string} */
         ReportDimension: "month" | "quarter" | "half" | "target_group" | "course" | "format" | "province" | "district" | "instructor";
+        ReportExportDto: {
+            byteSize: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Ready and not expired: the file (owner only) */
+            downloadUrl: string | null;
+            /**
+             * Format: date-time
+             * @description When the download link stops working
+             */
+            expiresAt: string | null;
+            /** @example รายงาน-fy-2569.xlsx */
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            format: components["schemas"]["ExportFormat"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ExportKind"];
+            /** @example fy:2569 */
+            period: string;
+            /** @description Updated about every 5 % */
+            progress: number;
+            rowCount: number | null;
+            status: components["schemas"]["ExportStatus"];
+        };
+        ReportExportFiltersDto: {
+            courseIds?: string[];
+            /** @description The learner's district ('' for unknown) */
+            district?: string;
+            /**
+             * @description The enrolment's channel (classes: the course's format)
+             * @enum {string}
+             */
+            format?: "online" | "onsite";
+            /**
+             * Format: uuid
+             * @description Courses this instructor owns or co-teaches; instructors get their own id forced
+             */
+            instructorId?: string;
+            /** @description The learner's province ('' for unknown) */
+            province?: string;
+            targetGroups?: ("early_childhood" | "youth" | "general_public" | "education_staff" | "elderly")[];
+        };
         ReportFiltersDto: {
             courseIds?: string[];
             district?: string;
@@ -8445,6 +8571,164 @@ export interface operations {
             };
             /** @description REPORT_OUT_OF_SCOPE: another instructor's report or a course the caller does not teach (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listReportExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createReportExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportExportDto"];
+            };
+        };
+        responses: {
+            /** @description The file (at most DIRECT_EXPORT_MAX_ROWS rows), named in Content-Disposition (UTF-8) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Larger: the worker writes it; the requester is notified when it is ready */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportDto"];
+                    "application/pdf": components["schemas"]["ReportExportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportExportDto"];
+                    "text/csv": components["schemas"]["ReportExportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, REPORT_EXPORT_PERIOD_INVALID, REPORT_EXPORT_FORMAT_UNSUPPORTED (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReportExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    downloadReportExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_EXPIRED: the link is past its time (problem+json) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

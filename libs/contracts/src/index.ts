@@ -12,3 +12,4 @@ export * from './quiz';
 export * from './report';
 export * from './report-period';
 export * from './credential';
+export * from './report-export';

@@ -34,5 +34,7 @@ export const NOTIFICATION_TYPES = [
   'session.reminder-day',
   'session.reminder-hour',
   'enrollment.completed',
+  // A large report export is ready to download (issue 10); data: ReportExportReadyData.
+  'report.export-ready',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -124,7 +124,9 @@ export type AuditAction =
   | 'assisted.card.issue'
   | 'walk-in.claim'
   | 'credential.revoke'
-  | 'credential.reissue';
+  | 'credential.reissue'
+  // Every report export, answered at once or run by the worker (issue 10).
+  | 'report.export';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

@@ -555,6 +555,33 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The chosen course does not exist',
     vi: 'Không tìm thấy khóa học đã chọn',
   },
+  // Report exports (ReportExportsException)
+  REPORT_EXPORT_NOT_FOUND: { th: 'ไม่พบไฟล์ส่งออกนี้', en: 'Export not found', vi: 'Không tìm thấy tệp xuất' },
+  REPORT_EXPORT_EXPIRED: {
+    th: 'ลิงก์ดาวน์โหลดหมดอายุแล้ว กรุณาส่งออกรายงานอีกครั้ง',
+    en: 'This download link has expired. Please export the report again.',
+    vi: 'Liên kết tải xuống đã hết hạn. Vui lòng xuất báo cáo lại.',
+  },
+  REPORT_EXPORT_NOT_READY: {
+    th: 'ไฟล์ยังไม่พร้อม กรุณารอจนการส่งออกเสร็จ',
+    en: 'The file is not ready yet. Please wait until the export has finished.',
+    vi: 'Tệp chưa sẵn sàng. Vui lòng đợi đến khi xuất xong.',
+  },
+  REPORT_EXPORT_PERIOD_INVALID: {
+    th: 'ช่วงเวลาไม่ถูกต้อง ตรวจสอบปีงบประมาณ เดือน หรือวันเริ่มต้นและวันสิ้นสุด',
+    en: 'The period is not valid: check the fiscal year, month, or start and end dates',
+    vi: 'Kỳ báo cáo không hợp lệ: hãy kiểm tra năm tài chính, tháng hoặc ngày bắt đầu và kết thúc',
+  },
+  REPORT_EXPORT_FORMAT_UNSUPPORTED: {
+    th: 'ส่งออกรายการลงทะเบียนเป็น PDF ไม่ได้ กรุณาเลือก CSV หรือ Excel',
+    en: 'Enrolment rows cannot be exported as PDF. Choose CSV or Excel.',
+    vi: 'Không thể xuất danh sách ghi danh dạng PDF. Hãy chọn CSV hoặc Excel.',
+  },
+  REPORT_EXPORT_OUT_OF_SCOPE: {
+    th: 'ส่งออกได้เฉพาะรายวิชาที่คุณสอน',
+    en: 'You can export only the courses you teach',
+    vi: 'Bạn chỉ có thể xuất các khóa học mình giảng dạy',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */

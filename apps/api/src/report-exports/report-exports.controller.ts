@@ -1,0 +1,75 @@
+import { negotiateLocale } from '@baanrian/contracts';
+import { Body, Controller, Get, Header, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
+import { Auth, CurrentUser } from '../authz/auth.decorator';
+import type { AuthUser } from '../authz/authz.types';
+import { CreateReportExportDto, ReportExportDto, ReportExportIdParamsDto } from './report-exports.dto';
+import { ReportExportsService } from './report-exports.service';
+
+const FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
+const BINARY = { schema: { type: 'string', format: 'binary' } };
+
+/** Report exports: administrators everything, instructors their own courses (checked by the service), learners nothing. */
+@ApiTags('reports')
+@Controller('reports/exports')
+@Auth()
+export class ReportExportsController {
+  constructor(private readonly exports: ReportExportsService) {}
+
+  @Post()
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces('application/json', ...FILE_TYPES)
+  @ApiOperation({ operationId: 'createReportExport', summary: 'Export a report or its enrolment rows: the file at once when small, else a job (202) to poll' })
+  @ApiOkResponse({ description: 'The file (at most DIRECT_EXPORT_MAX_ROWS rows), named in Content-Disposition (UTF-8)', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
+  @ApiAcceptedResponse({ type: ReportExportDto, description: 'Larger: the worker writes it; the requester is notified when it is ready' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, REPORT_EXPORT_PERIOD_INVALID, REPORT_EXPORT_FORMAT_UNSUPPORTED (problem+json)' })
+  async create(@Body() dto: CreateReportExportDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | ReportExportDto> {
+    const outcome = await this.exports.create(user, dto, negotiateLocale(req.header('accept-language')));
+    if (outcome.kind === 'job') {
+      res.status(202);
+      return outcome.export;
+    }
+    res.status(200).type(outcome.contentType).attachment(outcome.fileName);
+    return fileOf(outcome.stream, res);
+  }
+
+  @Get()
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ operationId: 'listReportExports', summary: 'My exports run by the worker, newest first' })
+  @ApiOkResponse({ type: [ReportExportDto] })
+  list(@CurrentUser() user: AuthUser): Promise<ReportExportDto[]> {
+    return this.exports.list(user);
+  }
+
+  @Get(':id')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ operationId: 'getReportExport', summary: 'One of my exports: status and progress' })
+  @ApiOkResponse({ type: ReportExportDto })
+  @ApiNotFoundResponse({ description: 'REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json)' })
+  get(@Param() params: ReportExportIdParamsDto, @CurrentUser() user: AuthUser): Promise<ReportExportDto> {
+    return this.exports.get(user, params.id);
+  }
+
+  @Get(':id/file')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces(...FILE_TYPES)
+  @ApiOperation({ operationId: 'downloadReportExport', summary: 'The finished file (the requester only)' })
+  @ApiOkResponse({ description: 'The file', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
+  @ApiNotFoundResponse({ description: 'REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json)' })
+  @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED: the link is past its time (problem+json)' })
+  async file(@Param() params: ReportExportIdParamsDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.exports.file(user, params.id);
+    res.type(file.contentType).attachment(file.fileName);
+    return fileOf(file.stream, res);
+  }
+}
+
+/** A client that goes away mid-download stops the export (and frees its database connection). */
+function fileOf(stream: Readable, res: Response): StreamableFile {
+  res.once('close', () => {
+    if (!res.writableFinished) stream.destroy();
+  });
+  return new StreamableFile(stream);
+}
