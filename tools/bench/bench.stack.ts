@@ -17,6 +17,9 @@ const canPin = rawEnv('BENCH_PIN') !== '0' && os.cpus().length >= 2 && spawnSync
 export const PINNING = canPin ? { server: '0', load: '1' } : null;
 
 /** `node args…`, under `taskset -c <core>` when pinning is on. */
+/** The stack's secret: benchmarks that drive worker classes in-process need it to open the issuer key the stack's worker sealed. */
+export const BENCH_APP_SECRET = 'bench-stack-secret-for-local-measurements-only';
+
 export function spawnNode(role: 'server' | 'load', args: string[], env: Record<string, string | undefined> = {}): ChildProcess {
   const [command, prefix] = PINNING ? ['taskset', ['-c', PINNING[role], process.execPath]] : [process.execPath, []];
   return spawn(command, [...prefix, ...args], { cwd: ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
@@ -60,7 +63,7 @@ export async function startApiStack(fill: (databaseUrl: string) => Promise<void>
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     TRUST_PROXY: 'true',
-    APP_SECRET: 'bench-stack-secret-for-local-measurements-only',
+    APP_SECRET: BENCH_APP_SECRET,
     // Media (export files, certificate PDFs) in the temporary folder, not the checkout's .data/.
     DATA_DIR: path.join(tmp, 'data'),
     AUTH_JWT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

@@ -13,6 +13,7 @@ import { CredentialIssueJob } from '../../../apps/worker/src/credentials/credent
 import { CredentialIssuer } from '../../../apps/worker/src/credentials/credential-issuer';
 import { IssuerKeysService } from '../../../apps/worker/src/credentials/issuer-keys.service';
 import { type BenchGroup, interleaved } from '../bench.group';
+import { BENCH_APP_SECRET } from '../bench.stack';
 import { summarise } from '../bench.stats';
 
 /**
@@ -66,7 +67,7 @@ export const credentialsGroup: BenchGroup = {
   issue: 9,
   async run({ stack: getStack, rounds, log }) {
     const stack = await getStack();
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, LOG_LEVEL: 'silent', MEDIA_DIR: path.join(os.tmpdir(), `bench-credentials-${process.pid}`) });
+    const config = loadConfig({ NODE_ENV: 'test', APP_SECRET: BENCH_APP_SECRET, DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, LOG_LEVEL: 'silent', MEDIA_DIR: path.join(os.tmpdir(), `bench-credentials-${process.pid}`) });
     const db = await createDataSource({ url: stack.databaseUrl, poolSize: CONCURRENCY + 2 }).initialize();
     try {
       const keys = new IssuerKeysService(db, config);

@@ -447,6 +447,13 @@ describe('notifications', () => {
         readAt: null,
       },
       { id: 'n-3', type: 'enrollment.completed', data: { courseId: 'c-2', courseTitle: { th: 'ใช้ไลน์', en: 'Using LINE' } }, createdAt: '2026-11-20T03:00:00.000Z', readAt: '2026-11-21T00:00:00.000Z' },
+      {
+        id: 'n-4',
+        type: 'report.export-ready',
+        data: { exportId: 'x-1', format: 'csv', kind: 'enrollments', period: 'fy:2569', fileName: 'enrolments-fy2569.csv', expiresAt: '2026-11-21T03:00:00.000Z' },
+        createdAt: '2026-11-20T02:00:00.000Z',
+        readAt: '2026-11-21T00:00:00.000Z',
+      },
     ],
     unread: 2,
     nextCursor: null,
@@ -468,6 +475,8 @@ describe('notifications', () => {
     expect(await screen.findByText(/a seat is now yours in Computer basics/)).toBeTruthy();
     expect(screen.getByText(/In one hour: ฝึกที่ห้องสมุด \(คอมพิวเตอร์เบื้องต้น\)/)).toBeTruthy();
     expect(screen.getByText(/You have completed Using LINE/)).toBeTruthy();
+    const exportReady = screen.getByText(/Your report export enrolments-fy2569\.csv is ready to download\./).closest('li');
+    expect(exportReady && within(exportReady).getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('/admin/reports/builder');
     const header = screen.getByRole('navigation', { name: /main|primary|site/i });
     const link = within(header).getByRole('link', { name: /^Notifications/ });
     await waitFor(() => expect(link.textContent).toBe('Notifications 2 unread'));

@@ -12,7 +12,7 @@ const text = (value: unknown, locale: Locale): string | null => {
   return null;
 };
 
-export const KNOWN_TYPES = ['waitlist.promoted', 'session.reminder-day', 'session.reminder-hour', 'enrollment.completed'] as const;
+export const KNOWN_TYPES = ['waitlist.promoted', 'session.reminder-day', 'session.reminder-hour', 'enrollment.completed', 'report.export-ready'] as const;
 
 /**
  * A notification in the reader's language, built from its `data` (ids and titles, stored when it
@@ -39,6 +39,9 @@ export function notificationText(
       return { text: when ? t('notifications.type.reminderHour', { session, course, when }) : t('notifications.type.reminderHourNoTime', { session, course }), href };
     case 'enrollment.completed':
       return { text: t('notifications.type.completed', { course }), href };
+    case 'report.export-ready':
+      // The builder's export list holds the download (the file needs the requester's session).
+      return { text: t('notifications.type.exportReady', { fileName: str(data.fileName) ?? '' }), href: '/admin/reports/builder' };
     default:
       return { text: t('notifications.type.other'), href };
   }
