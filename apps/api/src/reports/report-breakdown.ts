@@ -1,5 +1,6 @@
 import { type Locale, REPORT_FORMATS, type ReportBreakdown, type ReportDimension, type ReportMeasure, type ReportRow, TARGET_GROUPS } from '@baanrian/contracts';
 import { areaLabel, courseTitles, formatLabel, instructorNames, targetGroupLabel, timeKeyLabel } from './report-labels';
+import type { SharedLearnerYears } from './report-learner-years.sql';
 import type { Queryable } from './report-learners.sql';
 import { computeRows, type SharedCourseDays, zeroValues } from './report-measures';
 import { isTimeDimension, type ReportContext, timeKeys } from './report-sql';
@@ -16,8 +17,9 @@ export async function buildBreakdown(
   measures: ReportMeasure[],
   locale: Locale,
   courseDays?: SharedCourseDays,
+  learnerYears?: SharedLearnerYears,
 ): Promise<ReportBreakdown> {
-  const computed = await computeRows(db, ctx, dimension, measures, courseDays);
+  const computed = await computeRows(db, ctx, dimension, measures, courseDays, learnerYears);
   const fixed = fixedKeys(ctx, dimension);
   const keys = fixed ?? [...computed.rows.keys()];
   const labels = await labelsOf(db, dimension, keys, locale);

@@ -2,6 +2,7 @@ import type { ReportDimension, ReportMeasure } from '@baanrian/contracts';
 import { classRows, reachRows } from './report-activity.sql';
 import { courseDayRowsBy } from './report-course-day.sql';
 import { DISTINCT_MEASURES, type DistinctMeasure, learnerRows, type MeasureRows, type Queryable } from './report-learners.sql';
+import { histogramDimensions, learnerYearHistogram, type SharedLearnerYears } from './report-learner-years.sql';
 import type { ReportContext } from './report-sql';
 
 export const COURSE_DAY_MEASURES: readonly ReportMeasure[] = ['enrollments', 'certificates', 'learning_hours', 'completion_rate'];
@@ -23,16 +24,39 @@ export function readCourseDays(db: Queryable, ctx: ReportContext, dimensions: (R
 }
 
 /**
+ * The learner-year rollup read once for a whole report: the totals, time buckets and target groups
+ * of a one-fiscal-year report (see `histogramDimensions`); undefined when none applies. A dimension
+ * missing from it reads its own rows.
+ */
+export function readLearnerYears(db: Queryable, ctx: ReportContext, dimensions: (ReportDimension | null)[], measures: ReportMeasure[]): SharedLearnerYears | undefined {
+  const distinct = [...new Set(measures.filter(isDistinct))];
+  const served = histogramDimensions(ctx, dimensions);
+  return distinct.length && served.length ? { served: new Set(served), rows: learnerYearHistogram(db, ctx, served, distinct) } : undefined;
+}
+
+/**
  * Every requested measure for one dimension (or the totals, `dimension` null), each from its own
  * source, queried in parallel and merged by row key. Keys missing from a source read as zero.
- * `courseDays` is the report's shared read of the daily course rollup (read here when absent).
+ * `courseDays` and `learnerYears` are the report's shared reads of the course and learner rollups
+ * (read here, for this dimension alone, when absent).
  */
-export async function computeRows(db: Queryable, ctx: ReportContext, dimension: ReportDimension | null, measures: ReportMeasure[], courseDays?: SharedCourseDays): Promise<ComputedRows> {
+export async function computeRows(
+  db: Queryable,
+  ctx: ReportContext,
+  dimension: ReportDimension | null,
+  measures: ReportMeasure[],
+  courseDays?: SharedCourseDays,
+  learnerYears?: SharedLearnerYears,
+): Promise<ComputedRows> {
   const wants = (list: readonly ReportMeasure[]) => measures.some((m) => list.includes(m));
   const distinct = measures.filter(isDistinct);
   const sources = await Promise.all([
     wants(COURSE_DAY_MEASURES) ? (courseDays ?? readCourseDays(db, ctx, [dimension])).then((all) => all.get(dimension) ?? new Map()) : null,
-    distinct.length ? learnerRows(db, ctx, dimension, distinct) : null,
+    distinct.length
+      ? learnerYears?.served.has(dimension)
+        ? learnerYears.rows.then((all) => all.get(dimension) ?? new Map())
+        : learnerRows(db, ctx, dimension, distinct)
+      : null,
     wants(CLASS_MEASURES) ? classRows(db, ctx, dimension) : null,
     wants(REACH_MEASURES) ? reachRows(db, ctx, dimension) : null,
   ]);

@@ -6,7 +6,7 @@ import type { AuthUser } from '../authz/authz.types';
 import { buildBreakdown } from './report-breakdown';
 import { periodLabel } from './report-labels';
 import { TOTAL } from './report-learners.sql';
-import { COURSE_DAY_MEASURES, computeRows, readCourseDays } from './report-measures';
+import { COURSE_DAY_MEASURES, computeRows, readCourseDays, readLearnerYears } from './report-measures';
 import { ReportPlansService } from './report-plans.service';
 import { resolveCourseScope } from './report-scope';
 import { resolveSpec } from './report-spec';
@@ -41,9 +41,12 @@ export class ReportQueryService {
     };
     // The daily course rollup is the largest table: one scan serves the totals and every breakdown.
     const courseDays = spec.measures.some((m) => COURSE_DAY_MEASURES.includes(m)) ? readCourseDays(this.db, ctx, [null, ...spec.breakdowns]) : undefined;
+    const totalMeasures = [...new Set([...spec.measures, ...FUNNEL_MEASURES])];
+    // Likewise the learner-year rollup: one read gives every distinct count of a fiscal-year report.
+    const learnerYears = readLearnerYears(this.db, ctx, [null, ...spec.breakdowns], totalMeasures);
     const [totals, breakdowns, targets, freshAt] = await Promise.all([
-      computeRows(this.db, ctx, null, [...new Set([...spec.measures, ...FUNNEL_MEASURES])], courseDays),
-      Promise.all(spec.breakdowns.map((dimension) => buildBreakdown(this.db, ctx, dimension, spec.measures, locale, courseDays))),
+      computeRows(this.db, ctx, null, totalMeasures, courseDays, learnerYears),
+      Promise.all(spec.breakdowns.map((dimension) => buildBreakdown(this.db, ctx, dimension, spec.measures, locale, courseDays, learnerYears))),
       this.plans.targetsFor(period, ctx.targetGroups),
       this.freshAt(),
     ]);

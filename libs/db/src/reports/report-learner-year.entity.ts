@@ -11,6 +11,8 @@ const months = { type: 'int', default: 0 } as const;
  */
 @Entity('report_learner_year')
 @Index('report_learner_year_user_idx', ['userId'])
+// A one-fiscal-year report groups the year's rows by their masks: an index-only scan in group order.
+@Index('report_learner_year_masks_idx', ['fiscalYear', 'targetGroup', 'enrolledMonths', 'onlineMonths', 'onsiteMonths', 'startedMonths', 'completedMonths'])
 export class ReportLearnerYearEntity {
   /** Buddhist Era, e.g. 2569 = 1 Oct 2025 – 30 Sep 2026. */
   @PrimaryColumn({ name: 'fiscal_year', type: 'smallint', primaryKeyConstraintName: 'PK_report_learner_year' })
