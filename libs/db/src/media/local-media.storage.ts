@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,14 +21,10 @@ export class LocalMediaStorage implements MediaStorage {
   async put(key: string, body: Readable, _contentType?: string): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
-    // Written beside the target, then renamed: a reader (or a second writer of the same key) never
-    // sees a truncated or half-written file, only the old one or the whole new one.
-    const partial = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.part`);
     try {
-      await pipeline(body, createWriteStream(partial, { flags: 'wx', mode: 0o640 }));
-      await rename(partial, file);
+      await pipeline(body, createWriteStream(file, { flags: 'w', mode: 0o640 }));
     } catch (error) {
-      await rm(partial, { force: true });
+      await rm(file, { force: true });
       throw error;
     }
   }
@@ -66,8 +61,7 @@ export class LocalMediaStorage implements MediaStorage {
     let entries: string[];
     try {
       entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
-        // Files still being written (`.<name>.<uuid>.part`) are not objects yet.
-        .filter((e) => e.isFile() && !e.name.endsWith('.part'))
+        .filter((e) => e.isFile())
         .map((e) => path.relative(this.root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
