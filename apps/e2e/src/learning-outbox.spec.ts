@@ -78,7 +78,7 @@ it('commits enrolments and completions while Redis is down, and delivers their e
   expect(done.status).toBe(200);
   expect(done.body.enrollmentStatus).toBe('completed');
   const waiting = await db.query(`SELECT type FROM outbox_event WHERE published_at IS NULL AND payload->>'enrollmentId' = $1 ORDER BY type`, [enrollmentId]);
-  expect(waiting.map((e: { type: string }) => e.type)).toEqual(['enrollment.completed', 'enrollment.created']);
+  expect(waiting.map((e: { type: string }) => e.type)).toEqual(['enrollment.completed', 'enrollment.created', 'enrollment.started']);
   expect(await db.query(`SELECT 1 FROM notification WHERE user_id = $1`, [learnerId])).toHaveLength(0);
 
   // Redis back on the same address, and a worker: every event is relayed once and handled.
@@ -95,5 +95,5 @@ it('commits enrolments and completions while Redis is down, and delivers their e
   }, 30_000, 'the completion notification');
   expect(notice).toMatchObject({ type: 'enrollment.completed', data: { enrollmentId } });
   const events = await db.query(`SELECT type, count(*)::int AS n FROM outbox_event WHERE payload->>'enrollmentId' = $1 GROUP BY type ORDER BY type`, [enrollmentId]);
-  expect(events).toEqual([{ type: 'enrollment.completed', n: 1 }, { type: 'enrollment.created', n: 1 }]);
+  expect(events).toEqual([{ type: 'enrollment.completed', n: 1 }, { type: 'enrollment.created', n: 1 }, { type: 'enrollment.started', n: 1 }]);
 });
