@@ -1,22 +1,12 @@
-import type { Locale, ReportFormat, TargetGroup } from '@baanrian/contracts';
+import type { Locale } from '@baanrian/contracts';
 
 /*
  * Words report labels are made of, in the three languages. Target groups and formats use the
  * portal's words (i18n `targetGroup.*`), so a report and the catalog name a group the same way.
  */
 
-export const TARGET_GROUP_LABELS: Record<TargetGroup, Record<Locale, string>> = {
-  early_childhood: { th: 'ปฐมวัย (เรียนร่วมกับผู้ปกครอง)', en: 'Early childhood (with a guardian)', vi: 'Mầm non (học cùng phụ huynh)' },
-  youth: { th: 'เยาวชน', en: 'Youth', vi: 'Thanh thiếu niên' },
-  general_public: { th: 'บุคคลทั่วไป', en: 'General public', vi: 'Người dân' },
-  education_staff: { th: 'บุคลากรทางการศึกษาและเจ้าหน้าที่', en: 'Education personnel and staff', vi: 'Cán bộ giáo dục và nhân viên' },
-  elderly: { th: 'ผู้สูงอายุ', en: 'Elderly', vi: 'Người cao tuổi' },
-};
-
-export const FORMAT_LABELS: Record<ReportFormat, Record<Locale, string>> = {
-  online: { th: 'ออนไลน์', en: 'Online', vi: 'Trực tuyến' },
-  onsite: { th: 'ในสถานที่', en: 'On-site', vi: 'Trực tiếp' },
-};
+// The export writers' words (libs/reports), so a report on screen and its file name a group and a format alike.
+export { CHANNEL_LABELS as FORMAT_LABELS, TARGET_GROUP_LABELS } from '@baanrian/reports';
 
 /** Province or district unknown (an erased person keeps no district). */
 export const UNKNOWN_AREA: Record<Locale, string> = { th: 'ไม่ระบุ', en: 'Not specified', vi: 'Không rõ' };

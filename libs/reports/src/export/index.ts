@@ -6,3 +6,4 @@ export { FORMULA_START, neutralise, sqlNeutralise } from './export.safety';
 export { exportContentType, exportFileName, exportFinalKey, exportPrefix, exportTempKey } from './export.files';
 export { FORMULA_CORPUS, sampleReportResult } from './export.fixtures';
 export type { StoredExportQuery } from './export.job';
+export { CHANNEL_LABELS, TARGET_GROUP_LABELS } from './export.labels';
