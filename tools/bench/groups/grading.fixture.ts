@@ -8,7 +8,7 @@ export const QUESTIONS_PER_QUIZ = 20;
 const text = (t: string) => ({ text: t, format: 'plain' });
 
 /** A realistic mix: single and multiple choice, true/false, Thai short text, numbers. */
-function question(i: number): object {
+export function benchQuestion(i: number): object {
   const common = { id: `q${i}`, stem: text(`คำถามข้อที่ ${i + 1}`), points: 1, tags: [] };
   switch (i % 5) {
     case 0:
@@ -24,7 +24,8 @@ function question(i: number): object {
   }
 }
 
-function response(i: number, correct: boolean): object {
+/** A response to benchQuestion(i), right or wrong. */
+export function benchResponse(i: number, correct: boolean): object {
   switch (i % 5) {
     case 0:
       return { type: 'single_choice', optionId: correct ? 'o1' : 'o2' };
@@ -55,7 +56,7 @@ export async function createGradingData(db: DataSource, learnerCount: number): P
   );
   const questionIds: string[] = [];
   for (let i = 0; i < QUESTIONS_PER_QUIZ; i++) {
-    const q = question(i) as { type: string };
+    const q = benchQuestion(i) as { type: string };
     const [row] = await db.query(`INSERT INTO question (course_id, type, definition) VALUES ($1, $2, $3::jsonb) RETURNING id`, [course.id, q.type, JSON.stringify(q)]);
     questionIds.push(row.id);
   }
@@ -80,7 +81,7 @@ export async function insertSubmittedAttempts(db: DataSource, data: GradingBench
   const values: unknown[][] = [];
   for (let n = 0; n < count; n++) {
     const [userId, enrollmentId] = data.learners[n % data.learners.length];
-    const responses = Object.fromEntries(data.questionIds.map((id, i) => [id, response(i, (n + i) % 10 < 7)]));
+    const responses = Object.fromEntries(data.questionIds.map((id, i) => [id, benchResponse(i, (n + i) % 10 < 7)]));
     const id = randomUUID();
     ids.push(id);
     values.push([id, userId, enrollmentId, JSON.stringify(responses)]);
