@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -330,6 +331,23 @@ describe('an export run by the worker', () => {
       }
     }
     expect((await get(otherInstructor, '/api/v1/reports/exports').expect(200)).body.map((e: { id: string }) => e.id)).not.toContain(id);
+  });
+
+  it('sends a CSV kept gzip-compressed as it is to a client that accepts gzip, and unpacked to one that does not', async () => {
+    const id = await queued(admin);
+    const key = `exports/${id}/export.csv.gz`;
+    const csv = `\ufeffรายวิชา,ผู้เรียน\r\n${'การใช้สมาร์ตโฟน,สมศรี\r\n'.repeat(500)}`;
+    const packed = gzipSync(Buffer.from(csv));
+    await createMediaStorage(config.media).put(key, Readable.from([packed]), 'application/gzip');
+    await db.query(`UPDATE report_export SET status = 'ready', progress = 100, storage_key = $2, byte_size = $3, expires_at = now() + interval '1 hour', finished_at = now() WHERE id = $1`, [id, key, packed.length]);
+    // supertest unpacks a gzip answer by itself: the header says it went out compressed, the text that it unpacked whole.
+    const gz = await get(admin, `/api/v1/reports/exports/${id}/file`).set('Accept-Encoding', 'gzip').expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(gz.text).toBe(csv);
+    const plain = await get(admin, `/api/v1/reports/exports/${id}/file`).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(csv);
   });
 
   it('answers 410 once the link has expired, before and after the hourly sweep marks it', async () => {

@@ -39,7 +39,9 @@ async function call(plan: CapacityPlan, step: JourneyStep, path: string, init: R
   const second = Math.floor((end - t0) / 1000);
   perSecond[second] = (perSecond[second] ?? 0) + 1;
   if (typeof status === 'string' || !init.expect.includes(status)) {
-    errors.push({ step, status });
+    // The problem's code says why (e.g. 409 PROGRESS_LESSON_LOCKED), for the note.
+    const code = (body as { code?: string } | undefined)?.code;
+    errors.push({ step, status: code ? `${status} ${code}` : status });
     throw new StepFailed(`${step}: ${status}`);
   }
   return body;

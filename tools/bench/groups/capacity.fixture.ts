@@ -18,7 +18,7 @@ export interface VirtualLearner {
 }
 
 const COURSES = 20;
-const GROUPS = ['general_public', 'youth', 'elderly', 'education_personnel', 'general_public'];
+const GROUPS = ['general_public', 'youth', 'elderly', 'education_staff', 'general_public'];
 
 /**
  * The capacity run's own courses and learners, added to the bench data: COURSES published
@@ -78,6 +78,16 @@ async function createCourse(db: DataSource, slug: string, group: string): Promis
       { id: randomUUID(), type: 'quiz', title: 'แบบทดสอบ', required: true, position: 1, durationMinutes: 15, content: { quizId: quiz.id } },
     ],
   }];
+  // The draft rows too, as the studio keeps them: progress finds a lesson's course through them.
+  for (const module of modules) {
+    await db.query(`INSERT INTO course_module (id, course_id, title, position) VALUES ($1, $2, $3, $4)`, [module.id, course.id, module.title, module.position]);
+    for (const l of module.lessons) {
+      await db.query(
+        `INSERT INTO lesson (id, course_id, module_id, type, title, required, position, duration_minutes, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+        [l.id, course.id, module.id, l.type, l.title, l.required, l.position, l.durationMinutes, JSON.stringify(l.content)],
+      );
+    }
+  }
   const now = new Date();
   const snapshot: PublishedCourseSnapshot = {
     courseId: course.id, version: 1, slug, title, summary: { th: 'เรียนรู้การใช้โทรศัพท์อย่างปลอดภัย' }, description: { th: 'บทเรียนและแบบทดสอบ' },

@@ -18,8 +18,10 @@ const P95_TARGET_MS = 300;
 async function serverPids(stack: ApiStack): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: stack.databaseUrl });
   await client.connect();
-  const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid').finally(() => client.end())).rows[0].pid;
+  // The backend's parent is the postmaster; read it while the backend still exists.
+  const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const stat = readFileSync(`/proc/${backend}/stat`, 'utf8');
+  await client.end();
   const postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   const redis = new Redis(stack.redisUrl);
   const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server').finally(() => redis.disconnect()))?.[1]);
@@ -31,7 +33,8 @@ async function runSize(stack: ApiStack, size: CapacitySize, think: [number, numb
   log(`capacity ${size}: ${users} virtual learners (+${IDLE_LEARNERS} idle-baseline learners)…`);
   const learners = await createCapacityLearners(stack.databaseUrl, users + IDLE_LEARNERS);
   const base = { baseUrl: stack.baseUrl, password: BENCH_PASSWORD };
-  const idle = await runChild({ ...base, users: learners.slice(users), rampSeconds: IDLE_LEARNERS * 15, thinkMinMs: 200, thinkMaxMs: 200 }, log);
+  const idle = await runChild({ ...base, users: learners.slice(users), rampSeconds: IDLE_LEARNERS * 6, thinkMinMs: 200, thinkMaxMs: 200 }, log);
+  if (idle.all.errors) throw new Error(`capacity ${size}: the journey fails even alone: ${idle.errorSample.join('; ')}`);
   log(`capacity ${size}: idle p95 ${idle.all.p95.toFixed(1)} ms; ramping ${users} learners over ${rampSeconds} s, think ${think[0] / 1000}–${think[1] / 1000} s…`);
   const sampler = sampleProcesses(await serverPids(stack));
   const loaded = await runChild({ ...base, users: learners.slice(0, users), rampSeconds, thinkMinMs: think[0], thinkMaxMs: think[1] }, log);

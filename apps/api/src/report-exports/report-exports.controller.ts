@@ -2,11 +2,12 @@ import { negotiateLocale } from '@baanrian/contracts';
 import { Body, Controller, Get, Header, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
 import { CreateReportExportDto, ReportExportDto, ReportExportIdParamsDto } from './report-exports.dto';
-import { ReportExportsService } from './report-exports.service';
+import { type ReportExportFile, ReportExportsService } from './report-exports.service';
 
 const FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
 const BINARY = { schema: { type: 'string', format: 'binary' } };
@@ -59,11 +60,27 @@ export class ReportExportsController {
   @ApiOkResponse({ description: 'The file', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
   @ApiNotFoundResponse({ description: 'REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json)' })
   @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED: the link is past its time (problem+json)' })
-  async file(@Param() params: ReportExportIdParamsDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async file(@Param() params: ReportExportIdParamsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.exports.file(user, params.id);
     res.type(file.contentType).attachment(file.fileName);
-    return fileOf(file.stream, res);
+    return fileOf(encoded(file, req, res), res);
   }
+}
+
+/**
+ * A stored gzip file goes out as it is to a client that accepts gzip (the compression middleware
+ * leaves a response that already has a Content-Encoding alone), and is unpacked for one that does not.
+ */
+function encoded(file: ReportExportFile, req: Request, res: Response): Readable {
+  res.vary('Accept-Encoding');
+  if (file.encoding !== 'gzip') return file.stream;
+  if (req.acceptsEncodings('gzip')) {
+    res.setHeader('Content-Encoding', 'gzip');
+    return file.stream;
+  }
+  const plain = createGunzip();
+  pipeline(file.stream, plain, () => undefined);
+  return plain;
 }
 
 /** A client that goes away mid-download stops the export (and frees its database connection). */

@@ -30,6 +30,8 @@ export interface ReportExportFile {
   stream: Readable;
   fileName: string;
   contentType: string;
+  /** `gzip`: the stream is the stored gzip bytes (see exportStoredEncoding); the controller decides how to send them. */
+  encoding: 'gzip' | null;
 }
 
 type ExportRow = Pick<ReportExportEntity, 'id' | 'format' | 'kind' | 'locale' | 'status' | 'progress' | 'rowCount' | 'byteSize' | 'storageKey' | 'expiresAt' | 'createdAt' | 'finishedAt'> & {
@@ -110,7 +112,7 @@ export class ReportExportsService {
       // Expiry deleted the file between the check and the read.
       throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     }
-    return { stream, fileName: exportFileName(row.kind as ExportKind, row.format as ExportFormat, row.period, row.locale as Locale), contentType: exportContentType(row.format as ExportFormat) };
+    return { stream, fileName: exportFileName(row.kind as ExportKind, row.format as ExportFormat, row.period, row.locale as Locale), contentType: exportContentType(row.format as ExportFormat), encoding: row.storageKey.endsWith('.gz') ? 'gzip' : null };
   }
 
   private async own(viewer: AuthUser, id: string): Promise<ExportRow> {
