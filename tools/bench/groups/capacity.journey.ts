@@ -1,8 +1,8 @@
 import { percentile } from '../bench.stats';
 import type { VirtualLearner } from './capacity.fixture';
 
-/** A virtual learner's journey, in order (issue 11 §4). */
-export const JOURNEY_STEPS = ['sign-in', 'dashboard', 'catalog', 'course page', 'lesson', 'progress update', 'quiz start', 'autosave', 'submit', 'result'] as const;
+/** A virtual learner's journey, in order (issue 11 §4), and the token refresh the portal makes when the 10-minute access token runs out. */
+export const JOURNEY_STEPS = ['sign-in', 'dashboard', 'catalog', 'course page', 'lesson', 'progress update', 'quiz start', 'autosave', 'submit', 'result', 'token refresh'] as const;
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 
 /** Moodle's load-test plans ramp their users in over these times; think times of 30–90 s. */
