@@ -99,7 +99,7 @@ async function buildWorld(): Promise<void> {
       organisationName: xssTitle('องค์กร'),
       heading: xssTitle('เกียรติบัตร'),
       bodyText: xssLong('ได้ผ่านการอบรม'),
-      signatories: [{ name: xssShort('มาลี ศรีสุข'), title: xssTitle('ผู้อำนวยการ') }],
+      signatories: [{ name: xssShort('มาลี ศรีสุข'), title: xssShort('ผู้อำนวยการ') }],
     },
   });
   const titleRule = xssTitle('พลเมือง');
