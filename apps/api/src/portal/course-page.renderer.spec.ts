@@ -100,8 +100,9 @@ describe('the server-rendered course page', () => {
     const page = await new CoursePageHtml(TEMPLATE, render, 'https://learn.example.org').html('/courses/x', 'th', course({ summary: { th: DOLLARS } }));
     expect(page.match(/<html/g)).toHaveLength(1);
     expect(page.match(/<div id="root">/g)).toHaveLength(1);
-    expect(page).toContain(`<title>${DOLLARS}</title>`);
-    expect(page).toContain(`<meta name="description" content="${DOLLARS}">`);
+    const escaped = DOLLARS.replace('&', '&amp;');
+    expect(page).toContain(`<title>${escaped}</title>`);
+    expect(page).toContain(`<meta name="description" content="${escaped}">`);
     expect(page).toContain(`<div id="root"><h1>${DOLLARS}</h1></div><script type="application/json" id="baanrian-ssr-state">{"t":"$'"}</script>`);
   });
 });

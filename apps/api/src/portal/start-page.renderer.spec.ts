@@ -49,7 +49,7 @@ describe('the server-rendered start page', () => {
     const page = await new StartPageHtml(TEMPLATE, render, async () => empty).html(`/?q=${encodeURIComponent(DOLLARS)}`, 'th');
     expect(page.match(/<html/g)).toHaveLength(1);
     expect(page.match(/<div id="root">/g)).toHaveLength(1);
-    expect(page).toContain(`<title>${DOLLARS} · Baanrian</title>`);
+    expect(page).toContain(`<title>${DOLLARS.replace('&', '&amp;')} · Baanrian</title>`);
     expect(page).toContain(`<div id="root"><h3>${DOLLARS}</h3></div><script type="application/json" id="baanrian-ssr-state">{"q":"$\`"}</script>`);
   });
 
