@@ -149,14 +149,15 @@ async function buildWorld(): Promise<void> {
       feedbackFalse: html(`<p>ผิด</p><iframe src="javascript:alert(1)"></iframe>`),
     },
   })) as { id: string };
-  const quizTitle = xssTitle('แบบทดสอบ');
   const quiz = (await api('POST', `/studio/courses/${x.id}/quizzes`, instructor, {
-    title: quizTitle,
+    title: xssTitle('แบบทดสอบ'),
     questionIds: [single.id, trueFalse.id],
     attemptsAllowed: 3,
     passingPercent: 50,
     resultsPolicy: 'immediately',
-  })) as { id: string };
+  })) as { id: string; title: string };
+  // Stored Markdown-cleaned (tags removed), as every title.
+  const quizTitle = quiz.title;
   const quizLesson = await lesson({ type: 'quiz', title: xssTitle('ทดสอบท้ายบท'), content: { quizId: quiz.id } });
   await api('POST', `/studio/courses/${x.id}/publish`, instructor);
 
@@ -325,6 +326,27 @@ const clean = (report: Record<string, string[]>) => Object.fromEntries(Object.ke
 
 it('refuses script URLs where a learner would click them', () => {
   expect(world.refusals).toEqual({ 'link lesson url javascript:': 400, 'link lesson url data:': 400, 'onsite map url javascript:': 400 });
+});
+
+it('the checks catch a hole: markup put into a page the way a hole would put it is reported', async () => {
+  const watched = await watchedPage();
+  await visit(watched.page, '/');
+  await watched.page.evaluate(() => {
+    document.querySelector('main')?.insertAdjacentHTML('beforeend', '<img src="/nothing.png" onerror="alert(1)"><a href="java&#x09;script:alert(2)">x</a><p>สวัสดี</p>');
+  });
+  await watched.page.waitForTimeout(500);
+  await check(watched, 'planted', ['สวัสดี', 'ไม่มีข้อความนี้']);
+  const problems = watched.report.planted;
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^img.* has onerror="alert\(1\)"$/),
+      expect.stringMatching(/^a.* href=java\tscript:alert\(2\)$/),
+      expect.stringMatching(/^CSP script-src-attr inline/),
+      'does not show as text: ไม่มีข้อความนี้',
+    ]),
+  );
+  expect(problems.some((p) => p.includes('สวัสดี'))).toBe(false);
+  await watched.context.close();
 });
 
 it('anonymous pages: the server-rendered catalogue and course pages, a search, sign-in with a hostile next', async () => {
