@@ -93,4 +93,16 @@ describe('the server-rendered course page', () => {
     expect(page).not.toContain('as="fetch"');
     expect(page).not.toContain('<script type="module"');
   });
+
+  it("inserts course text as it is: `$&`, `$'` and `$\`` in a title or summary never copy pieces of the shell into the page", async () => {
+    const DOLLARS = "A$&B$'C$`D";
+    const render: RenderCoursePage = async () => ({ html: `<h1>${DOLLARS}</h1>`, title: DOLLARS, state: '{"t":"$\'"}' });
+    const page = await new CoursePageHtml(TEMPLATE, render, 'https://learn.example.org').html('/courses/x', 'th', course({ summary: { th: DOLLARS } }));
+    expect(page.match(/<html/g)).toHaveLength(1);
+    expect(page.match(/<div id="root">/g)).toHaveLength(1);
+    const escaped = DOLLARS.replace('&', '&amp;');
+    expect(page).toContain(`<title>${escaped}</title>`);
+    expect(page).toContain(`<meta name="description" content="${escaped}">`);
+    expect(page).toContain(`<div id="root"><h1>${DOLLARS}</h1></div><script type="application/json" id="baanrian-ssr-state">{"t":"$'"}</script>`);
+  });
 });

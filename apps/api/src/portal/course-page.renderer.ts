@@ -65,12 +65,14 @@ export class CoursePageHtml {
     const share = courseShareTags(course, locale, this.publicUrl);
     const html = deferScriptsToFirstPaint(this.template)
       .replace(/<html lang="[^"]*"/, `<html lang="${locale}"`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>\n    ${share.head}`)
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>\n    ${share.head}`)
       // The start page's catalogue preload is of no use here.
       .replace(/\s*<link rel="preload" as="fetch"[^>]*>/g, '')
+      // Replacer functions: a string replacement would expand `$&`, `$'` and `$\`` typed in a course
+      // title into pieces of the page (markup injection); a function's result is inserted as it is.
       .replace(
         '<div id="root"></div>',
-        `<div id="root">${page.html}</div><script type="application/json" id="${SSR_STATE_ELEMENT_ID}">${page.state}</script>`,
+        () => `<div id="root">${page.html}</div><script type="application/json" id="${SSR_STATE_ELEMENT_ID}">${page.state}</script>`,
       );
 
     if (this.cache.size >= CACHE_MAX) this.cache.clear();

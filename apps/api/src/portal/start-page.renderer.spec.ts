@@ -43,6 +43,16 @@ describe('the server-rendered start page', () => {
     expect(queries).toEqual([{ targetGroup: 'elderly', limit: 50 }]);
   });
 
+  it("inserts catalogue text as it is: `$&`, `$'` and `$\`` in a course title or a search never copy pieces of the shell into the page", async () => {
+    const DOLLARS = "A$&B$'C$`D";
+    const render: RenderStartPage = async () => ({ html: `<h3>${DOLLARS}</h3>`, title: `${DOLLARS} · Baanrian`, state: '{"q":"$`"}' });
+    const page = await new StartPageHtml(TEMPLATE, render, async () => empty).html(`/?q=${encodeURIComponent(DOLLARS)}`, 'th');
+    expect(page.match(/<html/g)).toHaveLength(1);
+    expect(page.match(/<div id="root">/g)).toHaveLength(1);
+    expect(page).toContain(`<title>${DOLLARS.replace('&', '&amp;')} · Baanrian</title>`);
+    expect(page).toContain(`<div id="root"><h3>${DOLLARS}</h3></div><script type="application/json" id="baanrian-ssr-state">{"q":"$\`"}</script>`);
+  });
+
   it('asks for all groups when the URL names no valid one', async () => {
     const { html, queries } = startPage();
     await html.html('/?targetGroup=pirates', 'th');

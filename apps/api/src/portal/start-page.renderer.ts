@@ -114,12 +114,14 @@ export class StartPageHtml {
     const page = await this.render({ url, locale, courses });
     const html = deferScriptsToFirstPaint(this.template)
       .replace(/<html lang="[^"]*"/, `<html lang="${locale}"`)
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
       // The catalogue is in the page: the preload of its API request would only fetch it twice.
       .replace(/\s*<link rel="preload" as="fetch"[^>]*>/g, '')
+      // Replacer functions: a string replacement would expand `$&`, `$'` and `$\`` typed in a course
+      // title into pieces of the page (markup injection); a function's result is inserted as it is.
       .replace(
         '<div id="root"></div>',
-        `<div id="root">${page.html}</div><script type="application/json" id="${SSR_STATE_ELEMENT_ID}">${page.state}</script>`,
+        () => `<div id="root">${page.html}</div><script type="application/json" id="${SSR_STATE_ELEMENT_ID}">${page.state}</script>`,
       );
 
     if (this.cache.size >= CACHE_MAX) this.cache.clear();

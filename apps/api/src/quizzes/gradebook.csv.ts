@@ -1,15 +1,14 @@
+import { neutralise } from '@baanrian/reports';
+
 /**
  * CSV for spreadsheets: a UTF-8 byte order mark so Excel reads Thai and Vietnamese as UTF-8,
- * CRLF line ends, every field quoted, and any cell a spreadsheet could read as a formula
- * (starting with = + - @, a tab or a carriage return) prefixed with an apostrophe (OWASP's
- * advice on CSV injection), so `=HYPERLINK(...)` in a learner's name stays text.
+ * CRLF line ends, every field quoted, and text a spreadsheet could read as a formula neutralised
+ * by the one rule every export shares (`neutralise`, libs/reports/src/export/export.safety.ts),
+ * so `=HYPERLINK(...)` in a learner's name stays text. Numbers are written as numbers.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '""';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? neutralise(value) : String(value);
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -16,12 +16,13 @@ export function neutralise(text: string): string {
 }
 
 /**
- * The same rule in SQL, for exports streamed straight out of PostgreSQL with COPY. The pattern is
- * a standard-conforming literal: PostgreSQL's regex engine reads `\-`, `\t` and `\r` itself.
+ * The same rule in SQL, for exports streamed straight out of PostgreSQL with COPY: the pattern is
+ * FORMULA_START's own source (no copy to drift), written as a standard-conforming literal, whose
+ * `\-`, `\t` and `\r` PostgreSQL's regex engine reads itself. The source holds no quote.
  */
 export function sqlNeutralise(expression: string): string {
   // Parenthesised: `'''' || c.title->>'th'` would otherwise concatenate before `->>`.
   const e = `(${expression})`;
-  return `(CASE WHEN ${e} ~ '^[=+\\-@\\t\\r]' THEN '''' || ${e} ELSE ${e} END)`;
+  return `(CASE WHEN ${e} ~ '${FORMULA_START.source}' THEN '''' || ${e} ELSE ${e} END)`;
 }
 
