@@ -4,3 +4,6 @@ export * from './postgres';
 export * from './processes';
 export * from './redis';
 export * from './system-packages';
+export * from './pg-client-tools';
+export * from './pg-logical-backup';
+export * from './pg-physical-backup';
