@@ -105,7 +105,7 @@ function tally(rows: BucketRow[], dimension: ReportDimension | null, keyed: Map<
     for (const row of rows) {
       if (Number(row.bucket) !== mask) continue;
       const rowKey = slice ? String(row[slice]) : key;
-      const values = out.get(rowKey) ?? Object.fromEntries(measures.map((m) => [m, 0]));
+      const values: Partial<Record<ReportMeasure, number>> = out.get(rowKey) ?? {};
       for (const m of measures) values[m] = (values[m] ?? 0) + Number(row[m]);
       out.set(rowKey, values);
     }
