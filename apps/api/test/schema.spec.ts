@@ -82,6 +82,7 @@ describe('migrations', () => {
       'report_course_day',
       'report_dirty',
       'report_export',
+      'report_learner_bucket',
       'report_learner_year',
       'report_plan',
       'report_reach_day',

@@ -160,3 +160,56 @@ export async function expectAreaMonthsExact(db: DataSource): Promise<void> {
   );
   expect(empty).toBe(0);
 }
+
+/** The buckets as (mask, first, last fiscal month), written out here: months, quarters, halves, the year. */
+const BUCKET_RANGES = [
+  ...Array.from({ length: 12 }, (_, m) => [1 << m, m, m]),
+  ...Array.from({ length: 4 }, (_, q) => [7 << (3 * q), 3 * q, 3 * q + 2]),
+  ...Array.from({ length: 2 }, (_, h) => [63 << (6 * h), 6 * h, 6 * h + 5]),
+  [4095, 0, 11],
+];
+
+/**
+ * Asserts `report_learner_bucket` (the whole table) equals distinct people counted from the raw
+ * enrolments per fiscal year, bucket (a range of fiscal months) and the person's current slice,
+ * and holds no all-zero row.
+ */
+export async function expectLearnerBucketsExact(db: DataSource): Promise<void> {
+  const stored: { line: string }[] = await db.query(
+    `SELECT concat_ws('|', r.fiscal_year, r.bucket, r.target_group, r.province, r.district, m.measure, m.value) AS line
+       FROM report_learner_bucket r CROSS JOIN LATERAL (VALUES ('learners', r.learners), ('learners_online', r.learners_online), ('learners_onsite', r.learners_onsite),
+         ('attendees', r.attendees), ('completers', r.completers), ('participants', r.participants)) m(measure, value)
+      WHERE m.value <> 0`,
+  );
+  // Shifted three months, a Bangkok date's calendar year + 543 is its fiscal year and month − 1 its fiscal month.
+  const raw: { line: string }[] = await db.query(
+    `WITH facts AS (
+       SELECT user_id, channel, 'enrolled' AS fact, timezone('Asia/Bangkok', activated_at)::date + interval '3 months' AS shifted FROM enrollment WHERE activated_at IS NOT NULL
+       UNION ALL SELECT user_id, channel, 'started', timezone('Asia/Bangkok', started_at)::date + interval '3 months' FROM enrollment WHERE started_at IS NOT NULL
+       UNION ALL SELECT user_id, channel, 'completed', timezone('Asia/Bangkok', completed_at)::date + interval '3 months' FROM enrollment WHERE completed_at IS NOT NULL
+     ), dated AS (
+       SELECT user_id, channel, fact, extract(year FROM shifted)::int + 543 AS fiscal_year, extract(month FROM shifted)::int - 1 AS month FROM facts
+     ), counted AS (
+       SELECT d.fiscal_year, b.bucket, u.target_group, coalesce(u.province, '') AS province, coalesce(u.district, '') AS district,
+              count(DISTINCT d.user_id) FILTER (WHERE d.fact = 'enrolled') AS learners,
+              count(DISTINCT d.user_id) FILTER (WHERE d.fact = 'enrolled' AND d.channel = 'online') AS learners_online,
+              count(DISTINCT d.user_id) FILTER (WHERE d.fact = 'enrolled' AND d.channel = 'onsite') AS learners_onsite,
+              count(DISTINCT d.user_id) FILTER (WHERE d.fact = 'started') AS attendees,
+              count(DISTINCT d.user_id) FILTER (WHERE d.fact = 'completed') AS completers,
+              count(DISTINCT d.user_id) FILTER (WHERE d.fact IN ('enrolled', 'started')) AS participants
+         FROM dated d JOIN app_user u ON u.id = d.user_id
+         JOIN unnest($1::int[], $2::int[], $3::int[]) AS b(bucket, first_month, last_month) ON d.month BETWEEN b.first_month AND b.last_month
+        GROUP BY 1, 2, 3, 4, 5
+     )
+     SELECT concat_ws('|', c.fiscal_year, c.bucket, c.target_group, c.province, c.district, m.measure, m.value) AS line
+       FROM counted c CROSS JOIN LATERAL (VALUES ('learners', c.learners), ('learners_online', c.learners_online), ('learners_onsite', c.learners_onsite),
+         ('attendees', c.attendees), ('completers', c.completers), ('participants', c.participants)) m(measure, value)
+      WHERE m.value <> 0`,
+    [0, 1, 2].map((i) => BUCKET_RANGES.map((range) => range[i])),
+  );
+  expect(stored.map((r) => r.line).sort()).toEqual(raw.map((r) => r.line).sort());
+  const [{ empty }] = await db.query(
+    `SELECT count(*)::int AS empty FROM report_learner_bucket WHERE learners = 0 AND learners_online = 0 AND learners_onsite = 0 AND attendees = 0 AND completers = 0 AND participants = 0`,
+  );
+  expect(empty).toBe(0);
+}

@@ -20,7 +20,8 @@ export type Step =
   | { kind: 'enroll'; course: number; user: number; channel: 'online' | 'onsite'; waitlist: boolean; at: number }
   | { kind: 'promote' | 'withdraw' | 'progress' | 'complete'; course: number; user: number; at: number }
   | { kind: 'attend'; course: number; user: number; session: number; present: boolean; at: number }
-  | { kind: 'erase'; user: number; at: number };
+  | { kind: 'erase'; user: number; at: number }
+  | { kind: 'profile'; user: number; group: number; place: number; at: number };
 
 export interface World {
   courses: { id: string; sessionIds: string[]; textLessonId: string }[];
@@ -45,6 +46,8 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('attend' as const), course, user, session: fc.nat(1), present: fc.boolean(), at: instant }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('progress' as const), course, user, at: instant }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('complete' as const), course, user, at: instant }) },
+  // A profile edit moves the person to another target group and area; no event (the nightly reconciliation finds it).
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('profile' as const), user, group: fc.nat(2), place: fc.nat(2), at: instant }) },
   // Rare: it ends the person's history.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), user, at: instant }) },
 );
@@ -102,6 +105,12 @@ export async function applyStep(db: DataSource, world: World, step: Step, sink: 
         [userId, at],
       );
       return sink(manager, { type: 'account.erased', payload: { userId } });
+    }
+    if (step.kind === 'profile') {
+      // As a profile edit saves it (profile.service.ts): no outbox event, only updated_at, which the reconciliation looks for.
+      const [province, district] = PLACES[step.place];
+      await manager.query(`UPDATE app_user SET target_group = $2, province = $3, district = $4, updated_at = now() WHERE id = $1`, [userId, TARGET_GROUPS[step.group], province, district]);
+      return;
     }
     const target = world.courses[step.course];
     const ids = { courseId: target.id, userId };

@@ -12,7 +12,7 @@ import { ReportsQueueProcessor } from '../src/reports/reports-queue.processor';
 import { ReportsReconcileJob } from '../src/reports/reports-reconcile.job';
 import { ReportsScheduler } from '../src/reports/reports.scheduler';
 import { WorkerModule } from '../src/worker.module';
-import { expectAreaMonthsExact, expectExact, settled } from './report-counts';
+import { expectAreaMonthsExact, expectExact, expectLearnerBucketsExact, settled } from './report-counts';
 import { applyStep, FISCAL_MIDNIGHT, newWorld, type Step, type World, writeNow } from './report-history';
 
 /**
@@ -86,11 +86,12 @@ describe('rollups of a history across the fiscal-year boundary', () => {
     const before = await expectExact(db, world);
     const scheduler = worker.get(ReportsScheduler);
     expect(await scheduler.rebuildIfMissing()).toBe(false);
-    await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month`);
+    await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month; DELETE FROM report_learner_bucket`);
     expect(await scheduler.rebuildIfMissing()).toBe(true);
     await settled(db, queues);
     expect(await expectExact(db, world)).toEqual(before);
     await expectAreaMonthsExact(db);
+    await expectLearnerBucketsExact(db);
   });
 });
 
@@ -115,15 +116,17 @@ describe('the nightly reconciliation', () => {
 
     const summary = await worker.get(ReportsReconcileJob).handle();
     // The monthly area rollup no longer sums the drifted daily rows: that month is rebuilt from them at once.
-    expect(summary).toMatchObject({ coursesDiffering: 1, learnersDiffering: 1, courseIds: [world.courses[0].id], userIds: [world.users[1]], areaMonths: ['2025-10-01'] });
+    // Likewise the learner buckets no longer count the learner-year rows: FY 2569's are rebuilt from them.
+    expect(summary).toMatchObject({ coursesDiffering: 1, learnersDiffering: 1, courseIds: [world.courses[0].id], userIds: [world.users[1]], areaMonths: ['2025-10-01'], learnerBucketYears: [2569] });
     expect(summary.coursesChecked).toBeGreaterThanOrEqual(2);
     const [run] = await db.query(`SELECT summary, finished_at >= started_at AS ordered FROM report_reconcile_run ORDER BY started_at DESC LIMIT 1`);
     expect(run).toEqual({ summary, ordered: true });
 
     await settled(db, queues);
     expect(await expectExact(db, world)).toEqual(exact);
+    await expectLearnerBucketsExact(db);
     const again = await worker.get(ReportsReconcileJob).handle();
-    expect(again).toMatchObject({ coursesDiffering: 0, learnersDiffering: 0, areaMonthsDiffering: 0 });
+    expect(again).toMatchObject({ coursesDiffering: 0, learnersDiffering: 0, areaMonthsDiffering: 0, learnerBucketYearsDiffering: 0 });
     // The quiet course kept its drift: outside the window, nobody looked.
     expect((await db.query(`SELECT withdrawals FROM report_course_day WHERE course_id = $1`, [quiet.courses[0].id]))[0].withdrawals).toBe(7);
   });
@@ -142,7 +145,7 @@ describe('refreshes', () => {
       worlds.push(world);
     }
     await settled(db, queues.slice(0, 2), { marks: false }); // the events handled and marked; the marks wait
-    await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month`);
+    await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month; DELETE FROM report_learner_bucket`);
     // Far more marks than one batch: every course and person of the database, and courses with nothing to count.
     await db.query(
       `INSERT INTO report_dirty (kind, key) SELECT 'course', id::text FROM course UNION ALL SELECT 'learner', id::text FROM app_user
@@ -157,8 +160,9 @@ describe('refreshes', () => {
     expect(results.reduce((sum, r) => sum + r.courses + r.learners, 0)).toBe(marks);
     expect((await db.query(`SELECT count(*)::int AS n FROM report_dirty`))[0].n).toBe(0);
     for (const world of worlds) await expectExact(db, world);
-    // Concurrent refreshes moved shared area-month rows by their deltas: the sums are exact.
+    // Concurrent refreshes moved shared area-month and learner-bucket rows by their deltas: the sums are exact.
     await expectAreaMonthsExact(db);
+    await expectLearnerBucketsExact(db);
 
     // Recounts over existing rows, the marks shuffled so each refresh gets some real courses: every
     // one subtracts its courses' old sums from the same shared area-month rows and adds the new ones.
@@ -174,13 +178,14 @@ describe('refreshes', () => {
     }
 
     // The nightly reconciliation recounting beside them collides with nothing (it only reads the rollups).
-    await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month`);
+    await db.query(`DELETE FROM report_course_day; DELETE FROM report_learner_year; DELETE FROM report_area_month; DELETE FROM report_learner_bucket`);
     await db.query(`INSERT INTO report_dirty (kind, key) SELECT 'course', id::text FROM course UNION ALL SELECT 'learner', id::text FROM app_user`);
     await Promise.all([job.handle(), job.handle(), worker.get(ReportsReconcileJob).handle()]);
     worker.get(ReportsQueueProcessor).worker.resume();
     await settled(db, queues);
     for (const world of worlds) await expectExact(db, world);
     await expectAreaMonthsExact(db);
-    expect(await worker.get(ReportsReconcileJob).handle()).toMatchObject({ coursesDiffering: 0, learnersDiffering: 0, areaMonthsDiffering: 0 });
+    await expectLearnerBucketsExact(db);
+    expect(await worker.get(ReportsReconcileJob).handle()).toMatchObject({ coursesDiffering: 0, learnersDiffering: 0, areaMonthsDiffering: 0, learnerBucketYearsDiffering: 0 });
   });
 });

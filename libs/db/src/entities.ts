@@ -17,6 +17,7 @@ import { IssuerProfileEntity } from './credentials/issuer-profile.entity';
 import { ReportCourseDayEntity } from './reports/report-course-day.entity';
 import { ReportAreaMonthEntity } from './reports/report-area-month.entity';
 import { ReportLearnerYearEntity } from './reports/report-learner-year.entity';
+import { ReportLearnerBucketEntity } from './reports/report-learner-bucket.entity';
 import { ReachVisitEntity } from './reports/reach-visit.entity';
 import { ReachSaltEntity } from './reports/reach-salt.entity';
 import { ReportReachDayEntity } from './reports/report-reach-day.entity';
@@ -101,6 +102,7 @@ export const ENTITIES = [
   ReportCourseDayEntity,
   ReportAreaMonthEntity,
   ReportLearnerYearEntity,
+  ReportLearnerBucketEntity,
   ReachVisitEntity,
   ReachSaltEntity,
   ReportReachDayEntity,

@@ -14,6 +14,7 @@ export { CredentialTitleRuleEntity } from './credentials/credential-title-rule.e
 export { ReportCourseDayEntity } from './reports/report-course-day.entity';
 export { ReportAreaMonthEntity } from './reports/report-area-month.entity';
 export { ReportLearnerYearEntity } from './reports/report-learner-year.entity';
+export { ReportLearnerBucketEntity } from './reports/report-learner-bucket.entity';
 export { ReachVisitEntity } from './reports/reach-visit.entity';
 export { ReachSaltEntity } from './reports/reach-salt.entity';
 export { ReportReachDayEntity } from './reports/report-reach-day.entity';

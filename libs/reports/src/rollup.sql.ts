@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { type LearnerBucketRow, learnerBucketSums, moveLearnerBuckets, rebuildLearnerBuckets } from './rollup-buckets.sql';
 
 /** A Bangkok calendar day of a timestamptz column (reports never count in UTC days). */
 export const bkkDay = (column: string) => `(${column} AT TIME ZONE 'Asia/Bangkok')::date`;
@@ -158,11 +159,19 @@ function learnerYearSelect(userFilter: string): string {
 
 const LEARNER_YEAR_COLUMNS = `fiscal_year, user_id, target_group, province, district, enrolled_months, online_months, onsite_months, started_months, completed_months`;
 
-/** Replaces every learner-year row of these learners. Idempotent; run in a transaction. */
+/**
+ * Replaces every learner-year row of these learners, and moves `report_learner_bucket` by the
+ * difference in the same transaction (old rows' counts out, fresh rows' in, one ordered upsert:
+ * rollup-buckets.sql.ts), so a changed target group or district, or an erasure, moves the person
+ * between bucket rows at once. Idempotent; run in a transaction.
+ */
 export async function recomputeLearners(manager: EntityManager, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await manager.query(`DELETE FROM report_learner_year WHERE user_id = ANY($1::uuid[])`, [userIds]);
-  await manager.query(`INSERT INTO report_learner_year (${LEARNER_YEAR_COLUMNS}) ${learnerYearSelect('e.user_id = ANY($1::uuid[])')}`, [userIds]);
+  const removed: LearnerBucketRow[] = await manager.query(
+    `WITH old AS (DELETE FROM report_learner_year WHERE user_id = ANY($1::uuid[]) RETURNING *) ${learnerBucketSums('old', '-')}`,
+    [userIds],
+  );
+  await moveLearnerBuckets(manager, `INSERT INTO report_learner_year (${LEARNER_YEAR_COLUMNS}) ${learnerYearSelect('e.user_id = ANY($1::uuid[])')} RETURNING *`, [userIds], removed);
 }
 
 /**
@@ -175,4 +184,6 @@ export async function rebuildRollups(manager: EntityManager): Promise<void> {
   await rebuildAreaMonths(manager);
   await manager.query(`DELETE FROM report_learner_year`);
   await manager.query(`INSERT INTO report_learner_year (${LEARNER_YEAR_COLUMNS}) ${learnerYearSelect('true')}`);
+  // The learner buckets from the learner years, as the area months from the course days.
+  await rebuildLearnerBuckets(manager);
 }

@@ -40,6 +40,20 @@ describe('the fiscal-year summary baseline SQL', () => {
       expect(rows.learnerMonths).toHaveLength(12);
       // Per month, a learner counts in each month they took part: the months add up to at least the year.
       expect(rows.learnerMonths.reduce((sum, r) => sum + Number(r.participants), 0)).toBeGreaterThanOrEqual(YEAR_FIGURES.learners);
+      // The learner buckets give what counting the year's people by their month masks gives (the work the API does too).
+      const [byMasks] = await client.query<Record<string, number>>(
+        `SELECT count(*) FILTER (WHERE online_months <> 0)::int AS learners_online, count(*) FILTER (WHERE onsite_months <> 0)::int AS learners_onsite,
+                count(*) FILTER (WHERE completed_months <> 0)::int AS completers, count(*) FILTER (WHERE (enrolled_months | started_months) <> 0)::int AS participants
+           FROM report_learner_year WHERE fiscal_year = 2569`,
+      ).then((r) => r.rows);
+      expect(total(rows.learners)).toEqual({ target_group: null, ...byMasks });
+      const monthsByMasks = await client.query(
+        `SELECT b AS fiscal_month, count(*) FILTER (WHERE online_months & (1 << b) <> 0)::int AS learners_online,
+                count(*) FILTER (WHERE onsite_months & (1 << b) <> 0)::int AS learners_onsite, count(*) FILTER (WHERE completed_months & (1 << b) <> 0)::int AS completers,
+                count(*) FILTER (WHERE (enrolled_months | started_months) & (1 << b) <> 0)::int AS participants
+           FROM generate_series(0, 11) AS b LEFT JOIN report_learner_year ON fiscal_year = 2569 GROUP BY b ORDER BY b`,
+      );
+      expect([...rows.learnerMonths].sort((a, b) => Number(a.fiscal_month) - Number(b.fiscal_month))).toEqual(monthsByMasks.rows);
       const recorded = rows.reachAndPlans.filter((r) => r.kind === 'recorded').reduce((sum, r) => sum + Number(r.value), 0);
       expect(recorded).toBe(YEAR_FIGURES.reachRecorded);
       expect(rows.reachAndPlans.filter((r) => r.kind === 'plan').length).toBeGreaterThan(50);

@@ -2,8 +2,9 @@ import type pg from 'pg';
 
 /**
  * The fiscal-year summary (the Chiang Mai layout: totals, by target group, by month) in the
- * plainest SQL over the same rollups the API reads, for the bare baseline handler: five
- * statements, no validation, no authorisation, no labels, no ORM.
+ * plainest SQL over the same rollups the API reads (report_area_month, report_learner_bucket,
+ * course, reach and plans), for the bare baseline handler: five statements, no validation, no
+ * authorisation, no labels, no ORM.
  */
 export const SUMMARY_STATEMENTS = {
   /** Additive measures per target group and per month, and their totals. */
@@ -13,20 +14,18 @@ export const SUMMARY_STATEMENTS = {
            sum(cohort_completions)::int AS cohort_completions
       FROM (SELECT *, to_char(month, 'YYYY-MM') AS m FROM report_area_month WHERE month BETWEEN $1 AND $2) d
      GROUP BY GROUPING SETS ((), (target_group), (m))`,
-  /** Distinct learners per target group and in total: one row per person and year, masks not zero. */
+  /** Distinct learners per target group and in total: the year's bucket (4095, every fiscal month) of the learner buckets. */
   learners: `
     SELECT CASE WHEN grouping(target_group) = 1 THEN NULL ELSE target_group END AS target_group,
-           count(*) FILTER (WHERE online_months <> 0)::int AS learners_online, count(*) FILTER (WHERE onsite_months <> 0)::int AS learners_onsite,
-           count(*) FILTER (WHERE completed_months <> 0)::int AS completers, count(*) FILTER (WHERE (enrolled_months | started_months) <> 0)::int AS participants
-      FROM report_learner_year WHERE fiscal_year = $1
+           coalesce(sum(learners_online), 0)::int AS learners_online, coalesce(sum(learners_onsite), 0)::int AS learners_onsite,
+           coalesce(sum(completers), 0)::int AS completers, coalesce(sum(participants), 0)::int AS participants
+      FROM report_learner_bucket WHERE fiscal_year = $1 AND bucket = 4095
      GROUP BY GROUPING SETS ((), (target_group))`,
-  /** Distinct learners per fiscal month: the month's bit in each mask (October = bit 0). */
+  /** Distinct learners per fiscal month: each month's bucket (1 << b, October = bit 0). */
   learnerMonths: `
-    SELECT b AS fiscal_month,
-           count(*) FILTER (WHERE online_months & (1 << b) <> 0)::int AS learners_online, count(*) FILTER (WHERE onsite_months & (1 << b) <> 0)::int AS learners_onsite,
-           count(*) FILTER (WHERE completed_months & (1 << b) <> 0)::int AS completers,
-           count(*) FILTER (WHERE (enrolled_months | started_months) & (1 << b) <> 0)::int AS participants
-      FROM report_learner_year CROSS JOIN generate_series(0, 11) AS b WHERE fiscal_year = $1 GROUP BY b`,
+    SELECT b AS fiscal_month, coalesce(sum(r.learners_online), 0)::int AS learners_online, coalesce(sum(r.learners_onsite), 0)::int AS learners_onsite,
+           coalesce(sum(r.completers), 0)::int AS completers, coalesce(sum(r.participants), 0)::int AS participants
+      FROM generate_series(0, 11) AS b LEFT JOIN report_learner_bucket r ON r.fiscal_year = $1 AND r.bucket = 1 << b GROUP BY b`,
   /** Classes held: published courses whose start (else first publish) falls in the year, by the course's target groups and month. */
   classes: `
     SELECT CASE WHEN grouping(g) = 1 THEN NULL ELSE g END AS target_group, CASE WHEN grouping(m) = 1 THEN NULL ELSE m END AS month,

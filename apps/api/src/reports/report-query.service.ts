@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../authz/authz.types';
 import { buildBreakdown } from './report-breakdown';
+import { readLearnerBuckets } from './report-buckets.query';
 import { periodLabel } from './report-labels';
 import { TOTAL } from './report-learners.sql';
 import { COURSE_DAY_MEASURES, computeRows, readCourseDays, readLearnerYears } from './report-measures';
@@ -42,8 +43,9 @@ export class ReportQueryService {
     // The daily course rollup is the largest table: one scan serves the totals and every breakdown.
     const courseDays = spec.measures.some((m) => COURSE_DAY_MEASURES.includes(m)) ? readCourseDays(this.db, ctx, [null, ...spec.breakdowns]) : undefined;
     const totalMeasures = [...new Set([...spec.measures, ...FUNNEL_MEASURES])];
-    // Likewise the learner-year rollup: one read gives every distinct count of a fiscal-year report.
-    const learnerYears = readLearnerYears(this.db, ctx, [null, ...spec.breakdowns], totalMeasures);
+    // Likewise the learner-year rollup: one read gives every distinct count of a fiscal-year report
+    // (of the learner buckets when the period is one fiscal year, half, quarter or month).
+    const learnerYears = readLearnerBuckets(this.db, ctx, [null, ...spec.breakdowns], totalMeasures) ?? readLearnerYears(this.db, ctx, [null, ...spec.breakdowns], totalMeasures);
     const [totals, breakdowns, targets, freshAt] = await Promise.all([
       computeRows(this.db, ctx, null, totalMeasures, courseDays, learnerYears),
       Promise.all(spec.breakdowns.map((dimension) => buildBreakdown(this.db, ctx, dimension, spec.measures, locale, courseDays, learnerYears))),

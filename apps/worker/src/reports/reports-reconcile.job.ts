@@ -1,5 +1,5 @@
 import type { ReportReconcileSummary } from '@baanrian/db';
-import { differingAreaMonths, rebuildAreaMonths } from '@baanrian/reports';
+import { differingAreaMonths, differingLearnerBucketYears, rebuildAreaMonths, rebuildLearnerBuckets } from '@baanrian/reports';
 import { QueueName } from '@baanrian/jobs';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
@@ -32,7 +32,8 @@ const RECENT_LEARNERS = `
  * 40 days is recounted and compared with what is stored; what differs is marked dirty (the next
  * refresh fixes it), logged and recorded in `report_reconcile_run`. Non-zero means an event was lost.
  * The monthly area rollup is compared whole with the GROUP BY of the daily one (it is small); a
- * month that differs is rebuilt from the daily rollup at once, under the rebuild lock.
+ * month that differs is rebuilt from the daily rollup at once, under the rebuild lock. The learner
+ * buckets are compared with the GROUP BY of the learner years the same way, per fiscal year.
  */
 @Injectable()
 export class ReportsReconcileJob {
@@ -49,6 +50,7 @@ export class ReportsReconcileJob {
     const courses = await this.check('course', RECENT_COURSES, since);
     const learners = await this.check('learner', RECENT_LEARNERS, since);
     const areaMonths = await this.checkAreaMonths();
+    const bucketYears = await this.checkLearnerBuckets();
     const summary: ReportReconcileSummary = {
       coursesChecked: courses.checked,
       learnersChecked: learners.checked,
@@ -58,11 +60,13 @@ export class ReportsReconcileJob {
       userIds: learners.differing.slice(0, 100),
       areaMonthsDiffering: areaMonths.length,
       areaMonths: areaMonths.slice(0, 100),
+      learnerBucketYearsDiffering: bucketYears.length,
+      learnerBucketYears: bucketYears,
     };
     if (courses.differing.length + learners.differing.length > 0) await requestRefresh(this.queue);
     await this.db.query(`INSERT INTO report_reconcile_run (started_at, finished_at, summary) VALUES ($1, now(), $2)`, [startedAt, summary]);
     const log = { ...summary, courseIds: summary.courseIds.slice(0, 10), userIds: summary.userIds.slice(0, 10) };
-    if (log.coursesDiffering + log.learnersDiffering + log.areaMonthsDiffering > 0) this.logger.warn(log, 'report rollups differed from the raw tables: marked for refresh');
+    if (log.coursesDiffering + log.learnersDiffering + log.areaMonthsDiffering + bucketYears.length > 0) this.logger.warn(log, 'report rollups differed from the raw tables: marked for refresh');
     else this.logger.log(log, 'report rollups reconciled');
     return summary;
   }
@@ -80,6 +84,17 @@ export class ReportsReconcileJob {
       await rebuildAreaMonths(manager, months);
     });
     return months;
+  }
+
+  /** Likewise the learner buckets must equal the GROUP BY of the learner years: a year that differs is rebuilt from them. */
+  private async checkLearnerBuckets(): Promise<number[]> {
+    const years = await differingLearnerBucketYears(this.db);
+    if (years.length === 0) return years;
+    await this.db.transaction(async (manager) => {
+      await lockRollups(manager);
+      await rebuildLearnerBuckets(manager, years);
+    });
+    return years;
   }
 
   private async check(kind: 'course' | 'learner', candidates: string, since: Date): Promise<{ checked: number; differing: string[] }> {

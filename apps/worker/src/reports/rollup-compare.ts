@@ -31,6 +31,8 @@ export async function differingKeys(db: DataSource, kind: keyof typeof ROLLUPS, 
     // A course recount also moves report_area_month by its delta: shadow that one too (with its key,
     // for the upsert), so the real monthly rollup is never touched nor locked by a comparison.
     if (kind === 'course') await runner.query(`CREATE TEMP TABLE report_area_month (LIKE "${schema}".report_area_month INCLUDING DEFAULTS INCLUDING INDEXES) ON COMMIT DROP`);
+    // Likewise a learner recount moves report_learner_bucket by its delta.
+    if (kind === 'learner') await runner.query(`CREATE TEMP TABLE report_learner_bucket (LIKE "${schema}".report_learner_bucket INCLUDING DEFAULTS INCLUDING INDEXES) ON COMMIT DROP`);
     await recompute(runner.manager, ids);
     const rows: { key: string }[] = await runner.query(
       `SELECT DISTINCT ${column}::text AS key FROM (

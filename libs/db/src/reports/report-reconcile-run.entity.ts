@@ -14,6 +14,9 @@ export interface ReportReconcileSummary {
   /** Months (`YYYY-MM-01`) whose `report_area_month` rows differed from the sum of `report_course_day`: rebuilt at once. */
   areaMonthsDiffering: number;
   areaMonths: string[];
+  /** Fiscal years whose `report_learner_bucket` rows differed from the GROUP BY of `report_learner_year`: rebuilt at once (absent in runs from before buckets). */
+  learnerBucketYearsDiffering?: number;
+  learnerBucketYears?: number[];
 }
 
 /**
