@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { Repository } from 'typeorm';
 import { asMedia } from '../authz/ability.factory';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
-import { ensureCan } from '../authz/policy';
+import { ensureCan, missingObject } from '../authz/policy';
 import { DomainException } from '../problem/domain.exception';
 import { MediaException } from './media.exception';
 import { contradiction, FORMATS, type MediaFormat } from './media-formats';
@@ -160,7 +160,7 @@ export class MediaService {
   }
 
   async meta(ability: AppAbility, id: string): Promise<MediaAssetDto> {
-    const asset = await this.find(id);
+    const asset = await this.findFor(ability, 'read', id);
     ensureCan(ability, 'read', asMedia(asset));
     return toDto(asset);
   }
@@ -171,11 +171,23 @@ export class MediaService {
    * housekeeping removes.
    */
   async remove(ability: AppAbility, id: string): Promise<void> {
-    const asset = await this.find(id);
+    const asset = await this.findFor(ability, 'delete', id);
     ensureCan(ability, 'delete', asMedia(asset));
     await this.assets.delete({ id: asset.id });
     const keys = [asset.storageKey, ...asset.imageWidths.map((w) => variantMediaKey(asset.id, w))];
     await Promise.all(keys.map((key) => this.storage.delete(key).catch((err) => this.logger.warn({ err, key }, 'media bytes left for housekeeping'))));
+  }
+
+  /**
+   * For details and deletion: an unknown id answers what someone else's file answers (403) to
+   * all but administrators, so uploaders cannot tell others' files from nothing.
+   */
+  private async findFor(ability: AppAbility, action: 'read' | 'delete', id: string): Promise<MediaAssetEntity> {
+    try {
+      return await this.find(id);
+    } catch (error) {
+      throw error instanceof MediaException ? missingObject(ability, action, asMedia({ ownerId: null }), error) : error;
+    }
   }
 
   private async find(id: string): Promise<MediaAssetEntity> {
