@@ -30,7 +30,7 @@ export class EnrollmentImportService {
     await loadCourseFor(this.db.manager, ability, 'teach', courseId);
     const course = await loadEnrollableCourse(this.db.manager, courseId);
     if (course.status !== 'published') throw new EnrollmentsException('ENROLLMENT_CLOSED');
-    const sheet = await parseBulkFile(bytes);
+    const sheet = await parseBulkFile(bytes, fileName);
     const rejected: EnrollmentImportRejection[] = sheet.badEncodingLines.map((line) => ({ line, identifier: '', reason: 'INVALID_ENCODING' }));
     const reject = (line: number, identifier: string, reason: ImportReason) => rejected.push({ line, identifier, reason });
     const accepted: EnrollmentImportRow[] = [];

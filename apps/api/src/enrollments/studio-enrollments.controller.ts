@@ -13,6 +13,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Auth, CurrentAbility, CurrentUser } from '../authz/auth.decorator';
@@ -20,6 +21,7 @@ import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { AddLearnerDto, CourseIdParamsDto, EnrollmentDto, EnrollmentImportDto, ImportIdParamsDto, ImportResultDto, RosterPageDto, RosterQueryDto } from './enrollment.dto';
 import { EnrollmentImportService } from './enrollment-import.service';
 import { EnrollmentRosterService } from './enrollment-roster.service';
+import { sanitizeFileName } from '../media/media-names';
 import { EnrollmentsException } from './enrollments.exception';
 
 /** Bulk files are lists of emails or codes: 5 MB holds far more than any class. */
@@ -71,7 +73,8 @@ export class StudioEnrollmentsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'X-Filename', required: false, description: 'The original file name, percent-encoded UTF-8' })
   @ApiCreatedResponse({ type: EnrollmentImportDto })
-  @ApiPayloadTooLargeResponse({ description: 'ENROLLMENT_IMPORT_TOO_LARGE (problem+json)' })
+  @ApiPayloadTooLargeResponse({ description: 'ENROLLMENT_IMPORT_TOO_LARGE (over 5 MB), ENROLLMENT_IMPORT_UNPACKED_TOO_LARGE (an XLSX unpacking to over 20 MB) (problem+json)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'ENROLLMENT_IMPORT_TYPE_UNSUPPORTED: not CSV or XLSX (problem+json)' })
   @ApiUnprocessableEntityResponse({ description: 'ENROLLMENT_IMPORT_UNREADABLE (problem+json)' })
   async preview(@Param() params: CourseIdParamsDto, @Req() req: Request, @CurrentUser() user: AuthUser, @CurrentAbility() ability: AppAbility): Promise<EnrollmentImportDto> {
     const bytes = await readBody(req, MAX_IMPORT_BYTES);
@@ -101,11 +104,7 @@ async function readBody(req: Request, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Only a label in the report: cleaned like media names (no directories, no NUL or control characters). */
 function fileName(header: string | undefined): string {
-  if (!header) return 'upload';
-  try {
-    return decodeURIComponent(header).slice(0, 200);
-  } catch {
-    return header.slice(0, 200);
-  }
+  return sanitizeFileName(header, 'upload');
 }
