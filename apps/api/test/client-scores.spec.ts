@@ -10,7 +10,7 @@ import { enrol, newLearner, publishedCourse } from './learning-helpers';
 import { createQuiz, enrolIn } from './quiz-attempts-helpers';
 
 /**
- * Client-supplied scores are never believed (ASVS 2.2.3, 2.3.1): a score, grade, pass or status
+ * Client-supplied scores are never believed (ASVS 15.3.3, mass assignment): a score, grade, pass or status
  * sent with a save, a submit, a progress update, a check-in, an attendance mark or an enrolment is
  * refused 400 by the DTO whitelist before anything is stored, and what is stored is what the
  * server derives: grades only from the stored responses, completion only from the lesson's rules.
