@@ -150,7 +150,6 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Consent for this profile was withdrawn. The guardian must consent again first.',
     vi: 'Sự đồng ý cho hồ sơ này đã bị rút lại. Người giám hộ cần đồng ý lại trước.',
   },
-  CONSENT_NOT_FOUND: { th: 'ไม่พบความยินยอมนี้', en: 'Consent not found', vi: 'Không tìm thấy sự đồng ý' },
   NOT_ACTING: {
     th: 'ขณะนี้ไม่ได้ใช้งานในโปรไฟล์ของเด็ก',
     en: "You are not using a child's profile",
@@ -481,7 +480,6 @@ export const PROBLEM_TITLES: Catalog = {
     vi: 'Tệp quá lớn (tối đa {limit} KB)',
   },
   // Quiz attempts (AttemptsException)
-  ATTEMPT_QUIZ_NOT_FOUND: { th: 'ไม่พบแบบทดสอบนี้', en: 'Quiz not found', vi: 'Không tìm thấy bài kiểm tra' },
   ATTEMPT_NOT_FOUND: { th: 'ไม่พบการทำแบบทดสอบครั้งนี้', en: 'Quiz attempt not found', vi: 'Không tìm thấy lượt làm bài này' },
   ATTEMPT_NOT_ENROLLED: {
     th: 'คุณต้องลงทะเบียนรายวิชานี้ก่อนจึงจะทำแบบทดสอบได้',
