@@ -1,6 +1,5 @@
 import type { LessonContent, LocalizedText, PublishedLesson } from '@baanrian/contracts';
 import type { EntityManager } from 'typeorm';
-import { AttendanceException } from './attendance.exception';
 import { CHECK_IN_OPENS_MINUTES_BEFORE, JOIN_OPENS_MINUTES_BEFORE } from './check-in-codes';
 
 /** A live or onsite session as learners see it: from the course's PUBLISHED version, never the draft. */
@@ -28,16 +27,9 @@ interface Row {
 }
 
 /**
- * The published session lesson `lessonId`. Lesson ids are stable across versions, so the draft's
+ * The published session lesson `lessonId`, or null. Lesson ids are stable across versions, so the draft's
  * lesson row names the course and the published snapshot holds what learners were told.
  */
-export async function loadSession(manager: EntityManager, lessonId: string): Promise<SessionInfo> {
-  const session = await findSession(manager, lessonId);
-  if (!session) throw new AttendanceException('SESSION_NOT_FOUND');
-  return session;
-}
-
-/** The published session lesson `lessonId`, or null. */
 export async function findSession(manager: EntityManager, lessonId: string): Promise<SessionInfo | null> {
   const rows: Row[] = await manager.query(
     `SELECT c.id AS course_id, c.status, c.slug, v.snapshot->'title' AS course_title, l.value AS lesson
