@@ -22,6 +22,7 @@ import { AddLearnerDto, CourseIdParamsDto, EnrollmentDto, EnrollmentImportDto, I
 import { EnrollmentImportService } from './enrollment-import.service';
 import { EnrollmentRosterService } from './enrollment-roster.service';
 import { sanitizeFileName } from '../media/media-names';
+import { readBodyWithin } from '../security/request-body.reader';
 import { EnrollmentsException } from './enrollments.exception';
 
 /** Bulk files are lists of emails or codes: 5 MB holds far more than any class. */
@@ -93,15 +94,8 @@ export class StudioEnrollmentsController {
   }
 }
 
-async function readBody(req: Request, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new EnrollmentsException('ENROLLMENT_IMPORT_TOO_LARGE', { limit: `${limit / 1024 / 1024} MB` });
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  return readBodyWithin(req, limit, () => new EnrollmentsException('ENROLLMENT_IMPORT_TOO_LARGE', { limit: `${limit / 1024 / 1024} MB` }));
 }
 
 /** Only a label in the report: cleaned like media names (no directories, no NUL or control characters). */

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { contentDisposition, sanitizeFileName } from './media-names';
 import { parseRange } from './media-ranges';
 import { tooLarge, UploadInspector } from './media-upload.inspector';
+import { closing } from '../security/request-body.reader';
 import type { MediaAssetDto } from './media.dto';
 
 export const MEDIA_STORAGE = Symbol('MEDIA_STORAGE');
@@ -229,33 +230,6 @@ function pipeRequest(req: Request, inspector: UploadInspector): void {
   });
   inspector.once('close', () => req.off('close', interrupted));
   req.pipe(inspector);
-}
-
-/** How much of a refused body is read (and thrown away) after the answer, and for how long. */
-const DISCARD_BYTES = 1024 * 1024;
-const DISCARD_MS = 2000;
-
-/**
- * A refusal sent before the body was read. The answer goes out at once; then a little more of the
- * body is read and thrown away, so the client can read the answer before the connection closes
- * (closing with unread data resets the connection, and many clients then lose the answer). A
- * client that keeps sending is cut off after DISCARD_BYTES or DISCARD_MS: a huge body is never
- * read to the end.
- */
-function closing(req: Request, error: DomainException): DomainException {
-  if (req.complete) return error;
-  req.res?.once('finish', () => {
-    let discarded = 0;
-    const cut = () => req.socket.destroy();
-    const timer = setTimeout(cut, DISCARD_MS).unref();
-    req.on('data', (chunk: Buffer) => {
-      discarded += chunk.length;
-      if (discarded > DISCARD_BYTES) cut();
-    });
-    req.once('end', () => clearTimeout(timer));
-    req.resume();
-  });
-  return error;
 }
 
 function bufferStream(bytes: Buffer): Readable {

@@ -7,6 +7,7 @@ import { CourseIdParamsDto } from '../courses/studio-course.dto';
 import { QuestionExportQueryDto, QuestionImportPreviewDto, QuestionImportQueryDto, QuestionImportResultDto } from './question-import.dto';
 import { QuestionImportService } from './question-import.service';
 import { sanitizeFileName } from '../media/media-names';
+import { closing, readBodyWithin } from '../security/request-body.reader';
 import { QuizzesException } from './quizzes.exception';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -21,15 +22,8 @@ const TEXT_EXTENSIONS = ['txt', 'gift', 'aiken'];
  */
 async function readText(req: Request): Promise<string> {
   const extension = /\.([A-Za-z0-9]{1,10})$/.exec(sanitizeFileName(req.header('x-filename'), ''))?.[1].toLowerCase();
-  if (extension && !TEXT_EXTENSIONS.includes(extension)) throw new QuizzesException('QUIZ_IMPORT_NOT_TEXT');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES) throw new QuizzesException('QUIZ_IMPORT_TOO_LARGE', {}, { limit: MAX_IMPORT_BYTES / 1024 });
-    chunks.push(chunk as Buffer);
-  }
-  const bytes = Buffer.concat(chunks);
+  if (extension && !TEXT_EXTENSIONS.includes(extension)) throw closing(req, new QuizzesException('QUIZ_IMPORT_NOT_TEXT'));
+  const bytes = await readBodyWithin(req, MAX_IMPORT_BYTES, () => new QuizzesException('QUIZ_IMPORT_TOO_LARGE', {}, { limit: MAX_IMPORT_BYTES / 1024 }));
   try {
     if (bytes.includes(0)) throw new Error('NUL');
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
