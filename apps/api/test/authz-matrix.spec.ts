@@ -16,7 +16,10 @@ import { MEDIA_STORAGE } from '../src/media/media.service';
  * The authorisation matrix: every operation of the OpenAPI document × every kind of caller ×
  * (for operations on a user id) the caller's own id versus another user's. The expected status
  * of each cell is declared below; an operation missing from the table fails the first test, so
- * a new endpoint cannot escape review.
+ * a new endpoint cannot escape review. Every refusal (401, 403, 404) of an operation with an
+ * object id in its path is also sent with each id replaced by one that names nothing: the answers
+ * must be byte-identical but for `instance` and `requestId`, so a refusal never reveals that
+ * another user's object exists.
  *
  * `child` is a guardian (the learner) acting as their child. Unless a row says otherwise a child
  * is expected to get what a learner gets; rows for the family's account (children, consents,
@@ -789,18 +792,48 @@ describe('the authorisation matrix', () => {
       const userId = target === 'own' && caller !== 'anonymous' ? ctx.ids[caller] : ctx.ids.other;
       const id = entry.id && target !== 'no user id' ? await entry.id(caller, target) : userId;
       const params: Record<string, string> = { id, ...entry.params, ...(await entry.paramsFor?.(caller, target)) };
-      const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]);
       const token = entry.freshCaller && caller !== 'anonymous' ? await freshToken(caller) : tokens[caller];
-      let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
-      if (token) req = req.set(bearer(token));
-      if (entry.query) req = req.query(entry.query);
-      if (entry.body) req = req.send(entry.body(ctx));
-      if (entry.upload) {
-        const file = entry.upload();
-        req = req.set('Content-Type', file.type).send(file.bytes);
-      }
-      const res = await req;
+      const res = await send(token);
       expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: res.body?.code });
+      // A refusal must not tell another user's object from nothing: the same request with each id
+      // in the path replaced by one that names nothing gets the same status and the same bytes.
+      if (!REFUSALS.includes(status)) return;
+      for (const name of objectIdParams(op.path)) {
+        const missing = await send(token, { ...params, [name]: randomUUID() });
+        expect({ param: name, status: missing.status, body: comparable(missing) }).toEqual({ param: name, status: res.status, body: comparable(res) });
+      }
+
+      function send(bearerToken: string | undefined, values: Record<string, string> = params) {
+        const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => values[name]);
+        let req = http()[op.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+        if (bearerToken) req = req.set(bearer(bearerToken));
+        if (entry.query) req = req.query(entry.query);
+        if (entry.body) req = req.send(entry.body(ctx));
+        if (entry.upload) {
+          const file = entry.upload();
+          req = req.set('Content-Type', file.type).send(file.bytes);
+        }
+        return req;
+      }
     });
   });
 });
+
+/** Statuses that refuse the caller: their bodies must be the same for another user's object and for none. */
+const REFUSALS = [401, 403, 404];
+
+/** Path parameters naming an object (`{id}`, `{courseId}`, …); not `{role}`, `{slug}` or `{code}`, which are no ids. */
+function objectIdParams(route: string): string[] {
+  return [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((name) => name === 'id' || name.endsWith('Id'));
+}
+
+/**
+ * The answer as bytes to compare: the body text with only `instance` (the request's own URL, which
+ * holds the id) and `requestId` (new for every request) taken out, plus the content type.
+ */
+function comparable(res: { text: string; headers: Record<string, string> }): { contentType: string; text: string } {
+  const body = JSON.parse(res.text) as Record<string, unknown>;
+  delete body.instance;
+  delete body.requestId;
+  return { contentType: res.headers['content-type'], text: JSON.stringify(body) };
+}

@@ -178,9 +178,10 @@ describe('publishing', () => {
     expect((await publish(http, owner.token, course.id)).body.publishedVersion).toBe(1);
   });
 
-  it('answers an unknown course with 404 COURSE_NOT_FOUND', async () => {
-    const res = await http().post(studio('/courses/00000000-0000-4000-8000-000000000000/publish')).set(bearer(owner.token)).expect(404);
+  it('answers an unknown course with 404 COURSE_NOT_FOUND to administrators, and with 403 to instructors (as for a colleague\'s course)', async () => {
+    const res = await http().post(studio('/courses/00000000-0000-4000-8000-000000000000/publish')).set(bearer(admin.token)).expect(404);
     expect(res.body).toMatchObject({ code: 'COURSE_NOT_FOUND', title: 'ไม่พบรายวิชานี้' });
+    expect((await http().post(studio('/courses/00000000-0000-4000-8000-000000000000/publish')).set(bearer(owner.token)).expect(403)).body.code).toBe('FORBIDDEN');
   });
 
   it('lets administrators publish any course and lists the publisher', async () => {

@@ -177,7 +177,10 @@ describe('authoring a course', () => {
   it('deletes a draft that was never published', async () => {
     const course = await createCourse(http, owner.token);
     await http().delete(studio(`/courses/${course.id}`)).set(bearer(owner.token)).expect(204);
-    await http().get(studio(`/courses/${course.id}`)).set(bearer(owner.token)).expect(404);
+    // Gone for good: its former owner is now as much a stranger to it as anyone (403, as for any id
+    // that names nothing); administrators hear that it is not there.
+    await http().get(studio(`/courses/${course.id}`)).set(bearer(owner.token)).expect(403);
+    expect((await http().get(studio(`/courses/${course.id}`)).set(bearer(admin.token)).expect(404)).body.code).toBe('COURSE_NOT_FOUND');
   });
 
   it('answers a taken slug with 409 COURSE_SLUG_TAKEN', async () => {

@@ -40,9 +40,10 @@ export interface RawResponse {
  */
 export function streamUpload(
   baseUrl: string,
-  options: { token: string; type: string; name?: string; head: Buffer; total: number; chunk?: number; contentLength?: number; abortAfter?: number; stallAfterHead?: boolean },
+  options: { token: string; type: string; name?: string; head: Buffer; total: number; chunk?: number; contentLength?: number; abortAfter?: number; stallAfterHead?: boolean; path?: string },
 ): Promise<RawResponse | 'aborted'> {
-  const url = new URL('/api/v1/media', baseUrl);
+  // Media by default; any other upload route (bulk files, question imports) by `path`.
+  const url = new URL(options.path ?? '/api/v1/media', baseUrl);
   const chunkSize = options.chunk ?? 64 * 1024;
   return new Promise((resolve, reject) => {
     let written = 0;

@@ -94,7 +94,8 @@ describe('child profiles', () => {
       await http().delete(`/api/v1/me/children/${child.id}`).set(bearer(token)).expect(403);
       await http().post(`/api/v1/me/children/${child.id}/switch`).set(bearer(token)).expect(403);
     }
-    await http().post(`/api/v1/me/children/${stranger.id}/switch`).set(bearer(guardian.accessToken)).expect(404);
+    // Not a child at all: the same 403 as another family's child, so ids tell nothing.
+    await http().post(`/api/v1/me/children/${stranger.id}/switch`).set(bearer(guardian.accessToken)).expect(403);
     // Erasing the child the guardian's family is acting as returns that family to the guardian.
     await switchToChild(http, guardian.accessToken, child.id);
     await http().delete(`/api/v1/me/children/${child.id}`).set(bearer(guardian.accessToken)).expect(204);

@@ -54,7 +54,10 @@ describe('the course player', () => {
     // The course's teacher previews it without an enrolment.
     expect((await player(teacher.token, course.id).expect(200)).body.enrollment).toBeNull();
     const draft = await http().post('/api/v1/studio/courses').set(bearer(teacher.token)).send({ title: { th: 'ร่าง' }, language: 'th', targetGroups: ['elderly'], format: 'self_paced' }).expect(201);
-    expect((await player(learner.token, draft.body.id).expect(404)).body.code).toBe('PROGRESS_COURSE_NOT_FOUND');
+    // A draft is not there for learners: the same 403 as a course they are not enrolled in (ids tell
+    // nothing); its teacher hears that nothing is published yet.
+    expect((await player(learner.token, draft.body.id).expect(403)).body.code).toBe('PROGRESS_NOT_ENROLLED');
+    expect((await player(teacher.token, draft.body.id).expect(404)).body.code).toBe('PROGRESS_COURSE_NOT_FOUND');
   });
 
   it('shows a live session\'s meeting link only from 15 minutes before it starts', async () => {
@@ -115,7 +118,7 @@ describe('lesson progress', () => {
     const waiting = await newLearner(http);
     await enrol(db, course.id, waiting.id, 'waitlisted');
     expect((await progress(waiting.token, course.lessonIds[0]).expect(403)).body.code).toBe('PROGRESS_NOT_ENROLLED');
-    expect((await progress(waiting.token, '00000000-0000-4000-8000-000000000000').expect(404)).body.code).toBe('PROGRESS_LESSON_NOT_FOUND');
+    expect((await progress(waiting.token, '00000000-0000-4000-8000-000000000000').expect(403)).body.code).toBe('PROGRESS_NOT_ENROLLED');
     await progress(waiting.token, course.lessonIds[0], { percent: 101 }).expect(400);
     await http().put(`/api/v1/learning/lessons/${course.lessonIds[0]}/progress`).send({}).expect(401);
   });

@@ -74,12 +74,12 @@ describe('starting an attempt', () => {
     expect(n).toBe(1);
   });
 
-  it('refuses a learner without a seat (403) and an unknown quiz (404)', async () => {
+  it('refuses a learner without a seat and an unknown quiz alike (403)', async () => {
     const fixture = await createQuiz(api.db());
     const stranger = await signUp(http);
     const res = await http().post(`/api/v1/learning/quizzes/${fixture.quizId}/attempts`).set(bearer(stranger.accessToken)).expect(403);
     expect(res.body.code).toBe('ATTEMPT_NOT_ENROLLED');
-    await http().get(`/api/v1/learning/quizzes/${randomUUID()}`).set(bearer(stranger.accessToken)).expect(404);
+    expect((await http().get(`/api/v1/learning/quizzes/${randomUUID()}`).set(bearer(stranger.accessToken)).expect(403)).body.code).toBe('ATTEMPT_NOT_ENROLLED');
   });
 
   it('draws from a category and its sub-categories, shuffles questions and options, the same for the same attempt', async () => {

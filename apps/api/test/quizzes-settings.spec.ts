@@ -47,7 +47,8 @@ describe('quizzes', () => {
     expect((await http().delete(`/api/v1/studio/quizzes/${quiz.id}`).set(bearer(teacher.token)).expect(409)).body.code).toBe('QUIZ_IN_LESSON');
     await http().patch(`/api/v1/studio/lessons/${lesson.body.id}`).set(bearer(teacher.token)).send({ content: { quizId: null } }).expect(200);
     await http().delete(`/api/v1/studio/quizzes/${quiz.id}`).set(bearer(teacher.token)).expect(204);
-    await http().get(`/api/v1/studio/quizzes/${quiz.id}`).set(bearer(teacher.token)).expect(404);
+    // Deleted for good: like any id that names nothing, 403 for instructors (404 only for administrators).
+    await http().get(`/api/v1/studio/quizzes/${quiz.id}`).set(bearer(teacher.token)).expect(403);
   });
 
   it('refuses draws larger than their category and questions from another bank, in the reader\'s language', async () => {

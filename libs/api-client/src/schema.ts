@@ -7328,14 +7328,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
+            /** @description PROGRESS_NOT_ENROLLED: not enrolled, or no such published course (the same answer, so ids reveal nothing) (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description PROGRESS_COURSE_NOT_FOUND: no such course, or never published */
+            /** @description PROGRESS_COURSE_NOT_FOUND: the course's teachers, when it was never published */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,14 +7374,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description PROGRESS_NOT_ENROLLED (problem+json) */
+            /** @description PROGRESS_NOT_ENROLLED: not enrolled, or no such lesson (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description PROGRESS_LESSON_NOT_FOUND */
+            /** @description PROGRESS_LESSON_NOT_FOUND: a lesson of the learner's course that is not published */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7430,15 +7430,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
+            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course, or no such quiz (the same answer, so ids reveal nothing) (problem+json) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7482,15 +7475,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course (problem+json) */
+            /** @description ATTEMPT_NOT_ENROLLED: no seat in the quiz's course, or no such quiz (the same answer, so ids reveal nothing) (problem+json) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description ATTEMPT_QUIZ_NOT_FOUND (problem+json) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7718,13 +7704,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CHILD_NOT_FOUND (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
     updateChild: {
@@ -7764,13 +7743,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CHILD_NOT_FOUND (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
     switchToChild: {
@@ -7805,13 +7777,6 @@ export interface operations {
              *     Requires permission to switchTo Child (problem+json)
              */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description CHILD_NOT_FOUND (problem+json) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7929,13 +7894,6 @@ export interface operations {
             };
             /** @description Requires permission to withdraw Consent (problem+json) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description CONSENT_NOT_FOUND (problem+json) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9489,8 +9447,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description ENROLLMENT_IMPORT_TOO_LARGE (problem+json) */
+            /** @description ENROLLMENT_IMPORT_TOO_LARGE (over 5 MB), ENROLLMENT_IMPORT_UNPACKED_TOO_LARGE (an XLSX unpacking to over 20 MB) (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ENROLLMENT_IMPORT_TYPE_UNSUPPORTED: not CSV or XLSX (problem+json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10161,6 +10126,13 @@ export interface operations {
             };
             /** @description Requires permission to update Course (problem+json) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUIZ_IMPORT_NOT_TEXT: not UTF-8, or named as another type (problem+json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

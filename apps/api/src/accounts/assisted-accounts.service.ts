@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { asAssistedAccount } from '../authz/ability.factory';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
-import { ensureCan } from '../authz/policy';
+import { ensureCan, missingObject } from '../authz/policy';
 import { toAdminUserDto } from './account.mapper';
 import { AccountsException } from './accounts.exception';
 import type {
@@ -19,7 +19,7 @@ import type {
 } from './assisted.dto';
 import { RefreshTokenService } from './refresh-token.service';
 import { generateCardCode, qrSvg, SignInCardCodes } from './sign-in-card.codes';
-import { createAccount, requireUserWithRoles, type UserWithRoles, writeAudit } from './user-accounts';
+import { createAccount, loadUserWithRoles, type UserWithRoles, writeAudit } from './user-accounts';
 
 export interface PrintedCard {
   accountCode: string;
@@ -75,7 +75,9 @@ export class AssistedAccountsService {
   async issueCard(ability: AppAbility, actor: AuthUser, targetId: string, dto: IssueCardDto): Promise<AssistedAccountDto> {
     const { user, printed } = await this.db.transaction(async (manager) => {
       // The user row lock orders this against a concurrent redemption (which takes it first too).
-      const target = await requireUserWithRoles(manager, targetId, { lock: true });
+      const target = await loadUserWithRoles(manager, targetId, { lock: true });
+      // An unknown id answers what an account one may not print a card for answers (403), but to administrators.
+      if (!target) throw missingObject(ability, 'issueCard', asAssistedAccount({ userId: targetId, createdById: null, roles: [] }), new AccountsException('USER_NOT_FOUND'));
       const assisted = await manager.findOneBy(AssistedAccountEntity, { userId: targetId });
       ensureCan(ability, 'issueCard', asAssistedAccount({ userId: targetId, createdById: assisted?.createdById ?? null, roles: target.roles }));
       if (!assisted) throw new AccountsException('NOT_ASSISTED_ACCOUNT');

@@ -5,7 +5,6 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -16,7 +15,6 @@ import { SessionDto } from './account.dto';
 import { ChildrenService } from './children.service';
 import { ChildDto, CreateChildDto, IdParamsDto, UpdateChildDto } from './privacy.dto';
 
-const NOT_FOUND = { description: 'CHILD_NOT_FOUND (problem+json)' };
 
 @ApiTags('me')
 @Controller('me/children')
@@ -45,7 +43,6 @@ export class ChildrenController {
   @Auth({ can: ['update', 'Child'] })
   @ApiOperation({ operationId: 'updateChild', summary: "Change a child's name or birth year (the target group follows)" })
   @ApiOkResponse({ type: ChildDto })
-  @ApiNotFoundResponse(NOT_FOUND)
   update(@Param() params: IdParamsDto, @CurrentAbility() ability: AppAbility, @Body() dto: UpdateChildDto): Promise<ChildDto> {
     return this.children.update(ability, params.id, dto);
   }
@@ -55,7 +52,6 @@ export class ChildrenController {
   @Auth({ can: ['delete', 'Child'] })
   @ApiOperation({ operationId: 'deleteChild', summary: "Erase a child profile (personal data at once; anonymous counts kept)" })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse(NOT_FOUND)
   async remove(@Param() params: IdParamsDto, @CurrentUser() user: AuthUser, @CurrentAbility() ability: AppAbility): Promise<void> {
     await this.children.remove(ability, user, params.id);
   }
@@ -66,7 +62,6 @@ export class ChildrenController {
   @Auth({ can: ['switchTo', 'Child'] })
   @ApiOperation({ operationId: 'switchToChild', summary: 'Act as your child: a session whose token says sub = child, act.sub = you' })
   @ApiOkResponse({ type: SessionDto })
-  @ApiNotFoundResponse(NOT_FOUND)
   @ApiForbiddenResponse({ description: "CONSENT_WITHDRAWN: the child's learning consent was withdrawn (problem+json)" })
   switchTo(@Param() params: IdParamsDto, @CurrentUser() user: AuthUser, @CurrentAbility() ability: AppAbility): Promise<SessionDto> {
     return this.children.switchTo(ability, user, params.id);

@@ -17,6 +17,7 @@ import type { SessionDto } from './account.dto';
 import { childMayBeProcessed } from './child-consent';
 import { eraseUserData } from './erasure';
 import type { ChildDto, CreateChildDto, UpdateChildDto } from './privacy.dto';
+import { AccountsException } from './accounts.exception';
 import { PrivacyException } from './privacy.exception';
 import { RefreshTokenService } from './refresh-token.service';
 import { SessionService } from './session.service';
@@ -132,7 +133,9 @@ export class ChildrenService {
 
   private async load(manager: EntityManager, childId: string, lock: boolean): Promise<UserEntity & { guardianId: string }> {
     const child = await manager.findOne(UserEntity, { where: { id: childId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
-    if (!child?.guardianId || child.erasedAt) throw new PrivacyException('CHILD_NOT_FOUND');
+    // No child profile by this id (or an erased one) answers like another family's child: 403 for
+    // everyone, so ids reveal nothing about who exists or who is a child.
+    if (!child?.guardianId || child.erasedAt) throw new AccountsException('FORBIDDEN');
     return child as UserEntity & { guardianId: string };
   }
 

@@ -33,7 +33,6 @@ export class ConsentsController {
   @Auth({ can: ['withdraw', 'Consent'] })
   @ApiOperation({ operationId: 'withdrawConsent', summary: 'Withdraw a consent (the record stays, marked withdrawn)' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'CONSENT_NOT_FOUND (problem+json)' })
   async withdraw(@Param() params: IdParamsDto, @CurrentAbility() ability: AppAbility): Promise<void> {
     await this.consents.withdraw(ability, params.id);
   }

@@ -7,6 +7,7 @@ import { asChild, asConsent } from '../authz/ability.factory';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { ensureCan } from '../authz/policy';
 import type { ConsentDto, GiveConsentDto } from './privacy.dto';
+import { AccountsException } from './accounts.exception';
 import { PrivacyException } from './privacy.exception';
 
 export function toConsentDto(row: ConsentRecordEntity): ConsentDto {
@@ -52,7 +53,8 @@ export class ConsentsService {
   async withdraw(ability: AppAbility, consentId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       const row = await manager.findOne(ConsentRecordEntity, { where: { id: consentId }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new PrivacyException('CONSENT_NOT_FOUND');
+      // Like someone else's consent (403), so ids reveal nothing.
+      if (!row) throw new AccountsException('FORBIDDEN');
       ensureCan(ability, 'withdraw', asConsent(row));
       if (!row.withdrawnAt) await manager.update(ConsentRecordEntity, row.id, { withdrawnAt: () => 'now()' });
     });

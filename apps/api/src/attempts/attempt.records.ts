@@ -38,10 +38,13 @@ export interface AttemptRow {
   submit_key: string | null;
 }
 
-/** The quiz and the learner's enrolment in its course: 404 for no quiz, 403 without a seat. */
+/**
+ * The quiz and the learner's enrolment in its course: 403 without a seat, and the same 403 for an
+ * id that is no quiz, so ids reveal nothing to those who cannot take the quiz.
+ */
 export async function loadQuizForLearner(manager: EntityManager, quizId: string, userId: string): Promise<{ quiz: QuizRow; enrollmentId: string }> {
   const [quiz]: QuizRow[] = await manager.query(`SELECT * FROM quiz WHERE id = $1`, [quizId]);
-  if (!quiz) throw new AttemptsException('ATTEMPT_QUIZ_NOT_FOUND');
+  if (!quiz) throw new AttemptsException('ATTEMPT_NOT_ENROLLED');
   const [seat]: { id: string }[] = await manager.query(
     `SELECT id FROM enrollment WHERE course_id = $1 AND user_id = $2 AND status IN ('active', 'completed')`,
     [quiz.course_id, userId],

@@ -31,8 +31,7 @@ import {
 import { AttemptsClock } from './attempts.clock';
 import { AttemptsService } from './attempts.service';
 
-const QUIZ_NOT_FOUND = { description: 'ATTEMPT_QUIZ_NOT_FOUND (problem+json)' };
-const NOT_ENROLLED = { description: 'ATTEMPT_NOT_ENROLLED: no seat in the quiz\'s course (problem+json)' };
+const NOT_ENROLLED = { description: 'ATTEMPT_NOT_ENROLLED: no seat in the quiz\'s course, or no such quiz (the same answer, so ids reveal nothing) (problem+json)' };
 const ATTEMPT_NOT_FOUND = { description: 'ATTEMPT_NOT_FOUND: unknown, or another learner\'s (problem+json)' };
 
 /** The learner taking a quiz: overview, start/resume, autosave, submit, result. */
@@ -51,7 +50,6 @@ export class AttemptsController {
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ operationId: 'getLearnerQuiz', summary: 'A quiz as its learner sees it: settings, attempts used, results when the policy allows' })
   @ApiOkResponse({ type: LearnerQuizDto })
-  @ApiNotFoundResponse(QUIZ_NOT_FOUND)
   @ApiForbiddenResponse(NOT_ENROLLED)
   overview(@Param() params: QuizIdParamsDto, @CurrentUser() user: AuthUser): Promise<LearnerQuizDto> {
     return this.attempts.overview(user, params.quizId, this.clock.now());
@@ -61,7 +59,6 @@ export class AttemptsController {
   @ApiOperation({ operationId: 'startQuizAttempt', summary: 'Start an attempt; the open attempt is resumed instead (200)' })
   @ApiCreatedResponse({ type: AttemptDto, description: 'A new attempt' })
   @ApiOkResponse({ type: AttemptDto, description: 'The open attempt, resumed' })
-  @ApiNotFoundResponse(QUIZ_NOT_FOUND)
   @ApiForbiddenResponse(NOT_ENROLLED)
   @ApiConflictResponse({ description: 'ATTEMPT_LIMIT_REACHED, ATTEMPT_QUIZ_EMPTY, PROGRESS_LESSON_LOCKED (a sequential course, an earlier required lesson is not done; `blockedBy`) (problem+json)' })
   async start(@Param() params: QuizIdParamsDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<AttemptDto> {

@@ -2,8 +2,6 @@ import { DomainException } from '../problem/domain.exception';
 
 /** Error codes of taking a quiz (issue 8). Titles in th/en/vi: problem.messages.ts. */
 export const ATTEMPTS_ERROR_STATUS = {
-  /** No such quiz, or not one of a course the learner could see (also for unknown ids). */
-  ATTEMPT_QUIZ_NOT_FOUND: 404,
   /** No such attempt, or another learner's: the same answer, so ids reveal nothing. */
   ATTEMPT_NOT_FOUND: 404,
   ATTEMPT_NOT_ENROLLED: 403,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../authz/authz.types';
 import { currentRequestId } from '../observability/request-context';
 import { CompletionService } from '../progress/completion.service';
@@ -8,7 +8,7 @@ import { AttendanceException } from './attendance.exception';
 import { markPresent, requireSeat } from './attendance.records';
 import type { CheckInResultDto, JoinResultDto } from './attendance.dto';
 import { CheckInCodes } from './check-in-codes';
-import { checkInOpensAt, joinOpensAt, loadSession, within } from './session.lookup';
+import { checkInOpensAt, courseOfLesson, findSession, joinOpensAt, type SessionInfo, within } from './session.lookup';
 
 export interface CheckInOutcome {
   result: CheckInResultDto;
@@ -29,8 +29,7 @@ export class CheckInService {
   async checkIn(user: AuthUser, lessonId: string, code: string, now: Date): Promise<CheckInOutcome> {
     const requestId = currentRequestId();
     return this.db.transaction(async (manager) => {
-      const session = await loadSession(manager, lessonId);
-      const enrollmentId = await requireSeat(manager, session.courseId, user.id);
+      const { session, enrollmentId } = await seatedSession(manager, lessonId, user.id);
       const opensAt = checkInOpensAt(session);
       if (!within(now, opensAt, session.endsAt)) throw new AttendanceException('ATTENDANCE_OUTSIDE_WINDOW');
       const verdict = this.codes.verify(session.lessonId, code, now, opensAt);
@@ -45,12 +44,25 @@ export class CheckInService {
   async join(user: AuthUser, lessonId: string, now: Date): Promise<JoinResultDto> {
     const requestId = currentRequestId();
     return this.db.transaction(async (manager) => {
-      const session = await loadSession(manager, lessonId);
-      const enrollmentId = await requireSeat(manager, session.courseId, user.id);
+      const { session, enrollmentId } = await seatedSession(manager, lessonId, user.id);
       if (session.type !== 'live_session' || !session.meetingUrl) throw new AttendanceException('ATTENDANCE_WRONG_SESSION_TYPE');
       if (!within(now, joinOpensAt(session), session.endsAt)) throw new AttendanceException('ATTENDANCE_OUTSIDE_WINDOW');
       const marked = await markPresent(manager, this.completion, { session, enrollmentId, userId: user.id, method: 'join', markedById: null, now, requestId });
       return { meetingUrl: session.meetingUrl, status: 'present', recordedAt: marked.recordedAt.toISOString(), alreadyCheckedIn: marked.already };
     });
   }
+}
+
+/**
+ * The session and the caller's seat in its course. Without a seat the answer is 403
+ * ATTENDANCE_NOT_ENROLLED whether or not the id is a session, so ids reveal nothing; a seat
+ * holder is told when the lesson is no session (404).
+ */
+async function seatedSession(manager: EntityManager, lessonId: string, userId: string): Promise<{ session: SessionInfo; enrollmentId: string }> {
+  const session = await findSession(manager, lessonId);
+  const courseId = session?.courseId ?? (await courseOfLesson(manager, lessonId));
+  if (!courseId) throw new AttendanceException('ATTENDANCE_NOT_ENROLLED');
+  const enrollmentId = await requireSeat(manager, courseId, userId);
+  if (!session) throw new AttendanceException('SESSION_NOT_FOUND');
+  return { session, enrollmentId };
 }

@@ -1,6 +1,5 @@
 import type { LessonContent, LocalizedText, PublishedLesson } from '@baanrian/contracts';
 import type { EntityManager } from 'typeorm';
-import { AttendanceException } from './attendance.exception';
 import { CHECK_IN_OPENS_MINUTES_BEFORE, JOIN_OPENS_MINUTES_BEFORE } from './check-in-codes';
 
 /** A live or onsite session as learners see it: from the course's PUBLISHED version, never the draft. */
@@ -28,10 +27,10 @@ interface Row {
 }
 
 /**
- * The published session lesson `lessonId`. Lesson ids are stable across versions, so the draft's
+ * The published session lesson `lessonId`, or null. Lesson ids are stable across versions, so the draft's
  * lesson row names the course and the published snapshot holds what learners were told.
  */
-export async function loadSession(manager: EntityManager, lessonId: string): Promise<SessionInfo> {
+export async function findSession(manager: EntityManager, lessonId: string): Promise<SessionInfo | null> {
   const rows: Row[] = await manager.query(
     `SELECT c.id AS course_id, c.status, c.slug, v.snapshot->'title' AS course_title, l.value AS lesson
      FROM lesson dl
@@ -42,8 +41,14 @@ export async function loadSession(manager: EntityManager, lessonId: string): Pro
      WHERE dl.id = $1 AND l.value->>'id' = $1::text AND l.value->>'type' IN ('live_session', 'onsite_session')`,
     [lessonId],
   );
-  if (rows.length === 0) throw new AttendanceException('SESSION_NOT_FOUND');
+  if (rows.length === 0) return null;
   return toSession(rows[0].course_id, rows[0].status, rows[0].slug, rows[0].course_title, rows[0].lesson);
+}
+
+/** The course of lesson `lessonId` (any type, draft or deleted), or null: who may hear "no such session". */
+export async function courseOfLesson(manager: EntityManager, lessonId: string): Promise<string | null> {
+  const [row]: { course_id: string }[] = await manager.query(`SELECT course_id FROM lesson WHERE id = $1`, [lessonId]);
+  return row?.course_id ?? null;
 }
 
 export function toSession(courseId: string, courseStatus: string, courseSlug: string, courseTitle: LocalizedText, lesson: PublishedLesson): SessionInfo {

@@ -6,14 +6,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { qrSvg } from '../accounts/sign-in-card.codes';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
-import { loadCourseFor } from '../courses/course-access';
+import { loadCourseFor, missingInCourse } from '../courses/course-access';
 import { markEnrollmentStarted } from '../enrollments/enrollment.records';
 import { currentRequestId } from '../observability/request-context';
 import { CompletionService } from '../progress/completion.service';
 import { AttendanceException } from './attendance.exception';
 import type { CheckInCodeDto, MarkAttendanceDto, RosterDto, SessionSummaryDto } from './attendance.dto';
 import { CHECK_IN_WINDOW_SECONDS, CheckInCodes } from './check-in-codes';
-import { checkInOpensAt, loadSession, type SessionInfo, toSession } from './session.lookup';
+import { checkInOpensAt, courseOfLesson, findSession, type SessionInfo, toSession } from './session.lookup';
 
 interface RosterRow {
   user_id: string;
@@ -141,9 +141,14 @@ export class StudioSessionsService {
     };
   }
 
-  /** The session, after checking the caller teaches its course (404 before 403: ids are not secret). */
+  /**
+   * The session, after checking the caller teaches its course. An id that is no session is 404
+   * only for those who teach the lesson's course (and administrators); anyone else gets the 403
+   * of another instructor's course, so ids reveal nothing.
+   */
   async teachable(manager: EntityManager, ability: AppAbility, lessonId: string): Promise<SessionInfo> {
-    const session = await loadSession(manager, lessonId);
+    const session = await findSession(manager, lessonId);
+    if (!session) throw await missingInCourse(manager, ability, 'teach', await courseOfLesson(manager, lessonId), new AttendanceException('SESSION_NOT_FOUND'));
     await loadCourseFor(manager, ability, 'teach', session.courseId);
     return session;
   }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
-import { loadCourseFor } from './course-access';
+import { loadCourseFor, missingInCourse } from './course-access';
 import { CoursesException } from './courses.exception';
 import { checkLessonQuiz, parseLessonContent } from './lesson-content';
 import { cleanMarkdown } from './markdown.renderer';
@@ -69,8 +69,8 @@ export class StudioOutlineService {
 
   async updateLesson(ability: AppAbility, lessonId: string, dto: UpdateLessonDto): Promise<StudioLessonDto> {
     return this.db.transaction(async (manager) => {
-      const lesson = await manager.findOne(LessonEntity, { where: { id: lessonId, deletedAt: IsNull() } });
-      if (!lesson) throw new CoursesException('LESSON_NOT_FOUND');
+      const lesson = await manager.findOne(LessonEntity, { where: { id: lessonId } });
+      if (!lesson || lesson.deletedAt) throw await missingInCourse(manager, ability, 'update', lesson?.courseId, new CoursesException('LESSON_NOT_FOUND'));
       await loadCourseFor(manager, ability, 'update', lesson.courseId, { lock: true });
       // The type never changes: progress and attendance recorded against the lesson assume it.
       const parsed = dto.content !== undefined ? parseLessonContent(lesson.type, dto.content) : {};
@@ -88,8 +88,8 @@ export class StudioOutlineService {
 
   async deleteLesson(ability: AppAbility, lessonId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const lesson = await manager.findOne(LessonEntity, { where: { id: lessonId, deletedAt: IsNull() } });
-      if (!lesson) throw new CoursesException('LESSON_NOT_FOUND');
+      const lesson = await manager.findOne(LessonEntity, { where: { id: lessonId } });
+      if (!lesson || lesson.deletedAt) throw await missingInCourse(manager, ability, 'update', lesson?.courseId, new CoursesException('LESSON_NOT_FOUND'));
       await loadCourseFor(manager, ability, 'update', lesson.courseId, { lock: true });
       await manager.update(LessonEntity, lesson.id, { deletedAt: new Date() });
     });
@@ -124,8 +124,8 @@ export class StudioOutlineService {
   }
 
   private async loadModule(manager: EntityManager, ability: AppAbility, moduleId: string): Promise<CourseModuleEntity> {
-    const module = await manager.findOne(CourseModuleEntity, { where: { id: moduleId, deletedAt: IsNull() } });
-    if (!module) throw new CoursesException('MODULE_NOT_FOUND');
+    const module = await manager.findOne(CourseModuleEntity, { where: { id: moduleId } });
+    if (!module || module.deletedAt) throw await missingInCourse(manager, ability, 'update', module?.courseId, new CoursesException('MODULE_NOT_FOUND'));
     await loadCourseFor(manager, ability, 'update', module.courseId, { lock: true });
     return module;
   }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { assertUnpacksWithin } from './enrollment-import.unzip-limit';
 import { EnrollmentsException } from './enrollments.exception';
 
 /** A bulk file read into lines: the header, the data rows with their line numbers, and lines that were not UTF-8. */
@@ -13,10 +14,26 @@ export interface ParsedSheet {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** XLSX (a zip: recognised by its bytes, whatever the name says) or CSV. */
-export async function parseBulkFile(bytes: Buffer): Promise<ParsedSheet> {
+/** XLSX (a zip: recognised by its bytes) or CSV; the name may not say otherwise (see assertBulkFileType). */
+export async function parseBulkFile(bytes: Buffer, fileName = ''): Promise<ParsedSheet> {
+  assertBulkFileType(bytes, fileName);
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return parseXlsx(bytes);
   return parseCsv(bytes);
+}
+
+const TEXT_EXTENSIONS = ['csv', 'tsv', 'txt'];
+
+/**
+ * Only CSV and XLSX: a zip must be named .xlsx (or have no extension), anything else must be text
+ * (no NUL byte: images, executables, PDFs and UTF-16 exports all have them) named .csv, .tsv or
+ * .txt. So `photo.png` holding a page with a script, or an ELF renamed, is refused, not "read".
+ */
+export function assertBulkFileType(bytes: Buffer, fileName: string): void {
+  const extension = /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1].toLowerCase() ?? null;
+  const ok = bytes.subarray(0, 4).equals(ZIP_MAGIC)
+    ? extension === null || extension === 'xlsx'
+    : (extension === null || TEXT_EXTENSIONS.includes(extension)) && !bytes.includes(0);
+  if (!ok) throw new EnrollmentsException('ENROLLMENT_IMPORT_TYPE_UNSUPPORTED');
 }
 
 /**
@@ -59,6 +76,7 @@ export function parseCsv(bytes: Buffer): ParsedSheet {
 
 /** The first worksheet; cell text as shown (hyperlinked emails give their text). */
 export async function parseXlsx(bytes: Buffer): Promise<ParsedSheet> {
+  await assertUnpacksWithin(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
-import { loadCourseFor } from '../courses/course-access';
+import { loadCourseFor, missingInStudio } from '../courses/course-access';
 import { currentRequestId } from '../observability/request-context';
 import type { EnrollmentImportDto, ImportAcceptedRowDto, ImportResultDto } from './enrollment.dto';
 import { allowedChannels, loadEnrollableCourse } from './enrollment-course';
@@ -30,7 +30,7 @@ export class EnrollmentImportService {
     await loadCourseFor(this.db.manager, ability, 'teach', courseId);
     const course = await loadEnrollableCourse(this.db.manager, courseId);
     if (course.status !== 'published') throw new EnrollmentsException('ENROLLMENT_CLOSED');
-    const sheet = await parseBulkFile(bytes);
+    const sheet = await parseBulkFile(bytes, fileName);
     const rejected: EnrollmentImportRejection[] = sheet.badEncodingLines.map((line) => ({ line, identifier: '', reason: 'INVALID_ENCODING' }));
     const reject = (line: number, identifier: string, reason: ImportReason) => rejected.push({ line, identifier, reason });
     const accepted: EnrollmentImportRow[] = [];
@@ -87,7 +87,7 @@ export class EnrollmentImportService {
    */
   async confirm(ability: AppAbility, importId: string): Promise<ImportResultDto> {
     const found = await this.db.manager.findOneBy(EnrollmentImportEntity, { id: importId });
-    if (!found) throw new EnrollmentsException('ENROLLMENT_IMPORT_NOT_FOUND');
+    if (!found) throw missingInStudio(ability, 'teach', new EnrollmentsException('ENROLLMENT_IMPORT_NOT_FOUND'));
     await loadCourseFor(this.db.manager, ability, 'teach', found.courseId);
     const course = await loadEnrollableCourse(this.db.manager, found.courseId);
     return this.db.transaction(async (manager) => {

@@ -12,6 +12,10 @@ export const ENROLLMENTS_ERROR_STATUS = {
   ENROLLMENT_ALREADY_COMPLETED: 409,
   ENROLLMENT_IMPORT_EXPIRED: 410,
   ENROLLMENT_IMPORT_TOO_LARGE: 413,
+  /** An XLSX whose parts unpack to more than a bulk file needs (a zip bomb); `limit` in the title. */
+  ENROLLMENT_IMPORT_UNPACKED_TOO_LARGE: 413,
+  /** Not a CSV or XLSX: binary content, or a name saying another type (`photo.png`). */
+  ENROLLMENT_IMPORT_TYPE_UNSUPPORTED: 415,
   ENROLLMENT_IMPORT_UNREADABLE: 422,
   ENROLLMENT_CHANNEL_INVALID: 422,
 } as const;

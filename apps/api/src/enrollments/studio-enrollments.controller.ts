@@ -13,6 +13,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Auth, CurrentAbility, CurrentUser } from '../authz/auth.decorator';
@@ -20,6 +21,8 @@ import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { AddLearnerDto, CourseIdParamsDto, EnrollmentDto, EnrollmentImportDto, ImportIdParamsDto, ImportResultDto, RosterPageDto, RosterQueryDto } from './enrollment.dto';
 import { EnrollmentImportService } from './enrollment-import.service';
 import { EnrollmentRosterService } from './enrollment-roster.service';
+import { sanitizeFileName } from '../media/media-names';
+import { readBodyWithin } from '../security/request-body.reader';
 import { EnrollmentsException } from './enrollments.exception';
 
 /** Bulk files are lists of emails or codes: 5 MB holds far more than any class. */
@@ -71,7 +74,8 @@ export class StudioEnrollmentsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiHeader({ name: 'X-Filename', required: false, description: 'The original file name, percent-encoded UTF-8' })
   @ApiCreatedResponse({ type: EnrollmentImportDto })
-  @ApiPayloadTooLargeResponse({ description: 'ENROLLMENT_IMPORT_TOO_LARGE (problem+json)' })
+  @ApiPayloadTooLargeResponse({ description: 'ENROLLMENT_IMPORT_TOO_LARGE (over 5 MB), ENROLLMENT_IMPORT_UNPACKED_TOO_LARGE (an XLSX unpacking to over 20 MB) (problem+json)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'ENROLLMENT_IMPORT_TYPE_UNSUPPORTED: not CSV or XLSX (problem+json)' })
   @ApiUnprocessableEntityResponse({ description: 'ENROLLMENT_IMPORT_UNREADABLE (problem+json)' })
   async preview(@Param() params: CourseIdParamsDto, @Req() req: Request, @CurrentUser() user: AuthUser, @CurrentAbility() ability: AppAbility): Promise<EnrollmentImportDto> {
     const bytes = await readBody(req, MAX_IMPORT_BYTES);
@@ -90,22 +94,11 @@ export class StudioEnrollmentsController {
   }
 }
 
-async function readBody(req: Request, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new EnrollmentsException('ENROLLMENT_IMPORT_TOO_LARGE', { limit: `${limit / 1024 / 1024} MB` });
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  return readBodyWithin(req, limit, () => new EnrollmentsException('ENROLLMENT_IMPORT_TOO_LARGE', { limit: `${limit / 1024 / 1024} MB` }));
 }
 
+/** Only a label in the report: cleaned like media names (no directories, no NUL or control characters). */
 function fileName(header: string | undefined): string {
-  if (!header) return 'upload';
-  try {
-    return decodeURIComponent(header).slice(0, 200);
-  } catch {
-    return header.slice(0, 200);
-  }
+  return sanitizeFileName(header, 'upload');
 }

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { Repository } from 'typeorm';
 import { asMedia } from '../authz/ability.factory';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
-import { ensureCan } from '../authz/policy';
+import { ensureCan, missingObject } from '../authz/policy';
 import { DomainException } from '../problem/domain.exception';
 import { MediaException } from './media.exception';
 import { contradiction, FORMATS, type MediaFormat } from './media-formats';
@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { contentDisposition, sanitizeFileName } from './media-names';
 import { parseRange } from './media-ranges';
 import { tooLarge, UploadInspector } from './media-upload.inspector';
+import { closing } from '../security/request-body.reader';
 import type { MediaAssetDto } from './media.dto';
 
 export const MEDIA_STORAGE = Symbol('MEDIA_STORAGE');
@@ -160,7 +161,7 @@ export class MediaService {
   }
 
   async meta(ability: AppAbility, id: string): Promise<MediaAssetDto> {
-    const asset = await this.find(id);
+    const asset = await this.findFor(ability, 'read', id);
     ensureCan(ability, 'read', asMedia(asset));
     return toDto(asset);
   }
@@ -171,11 +172,23 @@ export class MediaService {
    * housekeeping removes.
    */
   async remove(ability: AppAbility, id: string): Promise<void> {
-    const asset = await this.find(id);
+    const asset = await this.findFor(ability, 'delete', id);
     ensureCan(ability, 'delete', asMedia(asset));
     await this.assets.delete({ id: asset.id });
     const keys = [asset.storageKey, ...asset.imageWidths.map((w) => variantMediaKey(asset.id, w))];
     await Promise.all(keys.map((key) => this.storage.delete(key).catch((err) => this.logger.warn({ err, key }, 'media bytes left for housekeeping'))));
+  }
+
+  /**
+   * For details and deletion: an unknown id answers what someone else's file answers (403) to
+   * all but administrators, so uploaders cannot tell others' files from nothing.
+   */
+  private async findFor(ability: AppAbility, action: 'read' | 'delete', id: string): Promise<MediaAssetEntity> {
+    try {
+      return await this.find(id);
+    } catch (error) {
+      throw error instanceof MediaException ? missingObject(ability, action, asMedia({ ownerId: null }), error) : error;
+    }
   }
 
   private async find(id: string): Promise<MediaAssetEntity> {
@@ -217,33 +230,6 @@ function pipeRequest(req: Request, inspector: UploadInspector): void {
   });
   inspector.once('close', () => req.off('close', interrupted));
   req.pipe(inspector);
-}
-
-/** How much of a refused body is read (and thrown away) after the answer, and for how long. */
-const DISCARD_BYTES = 1024 * 1024;
-const DISCARD_MS = 2000;
-
-/**
- * A refusal sent before the body was read. The answer goes out at once; then a little more of the
- * body is read and thrown away, so the client can read the answer before the connection closes
- * (closing with unread data resets the connection, and many clients then lose the answer). A
- * client that keeps sending is cut off after DISCARD_BYTES or DISCARD_MS: a huge body is never
- * read to the end.
- */
-function closing(req: Request, error: DomainException): DomainException {
-  if (req.complete) return error;
-  req.res?.once('finish', () => {
-    let discarded = 0;
-    const cut = () => req.socket.destroy();
-    const timer = setTimeout(cut, DISCARD_MS).unref();
-    req.on('data', (chunk: Buffer) => {
-      discarded += chunk.length;
-      if (discarded > DISCARD_BYTES) cut();
-    });
-    req.once('end', () => clearTimeout(timer));
-    req.resume();
-  });
-  return error;
 }
 
 function bufferStream(bytes: Buffer): Readable {

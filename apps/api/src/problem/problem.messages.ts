@@ -150,7 +150,6 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'Consent for this profile was withdrawn. The guardian must consent again first.',
     vi: 'Sự đồng ý cho hồ sơ này đã bị rút lại. Người giám hộ cần đồng ý lại trước.',
   },
-  CONSENT_NOT_FOUND: { th: 'ไม่พบความยินยอมนี้', en: 'Consent not found', vi: 'Không tìm thấy sự đồng ý' },
   NOT_ACTING: {
     th: 'ขณะนี้ไม่ได้ใช้งานในโปรไฟล์ของเด็ก',
     en: "You are not using a child's profile",
@@ -308,6 +307,16 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The file is too large (at most {limit})',
     vi: 'Tệp quá lớn (tối đa {limit})',
   },
+  ENROLLMENT_IMPORT_UNPACKED_TOO_LARGE: {
+    th: 'ไฟล์ XLSX นี้เมื่อแตกออกมีขนาดเกิน {limit} กรุณาแบ่งรายชื่อเป็นหลายไฟล์',
+    en: 'This XLSX file unpacks to more than {limit}. Please split the list into smaller files.',
+    vi: 'Tệp XLSX này khi giải nén lớn hơn {limit}. Vui lòng chia danh sách thành các tệp nhỏ hơn.',
+  },
+  ENROLLMENT_IMPORT_TYPE_UNSUPPORTED: {
+    th: 'ไม่รองรับไฟล์ชนิดนี้ ใช้ได้เฉพาะไฟล์ CSV (UTF-8) หรือ XLSX',
+    en: 'This type of file is not supported: use a CSV (UTF-8) or XLSX file',
+    vi: 'Không hỗ trợ loại tệp này: hãy dùng tệp CSV (UTF-8) hoặc XLSX',
+  },
   ENROLLMENT_IMPORT_UNREADABLE: {
     th: 'อ่านไฟล์ไม่ได้ ใช้ไฟล์ CSV (UTF-8) หรือ XLSX',
     en: 'The file cannot be read: use CSV (UTF-8) or XLSX',
@@ -460,13 +469,17 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'This file has no question that can be imported',
     vi: 'Tệp này không có câu hỏi nào nhập được',
   },
+  QUIZ_IMPORT_NOT_TEXT: {
+    th: 'ไฟล์นี้ไม่ใช่ไฟล์ข้อความ ใช้ไฟล์ GIFT หรือ Aiken ที่บันทึกแบบ UTF-8',
+    en: 'This is not a text file: use a GIFT or Aiken file saved as UTF-8',
+    vi: 'Đây không phải là tệp văn bản: hãy dùng tệp GIFT hoặc Aiken được lưu dạng UTF-8',
+  },
   QUIZ_IMPORT_TOO_LARGE: {
     th: 'ไฟล์ใหญ่เกินไป (ไม่เกิน {limit} กิโลไบต์)',
     en: 'The file is too large (at most {limit} KB)',
     vi: 'Tệp quá lớn (tối đa {limit} KB)',
   },
   // Quiz attempts (AttemptsException)
-  ATTEMPT_QUIZ_NOT_FOUND: { th: 'ไม่พบแบบทดสอบนี้', en: 'Quiz not found', vi: 'Không tìm thấy bài kiểm tra' },
   ATTEMPT_NOT_FOUND: { th: 'ไม่พบการทำแบบทดสอบครั้งนี้', en: 'Quiz attempt not found', vi: 'Không tìm thấy lượt làm bài này' },
   ATTEMPT_NOT_ENROLLED: {
     th: 'คุณต้องลงทะเบียนรายวิชานี้ก่อนจึงจะทำแบบทดสอบได้',

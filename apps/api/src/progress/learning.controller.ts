@@ -31,8 +31,8 @@ export class LearningController {
   @Get('learning/courses/:courseId')
   @ApiOperation({ operationId: 'getCoursePlayer', summary: 'The course player: the published version with my progress (enrolled learners, or the course\'s teachers)' })
   @ApiOkResponse({ type: PlayerCourseDto })
-  @ApiForbiddenResponse({ description: 'PROGRESS_NOT_ENROLLED (problem+json)' })
-  @ApiNotFoundResponse({ description: 'PROGRESS_COURSE_NOT_FOUND: no such course, or never published' })
+  @ApiForbiddenResponse({ description: 'PROGRESS_NOT_ENROLLED: not enrolled, or no such published course (the same answer, so ids reveal nothing) (problem+json)' })
+  @ApiNotFoundResponse({ description: 'PROGRESS_COURSE_NOT_FOUND: the course\'s teachers, when it was never published' })
   player(@Param() params: PlayerCourseParamsDto, @CurrentUser() user: AuthUser, @CurrentAbility() ability: AppAbility): Promise<PlayerCourseDto> {
     return this.learning.player(user, ability, params.courseId);
   }
@@ -40,8 +40,8 @@ export class LearningController {
   @Put('learning/lessons/:lessonId/progress')
   @ApiOperation({ operationId: 'updateLessonProgress', summary: 'Record progress in a lesson (text, video, file, link); completing may complete the course' })
   @ApiOkResponse({ type: LessonProgressResultDto })
-  @ApiForbiddenResponse({ description: 'PROGRESS_NOT_ENROLLED (problem+json)' })
-  @ApiNotFoundResponse({ description: 'PROGRESS_LESSON_NOT_FOUND' })
+  @ApiForbiddenResponse({ description: 'PROGRESS_NOT_ENROLLED: not enrolled, or no such lesson (problem+json)' })
+  @ApiNotFoundResponse({ description: 'PROGRESS_LESSON_NOT_FOUND: a lesson of the learner\'s course that is not published' })
   @ApiConflictResponse({ description: 'PROGRESS_LESSON_LOCKED: a sequential course, an earlier required lesson is not done' })
   @ApiUnprocessableEntityResponse({ description: 'PROGRESS_LESSON_NOT_TRACKED: sessions (attendance) and quizzes' })
   updateProgress(@Param() params: LessonIdParamsDto, @Body() dto: UpdateLessonProgressDto, @CurrentUser() user: AuthUser): Promise<LessonProgressResultDto> {

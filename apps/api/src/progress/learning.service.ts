@@ -56,7 +56,12 @@ export class LearningService {
       `SELECT c.status, c.owner_id, v.snapshot FROM course c LEFT JOIN course_version v ON v.course_id = c.id AND v.version = c.published_version WHERE c.id = $1`,
       [courseId],
     );
-    if (!course?.snapshot) throw new ProgressException('PROGRESS_COURSE_NOT_FOUND');
+    // No course, or nothing published yet: its teachers hear "not found"; anyone else the 403 of
+    // a course they are not enrolled in, so ids reveal nothing.
+    if (!course?.snapshot) {
+      const teaches = course && ability.can('teach', asCourse({ id: courseId, status: course.status, ownerId: course.owner_id, coTeacherIds: await acceptedCoTeacherIds(manager, courseId) }));
+      throw new ProgressException(teaches ? 'PROGRESS_COURSE_NOT_FOUND' : 'PROGRESS_NOT_ENROLLED');
+    }
     const [enrollment]: EnrollmentRow[] = await manager.query(
       `SELECT id, status, channel, completed_at FROM enrollment WHERE course_id = $1 AND user_id = $2 AND status IN ('active', 'completed')`,
       [courseId, user.id],

@@ -79,7 +79,8 @@ export class LessonProgressService {
           WHERE l.id = $1`,
         [lessonId, userId],
       );
-      if (!target) throw new ProgressException('PROGRESS_LESSON_NOT_FOUND');
+      // An id that is no lesson answers like a lesson of a course the caller is not enrolled in.
+      if (!target) throw new ProgressException('PROGRESS_NOT_ENROLLED');
       if (!target.enrollment_id || (target.status !== 'active' && target.status !== 'completed')) throw new ProgressException('PROGRESS_NOT_ENROLLED');
       const outline = target.published_version === null ? null : await this.outlines.get(manager, target.course_id, target.published_version);
       const ordered = outline?.lessons ?? [];

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppAbility } from '../authz/authz.types';
-import { loadCourseFor } from '../courses/course-access';
+import { loadCourseFor, missingInStudio } from '../courses/course-access';
 import type { QuestionCategoryDto, CreateQuestionCategoryDto } from './question.dto';
 import { QuizzesException } from './quizzes.exception';
 
@@ -40,7 +40,7 @@ export class QuestionCategoriesService {
   async remove(ability: AppAbility, categoryId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       const category = await manager.findOneBy(QuestionCategoryEntity, { id: categoryId });
-      if (!category) throw new QuizzesException('QUIZ_CATEGORY_NOT_FOUND');
+      if (!category) throw missingInStudio(ability, 'update', new QuizzesException('QUIZ_CATEGORY_NOT_FOUND'));
       await loadCourseFor(manager, ability, 'update', category.courseId, { lock: true });
       await manager.query(
         `UPDATE quiz SET draws = coalesce((SELECT jsonb_agg(d) FROM jsonb_array_elements(draws) d WHERE d->>'categoryId' <> $1), '[]'::jsonb)

@@ -1,25 +1,34 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Auth, CurrentAbility, CurrentUser } from '../authz/auth.decorator';
 import type { AppAbility, AuthUser } from '../authz/authz.types';
 import { CourseIdParamsDto } from '../courses/studio-course.dto';
 import { QuestionExportQueryDto, QuestionImportPreviewDto, QuestionImportQueryDto, QuestionImportResultDto } from './question-import.dto';
 import { QuestionImportService } from './question-import.service';
+import { sanitizeFileName } from '../media/media-names';
+import { closing, readBodyWithin } from '../security/request-body.reader';
 import { QuizzesException } from './quizzes.exception';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-/** The file as UTF-8 text, whatever its Content-Type says; refused past 2 MB without reading it all. */
+const TEXT_EXTENSIONS = ['txt', 'gift', 'aiken'];
+
+/**
+ * The file as UTF-8 text, whatever its Content-Type says; refused past 2 MB without reading it all.
+ * A name (X-Filename) saying another type (`photo.png`) or bytes that are not UTF-8 (images,
+ * executables, compressed bodies: Content-Encoding is not inflated here) are 415: such a file is
+ * never parsed into questions. Control characters in real text are the parser's to report.
+ */
 async function readText(req: Request): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES) throw new QuizzesException('QUIZ_IMPORT_TOO_LARGE', {}, { limit: MAX_IMPORT_BYTES / 1024 });
-    chunks.push(chunk as Buffer);
+  const extension = /\.([A-Za-z0-9]{1,10})$/.exec(sanitizeFileName(req.header('x-filename'), ''))?.[1].toLowerCase();
+  if (extension && !TEXT_EXTENSIONS.includes(extension)) throw closing(req, new QuizzesException('QUIZ_IMPORT_NOT_TEXT'));
+  const bytes = await readBodyWithin(req, MAX_IMPORT_BYTES, () => new QuizzesException('QUIZ_IMPORT_TOO_LARGE', {}, { limit: MAX_IMPORT_BYTES / 1024 }));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new QuizzesException('QUIZ_IMPORT_NOT_TEXT');
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Moodle GIFT and Aiken in, GIFT out. */
@@ -39,6 +48,7 @@ export class QuestionImportController {
   @ApiOkResponse({ type: QuestionImportPreviewDto, description: 'Preview (confirm absent or false)' })
   @ApiCreatedResponse({ type: QuestionImportResultDto, description: 'Imported (confirm=true)' })
   @ApiUnprocessableEntityResponse({ description: 'QUIZ_IMPORT_EMPTY with `issues` (problem+json)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'QUIZ_IMPORT_NOT_TEXT: not UTF-8, or named as another type (problem+json)' })
   async import(
     @Param() params: CourseIdParamsDto,
     @Query() query: QuestionImportQueryDto,

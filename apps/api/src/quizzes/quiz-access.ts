@@ -1,26 +1,26 @@
 import type { QuestionMedia } from '@baanrian/contracts';
 import { MediaAssetEntity, QuestionCategoryEntity, QuestionEntity, QuizEntity } from '@baanrian/db';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { asMedia } from '../authz/ability.factory';
 import type { AppAbility, AppAction } from '../authz/authz.types';
-import { type LoadedCourse, loadCourseFor } from '../courses/course-access';
+import { type LoadedCourse, loadCourseFor, missingInCourse, missingInStudio } from '../courses/course-access';
 import { QuizzesException } from './quizzes.exception';
 
 /**
- * The course check of every quiz authoring endpoint, in one place: the object is found first
- * (404 when unknown), then its course decides (403 for another instructor's course, as in the
- * rest of the studio).
+ * The course check of every quiz authoring endpoint, in one place: its course decides (403 for
+ * another instructor's course, as in the rest of the studio); an unknown id answers that same 403
+ * to everyone but administrators and the course's teachers (a deleted question), who get 404.
  */
 export async function loadQuestionFor(manager: EntityManager, ability: AppAbility, action: AppAction, questionId: string, lock = false) {
-  const question = await manager.findOne(QuestionEntity, { where: { id: questionId, deletedAt: IsNull() }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
-  if (!question) throw new QuizzesException('QUIZ_QUESTION_NOT_FOUND');
+  const question = await manager.findOne(QuestionEntity, { where: { id: questionId }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
+  if (!question || question.deletedAt) throw await missingInCourse(manager, ability, action, question?.courseId, new QuizzesException('QUIZ_QUESTION_NOT_FOUND'));
   const loaded = await loadCourseFor(manager, ability, action, question.courseId);
   return { question, loaded };
 }
 
 export async function loadQuizFor(manager: EntityManager, ability: AppAbility, action: AppAction, quizId: string, lock = false) {
   const quiz = await manager.findOne(QuizEntity, { where: { id: quizId }, ...(lock ? { lock: { mode: 'pessimistic_write' } } : {}) });
-  if (!quiz) throw new QuizzesException('QUIZ_NOT_FOUND');
+  if (!quiz) throw missingInStudio(ability, action, new QuizzesException('QUIZ_NOT_FOUND'));
   const loaded = await loadCourseFor(manager, ability, action, quiz.courseId);
   return { quiz, loaded };
 }

@@ -24,6 +24,8 @@ export const QUIZZES_ERROR_STATUS = {
   /** An import without a single importable question, or confirmed with errors only. */
   QUIZ_IMPORT_EMPTY: 422,
   QUIZ_IMPORT_TOO_LARGE: 413,
+  /** Not a UTF-8 text file (bytes that are not UTF-8, or a name saying another type such as `photo.png`). */
+  QUIZ_IMPORT_NOT_TEXT: 415,
 } as const;
 
 export type QuizzesErrorCode = keyof typeof QUIZZES_ERROR_STATUS;
