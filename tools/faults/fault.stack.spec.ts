@@ -57,7 +57,7 @@ async function call(url: string, options: { method?: string; token?: string; bod
   if (options.cookie) headers.Cookie = options.cookie;
   const res = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body ? JSON.stringify(options.body) : undefined });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', backend: res.headers.get(BACKEND_HEADER) ?? '', body: text ? JSON.parse(text) : {} };
+  return { status: res.status, type: (res.headers.get('content-type') ?? '').split(';')[0], backend: res.headers.get(BACKEND_HEADER) ?? '', body: text ? JSON.parse(text) : {} };
 }
 
 const api = (path: string) => `${stack.baseUrl}/api/v1${path}`;
@@ -74,6 +74,14 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60
 /** True while the process in the slot is the same one: it has not exited (crashed) meanwhile. */
 function stillRunning(slot: ManagedProcess): Promise<boolean> {
   return Promise.race([slot.exited().then(() => false), sleep(10).then(() => true)]);
+}
+
+/** The slots whose process exited; their last lines are printed, to say why. */
+async function crashed(): Promise<string[]> {
+  const gone: string[] = [];
+  for (const slot of [...stack.apis, ...stack.workers]) if (!(await stillRunning(slot))) gone.push(slot.name);
+  if (gone.length) console.log(`exited: ${gone.join(', ')}; last lines:\n${recent.join('\n')}`);
+  return gone;
 }
 
 let ipCounter = 1;
@@ -245,7 +253,7 @@ describe('PostgreSQL and Redis outages', () => {
     await until('ready again', async () => (await call(api('/health/ready'))).status === 200);
     // The same processes throughout: none crashed, none was restarted.
     expect(everyone().map((p) => p.pid)).toEqual(pids);
-    for (const slot of everyone()) expect(await stillRunning(slot)).toBe(true);
+    expect(await crashed()).toEqual([]);
     await pingRoundTrip();
   });
 
@@ -266,6 +274,6 @@ describe('PostgreSQL and Redis outages', () => {
     await timed('first ping after the Redis restart (no process restarted)', () => pingRoundTrip(90_000));
     // The same processes throughout: none crashed, none was restarted.
     expect(everyone().map((p) => p.pid)).toEqual(pids);
-    for (const slot of everyone()) expect(await stillRunning(slot)).toBe(true);
+    expect(await crashed()).toEqual([]);
   });
 });

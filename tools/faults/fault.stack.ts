@@ -2,12 +2,13 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, ra
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApps, ensureSystemTools, freePort, REDIS, runOrFail, type RunningPostgres, type RunningRedis, startPostgres, startRedis } from '@baanrian/dev-services';
+import { buildApps, ensureSystemTools, freePort, REDIS, runOrFail, type RunningPostgres, type RunningRedis, startRedis } from '@baanrian/dev-services';
 import { type SmtpSink, startSmtpSink } from '@baanrian/testing';
 import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
 import { Client } from 'pg';
 import { type FaultProxy, startFaultProxy } from './fault.proxy';
 import { type ManagedProcess, managedProcess, pollUntil } from './fault.process';
+import { startPostgresProcess } from './fault.postgres';
 
 export type { ManagedProcess } from './fault.process';
 
@@ -62,7 +63,8 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-faults-'));
   const cleanups: (() => Promise<unknown>)[] = [async () => rmSync(tmp, { recursive: true, force: true })];
   const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) await step().catch((error: Error) => log(`[stack] cleanup: ${error.message}`));
+    // Never silent: a step that fails may leave a server or a folder behind.
+    for (const step of cleanups.splice(0).reverse()) await step().catch((error: Error) => console.warn(`[fault stack] cleanup: ${error.message}`));
   };
   try {
     const [pgPort, redisPort, proxyPort] = await Promise.all([freePort(), freePort(), freePort()]);
@@ -76,7 +78,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
       return value;
     };
     const results = await Promise.allSettled([
-      started(startPostgres(pgOptions), (pg) => pg.stop()),
+      started(startPostgresProcess(pgOptions), (pg) => pg.stop()),
       started(startRedis(redisOptions), (rd) => rd.stop()),
       started(startSmtpSink(), (sink) => sink.close()),
       buildApps(['api', 'worker']),
@@ -86,7 +88,7 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
     const [pg, rd, smtp] = results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [RunningPostgres, RunningRedis, SmtpSink];
     // From here on the restartable handles own the servers (they stop whichever instance is current).
     cleanups.splice(1);
-    const postgres = restartable(pg, () => startPostgres(pgOptions));
+    const postgres = restartable(pg, () => startPostgresProcess(pgOptions));
     const redis = restartable(rd, () => startRedis(redisOptions));
     cleanups.push(() => smtp.close(), () => postgres.stop(), () => redis.stop());
 
