@@ -43,7 +43,9 @@ describe('dependency unavailable', () => {
   });
 
   it('recognises a connection PostgreSQL ended (shut down or restarted), through TypeORM', async () => {
-    const runner = db.createQueryRunner();
+    // A data source of its own: the terminated connection must not be handed to the other tests.
+    const own = await createDataSource({ url: database.url, applicationName: 'dependency-unavailable-terminated' }).initialize();
+    const runner = own.createQueryRunner();
     await runner.connect();
     try {
       const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
@@ -51,6 +53,7 @@ describe('dependency unavailable', () => {
       expect(isDependencyUnavailable(await caught(runner.query('SELECT 1')))).toBe(true);
     } finally {
       await runner.release().catch(() => undefined);
+      await own.destroy().catch(() => undefined);
     }
   });
 
