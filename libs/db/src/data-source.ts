@@ -20,7 +20,18 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: settings.poolSize ?? 10, application_name: settings.applicationName ?? 'baanrian' },
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: settings.applicationName ?? 'baanrian',
+      // When PostgreSQL shuts down it sends every connection a FATAL (57P01). The fault suite saw a
+      // worker die of it: the error reached a pg client with no 'error' listener at that moment
+      // (pg-pool removes its own on checkout, TypeORM's QueryRunner adds one later). A permanent
+      // no-op listener keeps the process alive; pg-pool and TypeORM still see the error and
+      // discard the connection.
+      onConnect: (client: { on(event: 'error', listener: () => void): unknown }) => {
+        client.on('error', () => undefined);
+      },
+    },
   };
 }
 

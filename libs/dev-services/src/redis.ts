@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 export interface RunningRedis {
   url: string;
   port: number;
+  /** The server's process id, for fault tests that kill it (SIGKILL) instead of stopping it. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startRedis(options: { port: number; dataDir?: string }): P
   return {
     url,
     port: options.port,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import { type Locale, negotiateLocale } from '@baanrian/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDependencyUnavailable } from './dependency-unavailable';
 import { DomainException, ValidationException } from './domain.exception';
 import { FIELD_MESSAGES, PROBLEM_TITLES, interpolate } from './problem.messages';
 
@@ -12,6 +13,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 interface Problem {
@@ -39,7 +41,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const locale = negotiateLocale(req.header('accept-language'));
     const problem = this.toProblem(exception, locale);
     // Domain exceptions are expected outcomes (e.g. not ready yet); only surprises deserve a stack in the log.
-    if (problem.status >= 500 && !(exception instanceof DomainException)) {
+    // An outage of PostgreSQL or Redis is one line per request: the readiness check names it.
+    if (problem.code === 'SERVICE_UNAVAILABLE') {
+      this.logger.warn({ requestId: req.id, reason: (exception as Error)?.message }, 'dependency unavailable');
+    } else if (problem.status >= 500 && !(exception instanceof DomainException)) {
       this.logger.error({ err: exception, requestId: req.id }, 'request failed');
     }
     for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
@@ -92,6 +97,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST' };
+    }
+    if (isDependencyUnavailable(exception)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, code: 'SERVICE_UNAVAILABLE', headers: { 'Retry-After': '5' } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR' };
   }

@@ -26,6 +26,11 @@ export const PROBLEM_TITLES: Catalog = {
     vi: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại.',
   },
   NOT_READY: { th: 'ระบบยังไม่พร้อมให้บริการ', en: 'The service is not ready', vi: 'Hệ thống chưa sẵn sàng' },
+  SERVICE_UNAVAILABLE: {
+    th: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่ในอีกสักครู่',
+    en: 'The service is briefly unavailable. Please try again in a moment.',
+    vi: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau giây lát.',
+  },
   COURSE_NOT_FOUND: { th: 'ไม่พบรายวิชานี้', en: 'Course not found', vi: 'Không tìm thấy khóa học' },
   CATALOG_CURSOR_INVALID: {
     th: 'ลิงก์หน้าถัดไปไม่ถูกต้องหรือหมดอายุ โปรดเริ่มค้นหาใหม่',
