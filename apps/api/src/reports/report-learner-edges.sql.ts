@@ -72,7 +72,9 @@ export async function edgeRows(db: Queryable, ctx: ReportContext, whole: ReportP
       const test = masks.length ? masks.map(([fy, bits]) => `(r.fiscal_year = ${fy} AND ${maskOf(measure)} & ${bits} <> 0)`).join(' OR ') : 'false';
       return `WHEN ${i} THEN ${test}`;
     });
-    return `coalesce(bool_or(CASE p.edge ${cases.join(' ')} END), false) AS ${measure}`;
+    // `r.user_id IS NOT NULL` (always true) keeps a row variable in the aggregate, so it stays this
+    // subquery's even when every test is a constant (an edge whose bucket has no whole month).
+    return `coalesce(bool_or(CASE p.edge ${cases.join(' ')} END AND r.user_id IS NOT NULL), false) AS ${measure}`;
   };
   const key = dimension === null || isTimeDimension(dimension) ? `(${params.add(edges.map(keyOf))}::text[])[p.edge + 1]` : (SLICE_KEYS[dimension] ?? `'${TOTAL}'`);
   const columns = measures.map((m) => `count(DISTINCT p.user_id) FILTER (WHERE ${FLAGS[m]} AND NOT w.${m})::int AS "${m}"`);
