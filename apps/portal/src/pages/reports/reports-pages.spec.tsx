@@ -359,6 +359,7 @@ describe('recorded reach', () => {
     startsOn: '2025-10-01',
     endsOn: '2025-10-31',
     courseId: null,
+    courseTitle: null,
     programme: 'Online learning to your home',
     impressions: 25000,
     reach: 17852,
