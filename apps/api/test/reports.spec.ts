@@ -46,6 +46,29 @@ describe('every measure equals the raw tables', () => {
     },
   );
 
+  // Distinct measures over whole months of two fiscal years (previous-year masks, no DISTINCT),
+  // ranges cutting months (whole months plus edge days), and three fiscal years (DISTINCT).
+  it.each([
+    'cy:2026',
+    'range:2025-04-01..2026-03-31',
+    'range:2025-08-10..2025-11-20',
+    'range:2025-10-05..2026-09-20',
+    'range:2024-10-31..2026-09-01',
+    'range:2023-09-15..2026-10-10',
+  ])('period %s: distinct measures by every learner dimension', async (period) => {
+    await checkReport(ctx, admin(), {
+      period,
+      breakdowns: 'month,quarter,half,target_group,province,district',
+      measures: 'learners,learners_online,learners_onsite,attendees,completers,participants,enrollments',
+    });
+  });
+
+  it('a range cutting months and spanning two fiscal years, filtered to two groups and one district', async () => {
+    const query = { period: 'range:2025-08-10..2025-11-20', breakdowns: 'month,quarter,target_group', measures: 'learners,attendees,completers,participants' };
+    await checkReport(ctx, admin(), { ...query, targetGroups: 'youth,elderly' }, { targetGroups: ['youth', 'elderly'] });
+    await checkReport(ctx, admin(), { ...query, province: 'เชียงใหม่', district: 'สันทราย' }, { province: 'เชียงใหม่', district: 'สันทราย' });
+  });
+
   it('a calendar year spanning two fiscal years counts each person once', async () => {
     const result = await checkReport(ctx, admin(), { period: 'cy:2025', breakdowns: 'quarter', measures: 'learners,participants' });
     const rows = result.breakdowns[0].rows;
@@ -120,6 +143,52 @@ describe('fiscal-year boundary (Asia/Bangkok)', () => {
 
   it('the rollups still equal the raw tables after the change', async () => {
     await checkReport(ctx, admin(), { period: 'fy:2569', preset: 'fiscal_year_summary' });
+  });
+});
+
+describe('people across two fiscal years and cut months (literal numbers)', () => {
+  const province = 'สองปีงบ';
+  beforeAll(async () => {
+    // P1 enrols on 20 Sep 2025 (FY 2568) and starts on 3 Oct (FY 2569); P2 enrols on 2 Oct; P3 on 5 Sep.
+    const db = api.db();
+    const people = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, id] of people.entries()) {
+      await db.query(`INSERT INTO app_user (id, account_code, display_name, target_group, province, district) VALUES ($1, $2, 'สองปี', 'elderly', $3, 'ในเมือง')`, [id, `TWO-${id.slice(0, 8)}-${i}`, province]);
+    }
+    const noonBkk = (day: string) => new Date(`${day}T05:00:00Z`);
+    await db.query(
+      `INSERT INTO enrollment (course_id, user_id, status, channel, activated_at, started_at) VALUES ($1, $2, 'active', 'online', $3, $4), ($5, $6, 'active', 'onsite', $7, NULL), ($1, $8, 'active', 'online', $9, NULL)`,
+      [world.courses.c3, people[0], noonBkk('2025-09-20'), noonBkk('2025-10-03'), world.courses.c4, people[1], noonBkk('2025-10-02'), people[2], noonBkk('2025-09-05')],
+    );
+    await db.transaction(async (manager) => {
+      await recomputeCourses(manager, [world.courses.c3, world.courses.c4]);
+      await recomputeLearners(manager, people);
+    });
+  });
+
+  const totals = async (period: string) => {
+    const result = await report({ period, province, measures: 'learners,attendees,participants' });
+    return Object.fromEntries(Object.entries(result.totals).map(([m, v]) => [m, v?.actual]));
+  };
+
+  it('a calendar year holding both fiscal years counts each of them once', async () => {
+    expect(await totals('cy:2025')).toEqual({ learners: 3, attendees: 1, participants: 3 });
+    expect(await totals('range:2025-09-01..2025-10-31')).toEqual({ learners: 3, attendees: 1, participants: 3 });
+  });
+
+  it('a range cutting September counts the days it holds, each person once', async () => {
+    // 10–30 Sep (edge) and the whole of October: P1 enrolled on the edge and started in October.
+    expect(await totals('range:2025-09-10..2025-10-31')).toEqual({ learners: 2, attendees: 1, participants: 2 });
+    // From 21 Sep: P1's enrolment is outside, their start is inside.
+    expect(await totals('range:2025-09-21..2025-10-31')).toEqual({ learners: 1, attendees: 1, participants: 2 });
+    // A range ending on 2 October: October is an edge too (no whole month at all).
+    expect(await totals('range:2025-09-21..2025-10-02')).toEqual({ learners: 1, attendees: 0, participants: 1 });
+  });
+
+  it('and every breakdown row of them equals the raw tables', async () => {
+    for (const period of ['cy:2025', 'range:2025-09-10..2025-10-31', 'range:2025-09-21..2026-01-15']) {
+      await checkReport(ctx, admin(), { period, province, breakdowns: 'month,quarter,target_group,district', measures: 'learners,learners_online,learners_onsite,attendees,participants' }, { province });
+    }
   });
 });
 

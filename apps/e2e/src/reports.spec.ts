@@ -133,6 +133,9 @@ const QUEUED = {
   id: 'e-1',
   format: 'csv',
   kind: 'enrollments',
+  period: 'fy:2569',
+  fileName: 'enrolments-fy-2569.csv',
+  downloadUrl: null,
   status: 'queued',
   progress: 0,
   rowCount: null,
@@ -154,7 +157,7 @@ async function fakeReportsApi(page: Page, locale: Locale): Promise<Sent> {
   const states = [
     { ...QUEUED, status: 'running', progress: 35 },
     { ...QUEUED, status: 'running', progress: 80 },
-    { ...QUEUED, status: 'ready', progress: 100, rowCount: 25_000, byteSize: 2_400_000, expiresAt: '2026-03-02T03:00:00.000Z', finishedAt: '2026-03-01T03:02:00.000Z' },
+    { ...QUEUED, status: 'ready', progress: 100, downloadUrl: '/api/v1/reports/exports/e-1/file', rowCount: 25_000, byteSize: 2_400_000, expiresAt: '2026-03-02T03:00:00.000Z', finishedAt: '2026-03-01T03:02:00.000Z' },
   ];
   const json = (route: Route, body: unknown, status = 200) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
   await page.route(/\/api\/v1\/reports(\/[^?]*)?(\?.*)?$/, async (route) => {

@@ -3162,15 +3162,9 @@ export interface components {
              */
             confirmation: "DELETE";
         };
-        /**
-         * @description `pdf` for the `report` kind only
-         * @enum {string}
-         */
+        /** @enum {string} */
         ExportFormat: "csv" | "xlsx" | "pdf";
-        /**
-         * @description `report`: the report's tables; `enrollments`: one row per enrolment activated in the period
-         * @enum {string}
-         */
+        /** @enum {string} */
         ExportKind: "report" | "enrollments";
         /** @enum {string} */
         ExportStatus: "queued" | "running" | "ready" | "failed" | "expired";
@@ -3711,6 +3705,11 @@ export interface components {
             /** @description Milliseconds from request to completion by the worker */
             roundTripMs: number | null;
         };
+        /**
+         * @description A target group, or 'all' for the programme as a whole
+         * @enum {string}
+         */
+        PlanTargetGroup: "early_childhood" | "youth" | "general_public" | "education_staff" | "elderly" | "all";
         /** @enum {string} */
         PlannableMeasure: "classes_online" | "classes_onsite" | "enrollments" | "learners" | "learners_online" | "learners_onsite" | "attendees" | "completers" | "certificates" | "learning_hours" | "participants" | "reach_total";
         PlayerCaptionDto: {
@@ -4133,12 +4132,14 @@ export interface components {
         };
         ReportFiltersDto: {
             courseIds?: string[];
+            /** @description The learner's district ('' = not known) */
             district?: string;
-            /** @enum {string} */
-            format?: "online" | "onsite";
+            format?: components["schemas"]["ReportFormat"];
+            /** Format: uuid */
             instructorId?: string;
+            /** @description The learner's province ('' = not known) */
             province?: string;
-            targetGroups?: ("early_childhood" | "youth" | "general_public" | "education_staff" | "elderly")[];
+            targetGroups?: components["schemas"]["TargetGroup"][];
         };
         /** @enum {string} */
         ReportFormat: "online" | "onsite";
@@ -4155,21 +4156,36 @@ export interface components {
         /** @enum {string} */
         ReportMeasure: "classes_online" | "classes_onsite" | "enrollments" | "learners" | "learners_online" | "learners_onsite" | "attendees" | "completers" | "completion_rate" | "certificates" | "learning_hours" | "participants" | "reach_measured" | "reach_recorded" | "reach_total";
         ReportMeasureValuesDto: {
-            attendees?: components["schemas"];
-            certificates?: components["schemas"];
-            classes_online?: components["schemas"];
-            classes_onsite?: components["schemas"];
-            completers?: components["schemas"];
-            completion_rate?: components["schemas"];
-            enrollments?: components["schemas"];
-            learners?: components["schemas"];
-            learners_online?: components["schemas"];
-            learners_onsite?: components["schemas"];
-            learning_hours?: components["schemas"];
-            participants?: components["schemas"];
-            reach_measured?: components["schemas"];
-            reach_recorded?: components["schemas"];
-            reach_total?: components["schemas"];
+            /** @description `attendees` (present when the report shows it) */
+            attendees?: number;
+            /** @description `certificates` (present when the report shows it) */
+            certificates?: number;
+            /** @description `classes_online` (present when the report shows it) */
+            classes_online?: number;
+            /** @description `classes_onsite` (present when the report shows it) */
+            classes_onsite?: number;
+            /** @description `completers` (present when the report shows it) */
+            completers?: number;
+            /** @description `completion_rate` (present when the report shows it) */
+            completion_rate?: number;
+            /** @description `enrollments` (present when the report shows it) */
+            enrollments?: number;
+            /** @description `learners` (present when the report shows it) */
+            learners?: number;
+            /** @description `learners_online` (present when the report shows it) */
+            learners_online?: number;
+            /** @description `learners_onsite` (present when the report shows it) */
+            learners_onsite?: number;
+            /** @description `learning_hours` (present when the report shows it) */
+            learning_hours?: number;
+            /** @description `participants` (present when the report shows it) */
+            participants?: number;
+            /** @description `reach_measured` (present when the report shows it) */
+            reach_measured?: number;
+            /** @description `reach_recorded` (present when the report shows it) */
+            reach_recorded?: number;
+            /** @description `reach_total` (present when the report shows it) */
+            reach_total?: number;
         };
         ReportOptionCourseDto: {
             /** Format: uuid */
@@ -4198,19 +4214,23 @@ export interface components {
             provinces: string[];
         };
         ReportPeriodDto: {
-            /** @example 2569 */
+            /**
+             * @description The fiscal year (BE) holding the first day
+             * @example 2569
+             */
             fiscalYear: number;
             /** @example 2025-10-01 */
             from: string;
             /** @example fy:2569 */
             key: string;
-            /** @example fiscal_year */
-            kind: string;
+            kind: components["schemas"]["ReportPeriodKind"];
             /** @example ปีงบประมาณ 2569 (ต.ค. 2568 – ก.ย. 2569) */
             label: string;
             /** @example 2026-09-30 */
             to: string;
         };
+        /** @enum {string} */
+        ReportPeriodKind: "fiscal_year" | "half" | "quarter" | "month" | "calendar_year" | "range";
         ReportPlanDto: {
             fiscalYear: number;
             targets: components["schemas"]["ReportTargetDto"][];
@@ -4250,28 +4270,48 @@ export interface components {
              * @example 1800
              */
             target: number;
-            /**
-             * @description A target group, or 'all' for the programme as a whole
-             * @enum {string}
-             */
-            targetGroup: "early_childhood" | "youth" | "general_public" | "education_staff" | "elderly" | "all";
+            /** @description A target group, or 'all' for the programme as a whole */
+            targetGroup: components["schemas"]["PlanTargetGroup"];
         };
         ReportTotalsDto: {
-            attendees?: components["schemas"];
-            certificates?: components["schemas"];
-            classes_online?: components["schemas"];
-            classes_onsite?: components["schemas"];
-            completers?: components["schemas"];
-            completion_rate?: components["schemas"];
-            enrollments?: components["schemas"];
-            learners?: components["schemas"];
-            learners_online?: components["schemas"];
-            learners_onsite?: components["schemas"];
-            learning_hours?: components["schemas"];
-            participants?: components["schemas"];
-            reach_measured?: components["schemas"];
-            reach_recorded?: components["schemas"];
-            reach_total?: components["schemas"];
+            /** @description `attendees` (present when the report shows it) */
+            attendees?: components["schemas"]["ReportValueDto"];
+            /** @description `certificates` (present when the report shows it) */
+            certificates?: components["schemas"]["ReportValueDto"];
+            /** @description `classes_online` (present when the report shows it) */
+            classes_online?: components["schemas"]["ReportValueDto"];
+            /** @description `classes_onsite` (present when the report shows it) */
+            classes_onsite?: components["schemas"]["ReportValueDto"];
+            /** @description `completers` (present when the report shows it) */
+            completers?: components["schemas"]["ReportValueDto"];
+            /** @description `completion_rate` (present when the report shows it) */
+            completion_rate?: components["schemas"]["ReportValueDto"];
+            /** @description `enrollments` (present when the report shows it) */
+            enrollments?: components["schemas"]["ReportValueDto"];
+            /** @description `learners` (present when the report shows it) */
+            learners?: components["schemas"]["ReportValueDto"];
+            /** @description `learners_online` (present when the report shows it) */
+            learners_online?: components["schemas"]["ReportValueDto"];
+            /** @description `learners_onsite` (present when the report shows it) */
+            learners_onsite?: components["schemas"]["ReportValueDto"];
+            /** @description `learning_hours` (present when the report shows it) */
+            learning_hours?: components["schemas"]["ReportValueDto"];
+            /** @description `participants` (present when the report shows it) */
+            participants?: components["schemas"]["ReportValueDto"];
+            /** @description `reach_measured` (present when the report shows it) */
+            reach_measured?: components["schemas"]["ReportValueDto"];
+            /** @description `reach_recorded` (present when the report shows it) */
+            reach_recorded?: components["schemas"]["ReportValueDto"];
+            /** @description `reach_total` (present when the report shows it) */
+            reach_total?: components["schemas"]["ReportValueDto"];
+        };
+        ReportValueDto: {
+            /** @description The measure over the period (completion_rate: 0–100, one decimal) */
+            actual: number;
+            /** @description actual ÷ target × 100, one decimal */
+            percentOfPlan: number | null;
+            /** @description The plan's whole-year target (fiscal-year periods only) */
+            target: number | null;
         };
         ResetPasswordDto: {
             password: string;
@@ -8593,9 +8633,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportExportDto"];
-                    "application/pdf": components["schemas"]["ReportExportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ReportExportDto"];
-                    "text/csv": components["schemas"]["ReportExportDto"];
                 };
             };
             /** @description VALIDATION_FAILED, REPORT_EXPORT_PERIOD_INVALID, REPORT_EXPORT_FORMAT_UNSUPPORTED (problem+json) */

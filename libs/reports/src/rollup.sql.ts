@@ -134,9 +134,13 @@ export async function differingAreaMonths(manager: Pick<EntityManager, 'query'>)
   return rows.map((row) => row.month);
 }
 
+const MASKS = ['enrolled_months', 'online_months', 'onsite_months', 'started_months', 'completed_months'];
+
 /**
  * The learner-year rows of some learners, from their enrolments: one row per fiscal year they had
- * any dated fact in, each fact setting its month's bit in the matching mask.
+ * any dated fact in, each fact setting its month's bit in the matching mask, and beside them the
+ * masks of the same person's previous fiscal year (0 when they had no row then), which let a
+ * two-fiscal-year period count each person once without a DISTINCT.
  */
 function learnerYearSelect(userFilter: string): string {
   return `
@@ -146,18 +150,22 @@ function learnerYearSelect(userFilter: string): string {
       SELECT e.user_id, ${bkkDay('e.started_at')}, 'started', e.channel FROM enrollment e WHERE ${userFilter} AND e.started_at IS NOT NULL
       UNION ALL
       SELECT e.user_id, ${bkkDay('e.completed_at')}, 'completed', e.channel FROM enrollment e WHERE ${userFilter} AND e.completed_at IS NOT NULL
+    ),
+    years AS (
+      SELECT ${fiscalYear('f.day')} AS fiscal_year, f.user_id, u.target_group, coalesce(u.province, '') AS province, coalesce(u.district, '') AS district,
+             bit_or(CASE WHEN f.fact = 'enrolled' THEN ${monthBit('f.day')} ELSE 0 END) AS enrolled_months,
+             bit_or(CASE WHEN f.fact = 'enrolled' AND f.channel = 'online' THEN ${monthBit('f.day')} ELSE 0 END) AS online_months,
+             bit_or(CASE WHEN f.fact = 'enrolled' AND f.channel = 'onsite' THEN ${monthBit('f.day')} ELSE 0 END) AS onsite_months,
+             bit_or(CASE WHEN f.fact = 'started' THEN ${monthBit('f.day')} ELSE 0 END) AS started_months,
+             bit_or(CASE WHEN f.fact = 'completed' THEN ${monthBit('f.day')} ELSE 0 END) AS completed_months
+        FROM facts f JOIN app_user u ON u.id = f.user_id
+       GROUP BY 1, 2, 3, 4, 5
     )
-    SELECT ${fiscalYear('f.day')} AS fiscal_year, f.user_id, u.target_group, coalesce(u.province, ''), coalesce(u.district, ''),
-           bit_or(CASE WHEN f.fact = 'enrolled' THEN ${monthBit('f.day')} ELSE 0 END),
-           bit_or(CASE WHEN f.fact = 'enrolled' AND f.channel = 'online' THEN ${monthBit('f.day')} ELSE 0 END),
-           bit_or(CASE WHEN f.fact = 'enrolled' AND f.channel = 'onsite' THEN ${monthBit('f.day')} ELSE 0 END),
-           bit_or(CASE WHEN f.fact = 'started' THEN ${monthBit('f.day')} ELSE 0 END),
-           bit_or(CASE WHEN f.fact = 'completed' THEN ${monthBit('f.day')} ELSE 0 END)
-      FROM facts f JOIN app_user u ON u.id = f.user_id
-     GROUP BY 1, 2, 3, 4, 5`;
+    SELECT y.*, ${MASKS.map((m) => `coalesce(p.${m}, 0)`).join(', ')}
+      FROM years y LEFT JOIN years p ON p.user_id = y.user_id AND p.fiscal_year = y.fiscal_year - 1`;
 }
 
-const LEARNER_YEAR_COLUMNS = `fiscal_year, user_id, target_group, province, district, enrolled_months, online_months, onsite_months, started_months, completed_months`;
+const LEARNER_YEAR_COLUMNS = `fiscal_year, user_id, target_group, province, district, ${MASKS.join(', ')}, ${MASKS.map((m) => `prev_${m}`).join(', ')}`;
 
 /**
  * Replaces every learner-year row of these learners, and moves `report_learner_bucket` by the

@@ -1,6 +1,6 @@
 import { negotiateLocale } from '@baanrian/contracts';
 import { Body, Controller, Get, Header, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiExtraModels, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -14,6 +14,7 @@ const BINARY = { schema: { type: 'string', format: 'binary' } };
 
 /** Report exports: administrators everything, instructors their own courses (checked by the service), learners nothing. */
 @ApiTags('reports')
+@ApiExtraModels(ReportExportDto)
 @Controller('reports/exports')
 @Auth()
 export class ReportExportsController {
@@ -24,7 +25,8 @@ export class ReportExportsController {
   @ApiProduces('application/json', ...FILE_TYPES)
   @ApiOperation({ operationId: 'createReportExport', summary: 'Export a report or its enrolment rows: the file at once when small, else a job (202) to poll' })
   @ApiOkResponse({ description: 'The file (at most DIRECT_EXPORT_MAX_ROWS rows), named in Content-Disposition (UTF-8)', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
-  @ApiAcceptedResponse({ type: ReportExportDto, description: 'Larger: the worker writes it; the requester is notified when it is ready' })
+  // JSON only: `type` would repeat the DTO under every file type the route produces.
+  @ApiAcceptedResponse({ description: 'Larger: the worker writes it; the requester is notified when it is ready', content: { 'application/json': { schema: { $ref: getSchemaPath(ReportExportDto) } } } })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, REPORT_EXPORT_PERIOD_INVALID, REPORT_EXPORT_FORMAT_UNSUPPORTED (problem+json)' })
   async create(@Body() dto: CreateReportExportDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | ReportExportDto> {
     const outcome = await this.exports.create(user, dto, negotiateLocale(req.header('accept-language')));

@@ -21,7 +21,7 @@ export class FiscalYearQueryDto {
 }
 
 export class ReportTargetDto {
-  @ApiProperty({ enum: PLAN_GROUPS, description: "A target group, or 'all' for the programme as a whole" })
+  @ApiProperty({ enum: PLAN_GROUPS, enumName: 'PlanTargetGroup', description: "A target group, or 'all' for the programme as a whole" })
   @IsIn(PLAN_GROUPS)
   targetGroup: string;
 

@@ -1,25 +1,38 @@
 import type { ReportDimension } from '@baanrian/contracts';
 import { type MeasureRows, type Queryable, TOTAL } from './report-learners.sql';
-import { coversWholeMonths, dayInPeriod, isTimeDimension, type ReportContext, SqlParams, sliceConditions, sliceDimension, timeKeyOfMonth, where } from './report-sql';
+import { splitPeriod } from './report-learner-edges.sql';
+import { dayInPeriod, isTimeDimension, type ReportContext, SqlParams, sliceConditions, sliceDimension, timeKeyOfMonth, where } from './report-sql';
 
 const SLICE = { course: 'd.course_id', targetGroup: 'd.target_group', province: 'd.province', district: 'd.district', channel: 'd.channel' };
 
-/** Where the additive measures are summed from, and its date column (a day, or a month's first day). */
+/** Where the additive measures are summed from (as `d`), its slice and date columns, and the period's condition on it. */
 interface AdditiveSource {
-  table: string;
+  from: string;
   columns: typeof SLICE & { day: string };
+  period: string | null;
 }
-const COURSE_DAY: AdditiveSource = { table: 'report_course_day', columns: { ...SLICE, day: 'd.day' } };
-const AREA_MONTH: AdditiveSource = { table: 'report_area_month', columns: { ...SLICE, day: 'd.month' } };
+
+const ROW_COLUMNS = 'target_group, province, district, channel, enrollments, cohort_completions, certificates, learning_hours';
 
 /**
- * The monthly area rollup (a few thousand rows a year, no course) answers a report over whole
- * months without courses in it; a course scope (a course or instructor filter, an instructor's own
- * report), a course or instructor breakdown, or a range of days needs the daily course rollup.
+ * The monthly area rollup (a few thousand rows a year, no course) answers a report without courses
+ * in it over whole months; over a range that cuts months, it answers the whole months and the daily
+ * course rollup the cut edges' days (one UNION ALL). A course scope (a course or instructor filter,
+ * an instructor's own report) or a course or instructor breakdown needs the daily course rollup.
  */
-function sourceFor(ctx: ReportContext, dimension: ReportDimension | null): AdditiveSource {
+function sourceFor(ctx: ReportContext, dimension: ReportDimension | null, params: SqlParams): AdditiveSource {
   const courseless = ctx.courseIds === null && dimension !== 'course' && dimension !== 'instructor';
-  return courseless && coversWholeMonths(ctx.period) ? AREA_MONTH : COURSE_DAY;
+  const { whole, edges } = splitPeriod(ctx.period);
+  if (!courseless || whole === null) return { from: 'report_course_day d', columns: { ...SLICE, day: 'd.day' }, period: dayInPeriod('d.day', ctx.period, params) };
+  if (edges.length === 0) return { from: 'report_area_month d', columns: { ...SLICE, day: 'd.month' }, period: dayInPeriod('d.month', ctx.period, params) };
+  const edgeDays = edges.map((edge) => `(${dayInPeriod('day', { ...whole, ...edge }, params)})`).join(' OR ');
+  return {
+    from: `(SELECT month AS day, ${ROW_COLUMNS} FROM report_area_month WHERE ${dayInPeriod('month', whole, params)}
+            UNION ALL SELECT day, ${ROW_COLUMNS} FROM report_course_day WHERE ${edgeDays}) d`,
+    // No course column in the union: a courseless report never filters or groups by course.
+    columns: { ...SLICE, day: 'd.day' },
+    period: null,
+  };
 }
 
 /** completion_rate = Σ cohort completions ÷ Σ enrolments × 100, one decimal; 0 without enrolments. */
@@ -48,7 +61,7 @@ const COMPACT: readonly (ReportDimension | null)[] = [null, 'month', 'quarter', 
 
 /**
  * The additive measures (enrolments, certificates, learning hours, completion rate) from the
- * monthly area rollup or the daily course rollup (see `sourceFor`). The totals, time buckets, target
+ * monthly area rollup, the daily course rollup or both (see `sourceFor`). The totals, time buckets, target
  * groups and formats all come from ONE scan grouped by (day or month, target group, channel) — a few
  * thousand groups at most — summed up here; areas, courses and instructors need a scan each.
  */
@@ -62,9 +75,9 @@ export async function courseDayRowsBy(db: Queryable, ctx: ReportContext, dimensi
 
 async function byDay(db: Queryable, ctx: ReportContext, dimensions: (ReportDimension | null)[], out: Map<ReportDimension | null, MeasureRows>): Promise<void> {
   const params = new SqlParams();
-  const { table, columns } = sourceFor(ctx, null);
-  const conditions = [dayInPeriod(columns.day, ctx.period, params), ...sliceConditions(ctx, columns, params)];
-  const rows = (await db.query(`SELECT ${columns.day}::text AS day, d.target_group, d.channel, ${SUMS} FROM ${table} d ${where(conditions)} GROUP BY 1, 2, 3`, params.values)) as (Sums & {
+  const { from, columns, period } = sourceFor(ctx, null, params);
+  const conditions = [...(period ? [period] : []), ...sliceConditions(ctx, columns, params)];
+  const rows = (await db.query(`SELECT ${columns.day}::text AS day, d.target_group, d.channel, ${SUMS} FROM ${from} ${where(conditions)} GROUP BY 1, 2, 3`, params.values)) as (Sums & {
     day: string;
     target_group: string;
     channel: string;
@@ -88,9 +101,9 @@ async function byDay(db: Queryable, ctx: ReportContext, dimensions: (ReportDimen
 
 async function byKey(db: Queryable, ctx: ReportContext, dimension: ReportDimension, out: Map<ReportDimension | null, MeasureRows>): Promise<void> {
   const params = new SqlParams();
-  const { table, columns } = sourceFor(ctx, dimension);
+  const { from, columns, period } = sourceFor(ctx, dimension, params);
   const dim = sliceDimension(dimension, columns);
-  const conditions = [dayInPeriod(columns.day, ctx.period, params), ...sliceConditions(ctx, columns, params)];
-  const rows = (await db.query(`SELECT ${dim.key} AS key, ${SUMS} FROM ${table} d ${dim.join} ${where(conditions)} GROUP BY 1`, params.values)) as (Sums & { key: string })[];
+  const conditions = [...(period ? [period] : []), ...sliceConditions(ctx, columns, params)];
+  const rows = (await db.query(`SELECT ${dim.key} AS key, ${SUMS} FROM ${from} ${dim.join} ${where(conditions)} GROUP BY 1`, params.values)) as (Sums & { key: string })[];
   out.set(dimension, new Map(rows.map((row) => [String(row.key), values(row)])));
 }

@@ -1,92 +1,42 @@
-import { fiscalMonthIndex, fiscalYearOfDay, periodMonths, type ReportDimension, type ReportMeasure } from '@baanrian/contracts';
+import { periodMonths, type ReportDimension } from '@baanrian/contracts';
 import { bkkDay } from '@baanrian/reports';
-import {
-  coversWholeMonths,
-  instantInPeriod,
-  isTimeDimension,
-  type ReportContext,
-  SqlParams,
-  sliceConditions,
-  sliceDimension,
-  timeKeyOfMonth,
-  where,
-} from './report-sql';
+import { addRows, type DistinctMeasure, maskOf, type MeasureRows, type Queryable, RAW_FILTERS, TOTAL } from './report-distinct';
+import { edgeRows, splitPeriod } from './report-learner-edges.sql';
+import { bucketsOf, type SharedLearnerYears } from './report-learner-years.sql';
+import { instantInPeriod, isTimeDimension, type ReportContext, SqlParams, sliceConditions, sliceDimension, where } from './report-sql';
 
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
-/** Measure values per row key ('total' when there is no dimension). */
-export type MeasureRows = Map<string, Partial<Record<ReportMeasure, number>>>;
-
-export const TOTAL = 'total';
-
-/** Distinct-people measures, and the learner-year mask each one reads. */
-export const DISTINCT_MEASURES = {
-  learners: 'r.enrolled_months',
-  learners_online: 'r.online_months',
-  learners_onsite: 'r.onsite_months',
-  attendees: 'r.started_months',
-  completers: 'r.completed_months',
-  participants: '(r.enrolled_months | r.started_months)',
-} as const satisfies Partial<Record<ReportMeasure, string>>;
-export type DistinctMeasure = keyof typeof DISTINCT_MEASURES;
-
-/** The same measures over raw enrolment facts (`e` activated, `s` started, `c` completed). */
-const RAW_FILTERS: Record<DistinctMeasure, string> = {
-  learners: `f.fact = 'e'`,
-  learners_online: `f.fact = 'e' AND f.channel = 'online'`,
-  learners_onsite: `f.fact = 'e' AND f.channel = 'onsite'`,
-  attendees: `f.fact = 's'`,
-  completers: `f.fact = 'c'`,
-  participants: `f.fact IN ('e', 's')`,
-};
+export { DISTINCT_MEASURES, type DistinctMeasure, type MeasureRows, type Queryable, TOTAL } from './report-distinct';
 
 const FAST_DIMENSIONS: readonly (ReportDimension | null)[] = [null, 'month', 'quarter', 'half', 'target_group', 'province', 'district'];
 
 /**
- * Distinct learners, attendees, completers and participants. Whole-month periods without a
- * course or format condition read `report_learner_year` (one narrow row per person and fiscal
- * year); anything else counts distinct people over the raw enrolments of the courses in scope
- * (the slower path, indexed by course).
+ * Distinct learners, attendees, completers and participants. Without a course or format condition
+ * the period's whole months read `report_learner_year` (one narrow row per person and fiscal
+ * year: the report's shared histogram when it serves this dimension, else a grouped count), and
+ * the days of a month the period cuts (at most two edges) add the people found only there, from
+ * the raw enrolments of those days (report-learner-edges.sql.ts). A course or format condition, a
+ * course, format or instructor breakdown, or a period without one whole month counts distinct
+ * people over the raw enrolments in scope (the slower path, indexed by course).
  */
-export async function learnerRows(db: Queryable, ctx: ReportContext, dimension: ReportDimension | null, measures: DistinctMeasure[]): Promise<MeasureRows> {
+export async function learnerRows(db: Queryable, ctx: ReportContext, dimension: ReportDimension | null, measures: DistinctMeasure[], shared?: SharedLearnerYears): Promise<MeasureRows> {
   if (measures.length === 0) return new Map();
-  const fast = coversWholeMonths(ctx.period) && ctx.courseIds === null && ctx.format === null && FAST_DIMENSIONS.includes(dimension);
-  return fast ? fromLearnerYears(db, ctx, dimension, measures) : fromEnrollments(db, ctx, dimension, measures);
+  const { whole, edges } = splitPeriod(ctx.period);
+  if (whole === null || ctx.courseIds !== null || ctx.format !== null || !FAST_DIMENSIONS.includes(dimension)) return fromEnrollments(db, ctx, dimension, measures);
+  const [months, edge] = await Promise.all([
+    shared?.served.has(dimension) ? shared.rows.then((all) => all.get(dimension) ?? new Map()) : fromLearnerYears(db, { ...ctx, period: whole }, dimension, measures),
+    edges.length ? edgeRows(db, ctx, whole, edges, dimension, measures) : new Map(),
+  ]);
+  return addRows(months, edge);
 }
 
-interface Bucket {
-  key: string;
-  /** Fiscal year (BE) → mask of the bucket's months in it. */
-  masks: Map<number, number>;
-}
-
-/** The period's months grouped into the buckets of a time dimension (or one 'total' bucket). */
-function buckets(ctx: ReportContext, dimension: ReportDimension | null): Bucket[] {
-  const out = new Map<string, Bucket>();
-  for (const month of periodMonths(ctx.period)) {
-    const key = isTimeDimension(dimension) ? timeKeyOfMonth(dimension, month) : TOTAL;
-    const bucket = out.get(key) ?? { key, masks: new Map() };
-    const fy = fiscalYearOfDay(`${month}-01`);
-    bucket.masks.set(fy, (bucket.masks.get(fy) ?? 0) | (1 << fiscalMonthIndex(`${month}-01`)));
-    out.set(key, bucket);
-  }
-  return [...out.values()];
-}
-
+/** A grouped count over `report_learner_year` (whole months only): one column per bucket and measure. */
 async function fromLearnerYears(db: Queryable, ctx: ReportContext, dimension: ReportDimension | null, measures: DistinctMeasure[]): Promise<MeasureRows> {
   const params = new SqlParams();
-  const list = buckets(ctx, dimension);
+  const list = [...bucketsOf(periodMonths(ctx.period), dimension)].map(([key, masks]) => ({ key, masks }));
   const years = [...new Set(list.flatMap((b) => [...b.masks.keys()]))];
   const columns: string[] = [];
   list.forEach((bucket, i) => {
-    for (const measure of measures) {
-      const conditions = [...bucket.masks].map(([fy, mask]) => `(r.fiscal_year = ${fy} AND ${DISTINCT_MEASURES[measure]} & ${mask} <> 0)`);
-      // Within one fiscal year a person has one row; only a bucket spanning two years needs DISTINCT.
-      const aggregate = conditions.length === 1 ? 'count(*)' : 'count(DISTINCT r.user_id)';
-      columns.push(`${aggregate} FILTER (WHERE ${conditions.join(' OR ')})::int AS "${i}:${measure}"`);
-    }
+    for (const measure of measures) columns.push(`${bucketCount(bucket.masks, measure)} AS "${i}:${measure}"`);
   });
   const conditions = [`r.fiscal_year = ANY(${params.add(years)}::int[])`, ...sliceConditions({ ...ctx, courseIds: null, format: null }, LEARNER_YEAR_COLUMNS, params)];
   const key = dimension && !isTimeDimension(dimension) ? `r.${dimension}` : `'${TOTAL}'`;
@@ -99,6 +49,22 @@ async function fromLearnerYears(db: Queryable, ctx: ReportContext, dimension: Re
     });
   }
   return out;
+}
+
+/**
+ * The people of one bucket (fiscal year → months in it) meeting a measure. One year: a row per
+ * person, count(*). Two consecutive years N, N+1: count(*) still, each person once: on the N row
+ * when it meets N's months, else on the N+1 row when it meets N+1's and its `prev_*` mask (the
+ * person's N row) does not meet N's. Three years or more (long custom ranges): count(DISTINCT user_id).
+ */
+function bucketCount(masks: Map<number, number>, measure: DistinctMeasure): string {
+  const years = [...masks.keys()].sort((a, b) => a - b);
+  const meets = (fy: number) => `r.fiscal_year = ${fy} AND ${maskOf(measure)} & ${masks.get(fy)} <> 0`;
+  if (years.length === 1) return `count(*) FILTER (WHERE ${meets(years[0])})::int`;
+  if (years.length === 2 && years[1] === years[0] + 1) {
+    return `count(*) FILTER (WHERE (${meets(years[0])}) OR (${meets(years[1])} AND ${maskOf(measure, 'prev_')} & ${masks.get(years[0])} = 0))::int`;
+  }
+  return `count(DISTINCT r.user_id) FILTER (WHERE ${years.map((fy) => `(${meets(fy)})`).join(' OR ')})::int`;
 }
 
 const LEARNER_YEAR_COLUMNS = { course: '', targetGroup: 'r.target_group', province: 'r.province', district: 'r.district', channel: '' };

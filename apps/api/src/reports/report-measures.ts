@@ -2,6 +2,7 @@ import type { ReportDimension, ReportMeasure } from '@baanrian/contracts';
 import { classRows, reachRows } from './report-activity.sql';
 import { courseDayRowsBy } from './report-course-day.sql';
 import { DISTINCT_MEASURES, type DistinctMeasure, learnerRows, type MeasureRows, type Queryable } from './report-learners.sql';
+import { splitPeriod } from './report-learner-edges.sql';
 import { histogramDimensions, learnerYearHistogram, type SharedLearnerYears } from './report-learner-years.sql';
 import type { ReportContext } from './report-sql';
 
@@ -25,13 +26,17 @@ export function readCourseDays(db: Queryable, ctx: ReportContext, dimensions: (R
 
 /**
  * The learner-year rollup read once for a whole report: the totals, time buckets and target groups
- * of a one-fiscal-year report (see `histogramDimensions`); undefined when none applies. A dimension
- * missing from it reads its own rows.
+ * of the period's whole months within one or two fiscal years (see `histogramDimensions`);
+ * undefined when none applies. A dimension missing from it reads its own rows; days of cut months
+ * are added by `learnerRows`.
  */
 export function readLearnerYears(db: Queryable, ctx: ReportContext, dimensions: (ReportDimension | null)[], measures: ReportMeasure[]): SharedLearnerYears | undefined {
   const distinct = [...new Set(measures.filter(isDistinct))];
-  const served = histogramDimensions(ctx, dimensions);
-  return distinct.length && served.length ? { served: new Set(served), rows: learnerYearHistogram(db, ctx, served, distinct) } : undefined;
+  const { whole } = splitPeriod(ctx.period);
+  if (!distinct.length || whole === null) return undefined;
+  const wholeCtx = { ...ctx, period: whole };
+  const served = histogramDimensions(wholeCtx, dimensions);
+  return served.length ? { served: new Set(served), rows: learnerYearHistogram(db, wholeCtx, served, distinct) } : undefined;
 }
 
 /**
@@ -52,11 +57,7 @@ export async function computeRows(
   const distinct = measures.filter(isDistinct);
   const sources = await Promise.all([
     wants(COURSE_DAY_MEASURES) ? (courseDays ?? readCourseDays(db, ctx, [dimension])).then((all) => all.get(dimension) ?? new Map()) : null,
-    distinct.length
-      ? learnerYears?.served.has(dimension)
-        ? learnerYears.rows.then((all) => all.get(dimension) ?? new Map())
-        : learnerRows(db, ctx, dimension, distinct)
-      : null,
+    distinct.length ? learnerRows(db, ctx, dimension, distinct, learnerYears) : null,
     wants(CLASS_MEASURES) ? classRows(db, ctx, dimension) : null,
     wants(REACH_MEASURES) ? reachRows(db, ctx, dimension) : null,
   ]);

@@ -1,4 +1,5 @@
 import {
+  PERIOD_KINDS,
   REPORT_DIMENSIONS,
   REPORT_FORMATS,
   REPORT_MEASURES,
@@ -114,21 +115,27 @@ export function toReportQuery(dto: ReportQueryDto): ReportQuery {
 }
 
 export class ReportValueDto {
-  @ApiProperty() actual: number;
+  @ApiProperty({ description: 'The measure over the period (completion_rate: 0–100, one decimal)' }) actual: number;
   @ApiProperty({ type: Number, nullable: true, description: "The plan's whole-year target (fiscal-year periods only)" }) target: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'actual ÷ target × 100, one decimal' }) percentOfPlan: number | null;
 }
 
-/** One optional property per measure (`type`), as the contracts' Partial<Record<ReportMeasure, …>>. */
-function measureProperties(target: object, type: () => unknown): void {
-  for (const measure of REPORT_MEASURES) ApiPropertyOptional({ type })(target, measure);
+/**
+ * One optional property per measure, as the contracts' Partial<Record<ReportMeasure, …>>. The type
+ * is given as such, not as a thunk: the document generator cannot name a thunk's schema here and
+ * wrote an empty `$ref` for every measure.
+ */
+function measureProperties(target: object, type: typeof Number | typeof ReportValueDto): void {
+  for (const measure of REPORT_MEASURES) ApiPropertyOptional({ type, description: `\`${measure}\` (present when the report shows it)` })(target, measure);
 }
 
+/** A breakdown row's values: the measures the report shows and the dimension has. */
 export class ReportMeasureValuesDto {}
-measureProperties(ReportMeasureValuesDto.prototype, () => Number);
+measureProperties(ReportMeasureValuesDto.prototype, Number);
 
+/** The totals: actual, target and % of plan of each measure the report shows. */
 export class ReportTotalsDto {}
-measureProperties(ReportTotalsDto.prototype, () => ReportValueDto);
+measureProperties(ReportTotalsDto.prototype, ReportValueDto);
 
 export class ReportRowDto {
   @ApiProperty({ description: 'A month `2026-03`, `fy:2569:q1`, a target group, a course id, `online` …' }) key: string;
@@ -141,22 +148,24 @@ export class ReportBreakdownDto {
   @ApiProperty({ type: [ReportRowDto] }) rows: ReportRowDto[];
 }
 
+/** The period as parsed: canonical key, kind, Bangkok days (inclusive) and its label in the request language. */
 export class ReportPeriodDto {
   @ApiProperty({ example: 'fy:2569' }) key: string;
-  @ApiProperty({ example: 'fiscal_year' }) kind: string;
+  @ApiProperty({ enum: PERIOD_KINDS, enumName: 'ReportPeriodKind' }) kind: string;
   @ApiProperty({ example: '2025-10-01' }) from: string;
   @ApiProperty({ example: '2026-09-30' }) to: string;
-  @ApiProperty({ example: 2569 }) fiscalYear: number;
+  @ApiProperty({ example: 2569, description: 'The fiscal year (BE) holding the first day' }) fiscalYear: number;
   @ApiProperty({ example: 'ปีงบประมาณ 2569 (ต.ค. 2568 – ก.ย. 2569)' }) label: string;
 }
 
+/** The filters the report applied (an instructor's forced scope included). */
 export class ReportFiltersDto {
-  @ApiPropertyOptional({ enum: TARGET_GROUPS, isArray: true }) targetGroups?: TargetGroup[];
-  @ApiPropertyOptional({ type: [String] }) courseIds?: string[];
-  @ApiPropertyOptional({ enum: REPORT_FORMATS }) format?: ReportFormat;
-  @ApiPropertyOptional() province?: string;
-  @ApiPropertyOptional() district?: string;
-  @ApiPropertyOptional() instructorId?: string;
+  @ApiPropertyOptional({ enum: TARGET_GROUPS, enumName: 'TargetGroup', isArray: true }) targetGroups?: TargetGroup[];
+  @ApiPropertyOptional({ type: [String], format: 'uuid' }) courseIds?: string[];
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, enumName: 'ReportFormat' }) format?: ReportFormat;
+  @ApiPropertyOptional({ description: "The learner's province ('' = not known)" }) province?: string;
+  @ApiPropertyOptional({ description: "The learner's district ('' = not known)" }) district?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) instructorId?: string;
 }
 
 export class ReportFunnelDto {

@@ -46,4 +46,24 @@ export class ReportLearnerYearEntity {
 
   @Column({ name: 'completed_months', ...months })
   completedMonths: number;
+
+  /*
+   * The same five masks of the person's previous fiscal year (0 without a row then). A period over
+   * two fiscal years counts each person once without DISTINCT: on the first year's row if it
+   * matches, else on the second year's row when it matches and its previous-year mask does not.
+   */
+  @Column({ name: 'prev_enrolled_months', ...months })
+  prevEnrolledMonths: number;
+
+  @Column({ name: 'prev_online_months', ...months })
+  prevOnlineMonths: number;
+
+  @Column({ name: 'prev_onsite_months', ...months })
+  prevOnsiteMonths: number;
+
+  @Column({ name: 'prev_started_months', ...months })
+  prevStartedMonths: number;
+
+  @Column({ name: 'prev_completed_months', ...months })
+  prevCompletedMonths: number;
 }

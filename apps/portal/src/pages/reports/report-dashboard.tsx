@@ -1,11 +1,11 @@
 import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReportMeasure, ReportQuery, ReportResult, ReportValue } from '@baanrian/contracts';
+import type { ReportMeasure, ReportQuery, ReportValue } from '@baanrian/contracts';
 import { useSearchParam } from '../../routing/location';
 import { Card, EmptyState, ErrorState, LoadingState, ProgressBar, Select } from '../../ui';
 import type { ChartDatum, ChartSeries } from './report-charts';
 import { DataTable } from './data-table';
-import { reportKeys, type ReportOptionsDto } from './reports-api';
+import { reportKeys, type ReportOptionsDto, type ReportResultDto } from './reports-api';
 import { defaultFiscalYear, formatInstant, formatMeasure, formatPercent, formatYear, offeredFiscalYears, useLocale, useReportOptions, useReportsApi, useRowLabel } from './reports-common';
 import { useReportsTranslation } from './reports-i18n';
 
@@ -75,7 +75,7 @@ function Dashboard({ options }: { options: ReportOptionsDto }) {
   );
 }
 
-function Headlines({ result, year }: { result: ReportResult; year: string }) {
+function Headlines({ result, year }: { result: ReportResultDto; year: string }) {
   const { t } = useReportsTranslation();
   const id = useId();
   return (
@@ -124,7 +124,7 @@ function HeadlineCard({ measure, value }: { measure: ReportMeasure; value: Repor
 }
 
 /** Reach from both sources, each shown, and their sum against plan: never one blended number. */
-function ReachCard({ result }: { result: ReportResult }) {
+function ReachCard({ result }: { result: ReportResultDto }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
   const id = useId();
@@ -163,7 +163,7 @@ function ChartSection({ title, chart, table, note }: { title: string; chart: Rea
 
 const seriesOf = (measures: ReportMeasure[], label: (m: ReportMeasure) => string): ChartSeries[] => measures.map((m) => ({ key: m, label: label(m) }));
 
-function Trend({ result }: { result: ReportResult }) {
+function Trend({ result }: { result: ReportResultDto }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
   const rowLabel = useRowLabel();
@@ -186,7 +186,7 @@ function Trend({ result }: { result: ReportResult }) {
   );
 }
 
-function ByGroup({ result }: { result: ReportResult }) {
+function ByGroup({ result }: { result: ReportResultDto }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
   const rowLabel = useRowLabel();
@@ -219,7 +219,7 @@ function ByGroup({ result }: { result: ReportResult }) {
 }
 
 /** The Chiang Mai layout: classes and learners online, workshops and participants onsite, everyone once. */
-function OnlineOnsite({ result }: { result: ReportResult }) {
+function OnlineOnsite({ result }: { result: ReportResultDto }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
   const title = t('dashboard.onlineOnsite');
@@ -258,7 +258,7 @@ function OnlineOnsite({ result }: { result: ReportResult }) {
   );
 }
 
-function Funnel({ result }: { result: ReportResult }) {
+function Funnel({ result }: { result: ReportResultDto }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
   const title = t('dashboard.funnel');

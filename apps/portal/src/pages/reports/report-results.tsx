@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportFilters, ReportQuery, ReportResult } from '@baanrian/contracts';
+import type { ReportFilters, ReportQuery } from '@baanrian/contracts';
 import { formatNumber } from '../../i18n/format';
 import { DataTable } from './data-table';
 import { ExportPanel } from './export-panel';
-import type { ReportOptionsDto } from './reports-api';
+import type { ReportOptionsDto, ReportResultDto } from './reports-api';
 import { formatInstant, formatMeasure, formatPercent, useLocale, useRowLabel } from './reports-common';
 import { useReportsTranslation } from './reports-i18n';
 
@@ -22,7 +22,7 @@ function useFilterSummary(filters: ReportFilters, options: ReportOptionsDto): st
 }
 
 /** Totals (with target and % of plan when there is a plan), one table per breakdown, the definitions, the exports. */
-export function ReportResults({ query, result, options }: { query: ReportQuery; result: ReportResult; options: ReportOptionsDto }) {
+export function ReportResults({ query, result, options }: { query: ReportQuery; result: ReportResultDto; options: ReportOptionsDto }) {
   const { t } = useReportsTranslation();
   const locale = useLocale();
   const measures = result.measures;

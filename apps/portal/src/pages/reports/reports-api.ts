@@ -1,4 +1,4 @@
-import type { ApiClient } from '@baanrian/api-client';
+import type { ApiClient, operations, Schemas } from '@baanrian/api-client';
 import {
   EXPORT_FORMATS,
   REPORT_DIMENSIONS,
@@ -8,96 +8,40 @@ import {
   TARGET_GROUPS,
   type ExportFormat,
   type ExportKind,
-  type ExportStatus,
-  type ReachChannel,
   type ReportDimension,
   type ReportFilters,
   type ReportMeasure,
   type ReportQuery,
-  type ReportResult,
-  type TargetGroup,
 } from '@baanrian/contracts';
 import { ApiError, NetworkError } from '../../api/errors';
 
 /*
  * Every call the report screens make, in this one file (issue 10, notes/reports-contract.md "API
- * surface"). The API is being built in parallel, so its operations are not in the generated client
- * yet: the calls go through the client's generic `request()` (same middleware: the access token,
- * one refresh-and-retry on a 401, Accept-Language), and the DTOs are typed by hand, from
- * @baanrian/contracts where it has them (ReportResult, ReportQuery …) and from the contract and the
- * entities (libs/db/src/reports) where it does not. When `npm run api-client:generate` has them:
- * replace `raw.request(...)` with `client.GET/POST/...` on the generated paths, the interfaces
- * marked "hand-typed" with `Schemas[...]`, and let the compiler point at what changed.
+ * surface"), through the client generated from the API's OpenAPI document: typed paths, bodies
+ * and answers (`Schemas[...]`), with the client's middleware (the access token, one
+ * refresh-and-retry on a 401, Accept-Language). What the screens keep of @baanrian/contracts is
+ * the vocabulary (measures, dimensions, presets) and the ReportQuery they build.
  */
 
-// ---- DTOs (hand-typed from the contract) ---------------------------------------------------------
+// ---- DTOs (generated from the API) ---------------------------------------------------------------
 
+/** GET /reports: totals against plan, breakdowns, the funnel, labels in the request language. */
+export type ReportResultDto = Schemas['ReportResultDto'];
 /** GET /reports/options: what the builder can offer, already limited to the viewer's scope. */
-export interface ReportOptionsDto {
-  /** Fiscal years (BE) with data, newest first. */
-  fiscalYears: number[];
-  currentFiscalYear: number;
-  provinces: string[];
-  districts: { province: string; district: string }[];
-  /** Titles in the request's language. */
-  courses: { id: string; title: string }[];
-  instructors: { id: string; name: string }[];
-}
-
-export type PlanTargetGroup = TargetGroup | 'all';
-
-export interface ReportPlanTarget {
-  targetGroup: PlanTargetGroup;
-  measure: ReportMeasure;
-  target: number;
-}
-
-/** GET /reports/plans?fiscalYear= answer and PUT /reports/plans body (the year's whole plan). */
-export interface ReportPlansDto {
-  fiscalYear: number;
-  targets: ReportPlanTarget[];
-}
-
+export type ReportOptionsDto = Schemas['ReportOptionsDto'];
+export type PlanTargetGroup = Schemas['PlanTargetGroup'];
+export type ReportPlanTarget = Schemas['ReportTargetDto'];
+/** PUT /reports/plans body (the year's whole plan); GET /reports/plans answers it with `updatedAt`. */
+export type ReportPlansDto = Schemas['SaveReportPlanDto'];
 /** A recorded campaign (reach_campaign). Dates are Bangkok days, YYYY-MM-DD; `endsOn` inclusive. */
-export interface ReachCampaignDto {
-  id: string;
-  channel: ReachChannel;
-  startsOn: string;
-  endsOn: string;
-  courseId: string | null;
-  /** The course's title in the request's language, when the campaign is for a course. */
-  courseTitle?: string | null;
-  programme: string | null;
-  impressions: number | null;
-  reach: number;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type ReachCampaignInput = Pick<ReachCampaignDto, 'channel' | 'startsOn' | 'endsOn' | 'courseId' | 'programme' | 'impressions' | 'reach' | 'note'>;
-
+export type ReachCampaignDto = Schemas['ReachCampaignDto'];
+export type ReachCampaignInput = Required<Schemas['CreateReachCampaignDto']>;
 /** A large export the worker runs (report_export). */
-export interface ReportExportDto {
-  id: string;
-  format: ExportFormat;
-  kind: ExportKind;
-  status: ExportStatus;
-  /** 0–100. */
-  progress: number;
-  rowCount: number | null;
-  byteSize: number | null;
-  /** When the download link stops working (set once ready). */
-  expiresAt: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
+export type ReportExportDto = Schemas['ReportExportDto'];
 /** POST /reports/exports body. */
-export interface ExportRequest extends ReportQuery {
-  format: ExportFormat;
-  kind: ExportKind;
-}
+export type ExportRequest = Schemas['CreateReportExportDto'];
+/** GET /reports query parameters. */
+export type ReportParams = operations['getReport']['parameters']['query'];
 
 /** What an export request gave: the file itself (small), or a queued job to follow (large). */
 export type ExportOutcome = { type: 'file'; blob: Blob; filename: string } | { type: 'queued'; export: ReportExportDto };
@@ -210,20 +154,9 @@ export const isExportFormat = (value: string): value is ExportFormat => (EXPORT_
 
 // ---- The client ----------------------------------------------------------------------------------
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-interface RawInit {
-  params?: { path?: Record<string, string>; query?: Record<string, string> };
-  body?: unknown;
-  signal?: AbortSignal;
-  parseAs?: 'json' | 'blob';
-}
-type RawResult = Promise<{ data?: unknown; error?: unknown; response: Response }>;
-/** The generated client's generic `request()`, without its path types (the paths are not generated yet). */
-interface RawClient {
-  request(method: Method, url: string, init?: RawInit): RawResult;
-}
+type Call<T> = Promise<{ data?: T; error?: unknown; response: Response }>;
 
-async function send(call: RawResult): Promise<{ data: unknown; response: Response }> {
+async function send<T>(call: Call<T>): Promise<{ data: T; response: Response }> {
   let result;
   try {
     result = await call;
@@ -233,51 +166,72 @@ async function send(call: RawResult): Promise<{ data: unknown; response: Respons
   }
   const { data, error, response } = result;
   if (!response.ok) throw ApiError.from(response, error);
-  return { data, response };
+  return { data: data as T, response };
 }
 
-const unwrap = async <T>(call: RawResult): Promise<T> => (await send(call)).data as T;
+const unwrap = async <T>(call: Call<T>): Promise<T> => (await send(call)).data;
 
 /** A 202's JSON body read from a blob (the request asked for a blob: the 200 is a file). */
-async function blobJson<T>(blob: unknown): Promise<T> {
-  return JSON.parse(await (blob as Blob).text()) as T;
+async function blobJson<T>(blob: Blob): Promise<T> {
+  return JSON.parse(await blob.text()) as T;
 }
+
+/** The GET /reports parameters as the generated client types them (lists as arrays). */
+export function reportParams(query: ReportQuery): ReportParams {
+  const f = query.filters ?? {};
+  const nonEmpty = <T>(values: readonly T[] | undefined) => (values && values.length > 0 ? [...values] : undefined);
+  const params: ReportParams = {
+    period: query.period,
+    preset: query.preset,
+    breakdowns: nonEmpty(query.breakdowns),
+    measures: nonEmpty(query.measures),
+    targetGroups: nonEmpty(f.targetGroups),
+    courseIds: nonEmpty(f.courseIds),
+    format: f.format,
+    province: f.province || undefined,
+    district: f.district || undefined,
+    instructorId: f.instructorId || undefined,
+  };
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== '')) as ReportParams;
+}
+
+/** Lists go comma-separated (the contract's form, and the builder's URL), not repeated. */
+const COMMA_LISTS = { array: { style: 'form', explode: false } } as const;
 
 const P = '/api/v1/reports';
 
 export function createReportsApi(client: ApiClient) {
-  const raw = client as unknown as RawClient;
   const id = (value: string) => ({ path: { id: value } });
   return {
-    report: (query: ReportQuery, signal?: AbortSignal) => unwrap<ReportResult>(raw.request('get', P, { params: { query: reportSearchParams(query) }, signal })),
-    options: (signal?: AbortSignal) => unwrap<ReportOptionsDto>(raw.request('get', `${P}/options`, { signal })),
+    report: (query: ReportQuery, signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports', { params: { query: reportParams(query) }, querySerializer: COMMA_LISTS, signal })),
+    options: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/options', { signal })),
 
-    plans: (fiscalYear: number, signal?: AbortSignal) =>
-      unwrap<ReportPlansDto>(raw.request('get', `${P}/plans`, { params: { query: { fiscalYear: String(fiscalYear) } }, signal })),
-    savePlans: (body: ReportPlansDto) => unwrap<ReportPlansDto>(raw.request('put', `${P}/plans`, { body })),
+    plans: (fiscalYear: number, signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/plans', { params: { query: { fiscalYear } }, signal })),
+    savePlans: (body: ReportPlansDto) => unwrap(client.PUT('/api/v1/reports/plans', { body })),
 
-    campaigns: (signal?: AbortSignal) => unwrap<ReachCampaignDto[]>(raw.request('get', `${P}/reach-campaigns`, { signal })),
-    createCampaign: (body: ReachCampaignInput) => unwrap<ReachCampaignDto>(raw.request('post', `${P}/reach-campaigns`, { body })),
-    updateCampaign: (campaignId: string, body: ReachCampaignInput) =>
-      unwrap<ReachCampaignDto>(raw.request('patch', `${P}/reach-campaigns/{id}`, { params: id(campaignId), body })),
-    deleteCampaign: (campaignId: string) => unwrap<void>(raw.request('delete', `${P}/reach-campaigns/{id}`, { params: id(campaignId) })),
+    campaigns: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/reach-campaigns', { signal })),
+    createCampaign: (body: ReachCampaignInput) => unwrap(client.POST('/api/v1/reports/reach-campaigns', { body })),
+    updateCampaign: (campaignId: string, body: ReachCampaignInput) => unwrap(client.PATCH('/api/v1/reports/reach-campaigns/{id}', { params: id(campaignId), body })),
+    deleteCampaign: async (campaignId: string): Promise<void> => {
+      await send(client.DELETE('/api/v1/reports/reach-campaigns/{id}', { params: id(campaignId) }));
+    },
 
     /** 200: the file, named by Content-Disposition. 202: the queued export to follow. */
     createExport: async (request: ExportRequest): Promise<ExportOutcome> => {
-      const { data, response } = await send(raw.request('post', `${P}/exports`, { body: request, parseAs: 'blob' }));
+      const { data, response } = await send(client.POST('/api/v1/reports/exports', { body: request, parseAs: 'blob' }));
       if (response.status === 202) return { type: 'queued', export: await blobJson<ReportExportDto>(data) };
       return {
         type: 'file',
-        blob: data as Blob,
+        blob: data,
         filename: filenameFromDisposition(response.headers.get('Content-Disposition'), exportFallbackName(request.period, request.format)),
       };
     },
-    exports: (signal?: AbortSignal) => unwrap<ReportExportDto[]>(raw.request('get', `${P}/exports`, { signal })),
-    exportStatus: (exportId: string, signal?: AbortSignal) => unwrap<ReportExportDto>(raw.request('get', `${P}/exports/{id}`, { params: id(exportId), signal })),
+    exports: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/exports', { signal })),
+    exportStatus: (exportId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/exports/{id}', { params: id(exportId), signal })),
     /** The finished file (owner only; 410 once expired). */
     exportFile: async (item: ReportExportDto): Promise<{ blob: Blob; filename: string }> => {
-      const { data, response } = await send(raw.request('get', exportFileUrl(item.id), { parseAs: 'blob' }));
-      return { blob: data as Blob, filename: filenameFromDisposition(response.headers.get('Content-Disposition'), `report-${item.id.slice(0, 8)}.${item.format}`) };
+      const { data, response } = await send(client.GET('/api/v1/reports/exports/{id}/file', { params: id(item.id), parseAs: 'blob' }));
+      return { blob: data, filename: filenameFromDisposition(response.headers.get('Content-Disposition'), `report-${item.id.slice(0, 8)}.${item.format}`) };
     },
   };
 }

@@ -246,6 +246,9 @@ describe('report builder', () => {
       id: 'e-1',
       format: 'csv',
       kind: 'enrollments',
+      period: 'fy:2569',
+      fileName: 'report-fy-2569.csv',
+      downloadUrl: null,
       status: 'queued',
       progress: 0,
       rowCount: null,
@@ -256,7 +259,7 @@ describe('report builder', () => {
     };
     const states: ReportExportDto[] = [
       { ...queued, status: 'running', progress: 40 },
-      { ...queued, status: 'ready', progress: 100, rowCount: 25_000, expiresAt: '2026-03-02T03:00:00.000Z', finishedAt: '2026-03-01T03:01:00.000Z' },
+      { ...queued, status: 'ready', progress: 100, rowCount: 25_000, downloadUrl: '/api/v1/reports/exports/e-1/file', expiresAt: '2026-03-02T03:00:00.000Z', finishedAt: '2026-03-01T03:01:00.000Z' },
     ];
     let polls = 0;
     const bodies: Record<string, unknown>[] = [];
@@ -356,6 +359,7 @@ describe('recorded reach', () => {
     startsOn: '2025-10-01',
     endsOn: '2025-10-31',
     courseId: null,
+    courseTitle: null,
     programme: 'Online learning to your home',
     impressions: 25000,
     reach: 17852,
