@@ -24,12 +24,22 @@ const LEARNERS = Number(rawEnv('FAULT_WORKLOAD_LEARNERS') ?? 200);
  */
 async function startStandInStack(): Promise<WorkloadStack & { stop(): Promise<void> }> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-faults-'));
-  const [postgres, redis, smtp] = await Promise.all([
+  const started = await Promise.allSettled([
     (async () => startPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), database: 'baanrian' }))(),
     (async () => startRedis({ port: await freePort() }))(),
     startSmtpSink(),
     buildApps(['api', 'worker']),
   ]);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    // Whatever did start must not outlive the test (a stray redis-server keeps jest from exiting).
+    const stops = started.map((s) => (s.status === 'fulfilled' && s.value && typeof s.value === 'object' ? s.value : null));
+    await Promise.all(stops.map((v) => (v && 'stop' in v ? v.stop() : v && 'close' in v ? v.close() : undefined)));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const [postgres, redis, smtp] = started.map((s) => (s as PromiseFulfilledResult<unknown>).value) as [
+    Awaited<ReturnType<typeof startPostgres>>, Awaited<ReturnType<typeof startRedis>>, Awaited<ReturnType<typeof startSmtpSink>>,
+  ];
   const port = await freePort();
   const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const env: Record<string, string> = {
