@@ -23,7 +23,7 @@ const LEARNERS = Number(rawEnv('FAULT_WORKLOAD_LEARNERS') ?? 200);
  * `startFaultStack()` and delete this function.
  */
 async function startStandInStack(): Promise<WorkloadStack & { stop(): Promise<void> }> {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-faults-'));
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'baanrian-workload-'));
   const started = await Promise.allSettled([
     (async () => startPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), database: 'baanrian' }))(),
     (async () => startRedis({ port: await freePort() }))(),
