@@ -60,20 +60,21 @@ export class JobFailureSweeper implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async sweepQueue(queue: Queue, since: number): Promise<number> {
-    const client = await queue.client;
+    const client = await queue.backend.client;
     let added = 0;
     for (let offset = 0; ; offset += PAGE) {
-      // The failed set is scored by the time of failure, newest last.
-      const flat = await client.zrevrangebyscore(queue.keys.failed, '+inf', since, 'WITHSCORES', 'LIMIT', offset, PAGE);
-      const page: { jobId: string; failedAt: number }[] = [];
-      for (let i = 0; i < flat.length; i += 2) page.push({ jobId: flat[i], failedAt: Number(flat[i + 1]) });
+      // The failed set is scored by the time of failure: read newest first, stop past `since`.
+      const flat = await client.zrevrange(queue.keys.failed, offset, offset + PAGE - 1, { WITHSCORES: true });
+      const read: { jobId: string; failedAt: number }[] = [];
+      for (let i = 0; i < flat.length; i += 2) read.push({ jobId: flat[i], failedAt: Number(flat[i + 1]) });
+      const page = read.filter((p) => p.failedAt >= since);
       const known = await this.recorder.recorded(queue.name, page);
       for (const { jobId } of page.filter((p) => !known.has(p.jobId))) {
         const job = await queue.getJob(jobId);
         const failure = job && failureOf(queue.name, job);
         if (failure && (await this.recorder.record(failure))) added++;
       }
-      if (page.length < PAGE) return added;
+      if (read.length < PAGE || page.length < read.length) return added;
     }
   }
 }
