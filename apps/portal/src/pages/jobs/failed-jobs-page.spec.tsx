@@ -12,13 +12,13 @@ import { parseFilter } from './failed-jobs-page';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-const me = (roles: MeDto['roles']): MeDto => ({
+const me = (roles: MeDto['roles'], preferredLocale: MeDto['preferredLocale'] = 'en'): MeDto => ({
   id: 'u-1',
   email: 'admin@example.org',
   accountCode: 'BR-10001',
   displayName: 'Malee',
   phone: null,
-  preferredLocale: 'en',
+  preferredLocale,
   birthYear: 1980,
   province: null,
   district: null,
@@ -30,7 +30,7 @@ const me = (roles: MeDto['roles']): MeDto => ({
   actingAs: null,
   createdAt: '2025-01-01T00:00:00.000Z',
 });
-const session = (roles: MeDto['roles']): SessionDto => ({ accessToken: 'token-1', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: me(roles) });
+const session = (roles: MeDto['roles'], locale?: MeDto['preferredLocale']): SessionDto => ({ accessToken: 'token-1', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: me(roles, locale) });
 
 const failure = (overrides: Partial<FailedJobDto> = {}): FailedJobDto => ({
   id: 'f-1',
@@ -53,8 +53,8 @@ const failure = (overrides: Partial<FailedJobDto> = {}): FailedJobDto => ({
 
 type Route = (request: Request) => Response | Promise<Response>;
 
-function api(routes: Record<string, Route>, roles: MeDto['roles'] = ['admin']) {
-  const defaults: Record<string, Route> = { 'POST /api/v1/auth/refresh': () => json(session(roles)) };
+function api(routes: Record<string, Route>, roles: MeDto['roles'] = ['admin'], locale?: MeDto['preferredLocale']) {
+  const defaults: Record<string, Route> = { 'POST /api/v1/auth/refresh': () => json(session(roles, locale)) };
   return (request: Request) => {
     const key = `${request.method} ${new URL(request.url).pathname}`;
     const route = routes[key] ?? defaults[key];
@@ -148,9 +148,9 @@ describe('failed jobs page', () => {
 
   it('speaks Thai, with Buddhist Era dates', async () => {
     localStorage.setItem('baanrian.locale', 'th');
-    renderApp({ url: '/admin/jobs', handler: api({ [`GET ${LIST}`]: () => json({ items: [failure()], total: 1 }) }) });
+    renderApp({ url: '/admin/jobs', handler: api({ [`GET ${LIST}`]: () => json({ items: [failure()], total: 1 }) }, ['admin'], 'th') });
     const card = await screen.findByRole('article', { name: 'credential.issued' }, { timeout: 15_000 });
-    expect(screen.getByRole('heading', { level: 1, name: 'งานที่ล้มเหลว' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'งานที่ล้มเหลว' })).toBeTruthy();
     expect(within(card).getByText('อีเมล')).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'สั่งทำใหม่' })).toBeTruthy();
     expect(within(card).getByText(/2569/)).toBeTruthy();
