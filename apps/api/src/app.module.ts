@@ -10,6 +10,7 @@ import { CoursesModule } from './courses/courses.module';
 import { CredentialsModule } from './credentials/credentials.module';
 import { DatabaseModule } from './database/database.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
+import { FailedJobsModule } from './failed-jobs/failed-jobs.module';
 import { HttpDrainService } from './observability/http-drain.service';
 import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ReachModule,
         ReportsModule,
         ReportExportsModule,
+        FailedJobsModule,
       ],
       providers: [HttpDrainService],
     };

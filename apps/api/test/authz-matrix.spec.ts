@@ -8,6 +8,7 @@ import { createChild, switchToChild } from './guardian-helpers';
 import { publishTestCourse } from './catalog-fixture';
 import { createQuiz, enrolIn, insertAttempt } from './quiz-attempts-helpers';
 import { seedCredential } from './credentials-helpers';
+import { FailedJobsFixture, insertFailureOf } from './failed-jobs-helpers';
 import type { MediaStorage } from '@baanrian/db';
 import { Readable } from 'node:stream';
 import { MEDIA_STORAGE } from '../src/media/media.service';
@@ -331,6 +332,10 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/admin/credentials/title-rules/{id}': { expect: adminOnly(200), paramsFor: freshTitleRuleParams, body: () => ({ minHours: 30 }) },
   'DELETE /api/v1/admin/credentials/title-rules/{id}': { expect: adminOnly(204), paramsFor: freshTitleRuleParams },
   'POST /api/v1/admin/credentials/title-rules/{id}/award': { expect: adminOnly(202), paramsFor: freshTitleRuleParams },
+  // Jobs that failed for good (issue 12): administrators only; each cell retries or dismisses a fresh real failure.
+  'GET /api/v1/admin/jobs/failed': { expect: adminOnly(200) },
+  'POST /api/v1/admin/jobs/failed/{id}/retry': { expect: adminOnly(200), paramsFor: freshJobFailureParams },
+  'POST /api/v1/admin/jobs/failed/{id}/dismiss': { expect: adminOnly(200), paramsFor: freshJobFailureParams, body: () => ({ reason: 'matrix' }) },
   // Measured reach (issue 10): the page-view beacon is public and the same 204 for everyone.
   'POST /api/v1/reach/visits': { expect: all(204), body: () => ({ page: 'catalog' }) },
   // Participation reports: instructors read their own courses' reports; plans and recorded reach are for administrators.
@@ -417,6 +422,16 @@ const MATRIX_CAMPAIGN = { channel: 'line', startsOn: '2026-01-05', endsOn: '2026
 async function freshCampaignParams(): Promise<Record<string, string>> {
   const campaign = await http().post('/api/v1/reports/reach-campaigns').set(bearer(tokenOf('admin'))).send(MATRIX_CAMPAIGN).expect(201);
   return { id: campaign.body.id };
+}
+
+let failedJobs: FailedJobsFixture | undefined;
+afterAll(() => failedJobs?.close());
+
+/** A job failed for good in Redis (the API's queue prefix) and its record, as the worker leaves them. */
+async function freshJobFailureParams(): Promise<Record<string, string>> {
+  failedJobs ??= FailedJobsFixture.of(api.app());
+  const job = await failedJobs.failForGood('system', 'system.ping', { pingId: randomUUID() });
+  return { id: await insertFailureOf(api.db(), 'system', job) };
 }
 
 async function freshTitleRuleParams(): Promise<Record<string, string>> {

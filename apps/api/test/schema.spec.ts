@@ -58,6 +58,7 @@ describe('migrations', () => {
       'external_identity',
       'issuer_key',
       'issuer_profile',
+      'job_failure',
       'lesson',
       'lesson_progress',
       'mail_delivery',

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from './support/browser';
 import { A11Y_VIEWS, type A11yView, pageProblems } from './support/page-checks';
@@ -16,7 +17,7 @@ const DEMO_ADMIN = { login: 'admin@demo.baanrian.test', password: 'demo-admin-25
 const DEMO_LEARNER = { login: 'learner@demo.baanrian.test', displayName: 'สมชาย ใจดี (สาธิต)' };
 
 const SIGNED_OUT_ROUTES = ['/sign-in', '/sign-up', '/forgot-password', '/reset-password?token=not-a-real-token', '/card?c=BR-25001', '/setup'];
-const ADMIN_ROUTES = ['/account', '/account/children', '/admin/users', '/admin/audit', '/admin/assisted'];
+const ADMIN_ROUTES = ['/account', '/account/children', '/admin/users', '/admin/audit', '/admin/assisted', '/admin/jobs'];
 
 let stack: ServedPortal;
 let baseUrl: string;
@@ -25,7 +26,23 @@ let browser: Browser;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([servePortal(), launchChromium()]);
   baseUrl = stack.baseUrl;
+  await recordFailedJobs(stack.db.url);
 });
+
+/** Two jobs that failed for good, as the worker records them, so `/admin/jobs` is checked with cards and their buttons. */
+async function recordFailedJobs(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO job_failure (queue, job_id, job_name, payload, error_message, error_code, attempts, first_failed_at, last_failed_at)
+       VALUES ('mail', gen_random_uuid()::text, 'credential.issued', jsonb_build_object('credentialId', gen_random_uuid()), 'Greeting never received from the mail server', 'ETIMEDOUT', 5, now(), now()),
+              ('reports', gen_random_uuid()::text, 'report.export-requested', jsonb_build_object('exportId', gen_random_uuid(), 'note', '[omitted]'), 'export 1: the written file is missing', 'Error', 5, now() - interval '1 hour', now() - interval '1 hour')`,
+    );
+  } finally {
+    await db.end();
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -174,7 +191,7 @@ describe.each(A11Y_VIEWS)('accounts routes at $name', (view: A11yView) => {
     await context.close();
   });
 
-  it('signed in as an administrator: account, children, users, audit log, assisted sign-up', async () => {
+  it('signed in as an administrator: account, children, users, audit log, assisted sign-up, failed jobs', async () => {
     const { context, page } = await newPage(view.locale, view.viewport);
     await signIn(page, DEMO_ADMIN.login, DEMO_ADMIN.password, view.locale);
     const { report, titles } = await check(page, ADMIN_ROUTES);

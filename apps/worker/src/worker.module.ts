@@ -3,6 +3,7 @@ import { dataSourceOptions } from '@baanrian/db';
 import { QueueName } from '@baanrian/jobs';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CertificatePdfs } from './credentials/certificate-pdfs';
@@ -18,6 +19,9 @@ import { CredentialsScheduler } from './credentials/credentials.scheduler';
 import { IssuerKeysService } from './credentials/issuer-keys.service';
 import { AttemptGradingJob } from './grading/attempt-grading.job';
 import { CloseExpiredJob } from './grading/close-expired.job';
+import { JobFailureListener } from './failed-jobs/job-failure.listener';
+import { JobFailureRecorder } from './failed-jobs/job-failure.recorder';
+import { JobFailureSweeper } from './failed-jobs/job-failure.sweeper';
 import { GradingQueueProcessor } from './grading/grading-queue.processor';
 import { GradingScheduler } from './grading/grading.scheduler';
 import { RegradeJob } from './grading/regrade.job';
@@ -82,6 +86,8 @@ export class WorkerModule {
           },
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        // Finds every processor, so failed jobs are recorded for all queues in one place.
+        DiscoveryModule,
       ],
       providers: [
         CertificatePdfs,
@@ -101,6 +107,9 @@ export class WorkerModule {
         GradingScheduler,
         RegradeJob,
         HeartbeatService,
+        JobFailureListener,
+        JobFailureRecorder,
+        JobFailureSweeper,
         OutboxQueues,
         OutboxRelayService,
         HousekeepingJob,

@@ -299,6 +299,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs that failed for good, newest failure first; filter by queue and status */
+        get: operations["listFailedJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/failed/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the record with a reason, without running the job again; audited */
+        post: operations["dismissFailedJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the same job (name and payload) back to its queue, attempts reset; audited */
+        post: operations["retryFailedJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -3075,6 +3126,10 @@ export interface components {
             /** @enum {string} */
             status: "valid" | "revoked" | "invalid";
         };
+        DismissFailedJobDto: {
+            /** @description Why nothing more will be done, kept with the record and in the audit log */
+            reason: string;
+        };
         EnrollDto: {
             /** @description Blended courses only let the learner choose; default: the format's channel */
             channel?: components["schemas"]["EnrollmentChannel"];
@@ -3178,6 +3233,48 @@ export interface components {
         ExtensionInputDto: {
             /** @description Added to the time limit of every attempt of this learner */
             extraSeconds: number;
+        };
+        FailedJobDto: {
+            /** @description Attempts made before BullMQ gave up, the last time */
+            attempts: number;
+            /** @example 23505 */
+            errorCode: string | null;
+            errorMessage: string;
+            /** @description How many times it failed for good (more than 1 when a retry failed again) */
+            failures: number;
+            /** Format: date-time */
+            firstFailedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description BullMQ job id (for relayed events, the outbox event id) */
+            jobId: string;
+            /** @example credential.issued */
+            jobName: string;
+            /** Format: date-time */
+            lastFailedAt: string;
+            /**
+             * @description The payload’s ids; anything else is "[omitted]"
+             * @example {
+             *       "credentialId": "6f1c…"
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            queue: "system" | "mail" | "learning" | "grading" | "credentials" | "reports" | "exports";
+            /** @description The reason given when dismissing */
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Who retried or dismissed it */
+            resolvedByName: string | null;
+            /** @enum {string} */
+            status: "open" | "retried" | "dismissed";
+        };
+        FailedJobListDto: {
+            items: components["schemas"]["FailedJobDto"][];
+            total: number;
         };
         FieldErrorDto: {
             /** @example targetGroup */
@@ -5859,6 +5956,154 @@ export interface operations {
             };
             /** @description CREDENTIAL_ALREADY_REVOKED (problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listFailedJobs: {
+        parameters: {
+            query?: {
+                queue?: "system" | "mail" | "learning" | "grading" | "credentials" | "reports" | "exports";
+                /** @description All statuses when absent */
+                status?: "open" | "retried" | "dismissed";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobListDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage FailedJob (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dismissFailedJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissFailedJobDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage FailedJob (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description JOB_FAILURE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description JOB_FAILURE_NOT_OPEN: already retried or dismissed (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retryFailedJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires permission to manage FailedJob (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description JOB_FAILURE_NOT_FOUND (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description JOB_FAILURE_NOT_OPEN: already retried or dismissed; JOB_FAILURE_GONE: no longer in the queue (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description JOB_QUEUE_UNAVAILABLE: Redis did not answer; nothing changed (problem+json) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,3 +13,4 @@ export * from './report';
 export * from './report-period';
 export * from './credential';
 export * from './report-export';
+export * from './failed-job';

@@ -53,6 +53,7 @@ import { QuizGradeChangeEntity } from './quizzes/quiz-grade-change.entity';
 import { SeedRunEntity } from './seed/seed-run.entity';
 import { SystemPingEntity } from './system/system-ping.entity';
 import { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
+import { JobFailureEntity } from './system/job-failure.entity';
 
 /** Every entity, listed explicitly: bundled builds cannot discover them with globs. */
 export const ENTITIES = [
@@ -111,4 +112,5 @@ export const ENTITIES = [
   ReportExportEntity,
   ReportDirtyEntity,
   ReportReconcileRunEntity,
+  JobFailureEntity,
 ];

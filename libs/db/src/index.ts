@@ -70,3 +70,4 @@ export { QuizGradeChangeEntity } from './quizzes/quiz-grade-change.entity';
 export { SeedRunEntity } from './seed/seed-run.entity';
 export { SystemPingEntity } from './system/system-ping.entity';
 export { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
+export { JOB_FAILURE_STATUSES, JobFailureEntity, type JobFailureStatus } from './system/job-failure.entity';

@@ -126,7 +126,10 @@ export type AuditAction =
   | 'credential.revoke'
   | 'credential.reissue'
   // Every report export, answered at once or run by the worker (issue 10).
-  | 'report.export';
+  | 'report.export'
+  // An administrator retried or dismissed a job that failed for good (issue 12).
+  | 'job.retry'
+  | 'job.dismiss';
 
 /** First-run setup and `create-admin`: an account holding the admin role, audited. */
 export async function createAdminAccount(

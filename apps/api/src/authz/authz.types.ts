@@ -45,7 +45,7 @@ export type AppAction =
   | 'enroll'
   | 'teach';
 
-export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'Credential' | 'Report' | 'all';
+export type AppSubjectType = 'User' | 'AuditLog' | 'Course' | 'Category' | 'Child' | 'Consent' | 'AssistedAccount' | 'SystemPing' | 'Media' | 'Credential' | 'Report' | 'FailedJob' | 'all';
 
 /** The fields rules look at. */
 export interface UserSubject {

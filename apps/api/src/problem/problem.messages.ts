@@ -600,6 +600,23 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'You can export only the courses you teach',
     vi: 'Bạn chỉ có thể xuất các khóa học mình giảng dạy',
   },
+  // Failed jobs (FailedJobsException, issue 12)
+  JOB_FAILURE_NOT_FOUND: { th: 'ไม่พบงานที่ล้มเหลวนี้', en: 'Failed job not found', vi: 'Không tìm thấy tác vụ lỗi này' },
+  JOB_FAILURE_NOT_OPEN: {
+    th: 'งานนี้ถูกสั่งทำใหม่หรือปิดไปแล้ว',
+    en: 'This job was already retried or dismissed',
+    vi: 'Tác vụ này đã được chạy lại hoặc đã bỏ qua',
+  },
+  JOB_FAILURE_GONE: {
+    th: 'งานนี้ไม่อยู่ในคิวแล้ว จึงสั่งทำใหม่ไม่ได้ ปิดรายการพร้อมระบุเหตุผลได้',
+    en: 'This job is no longer in its queue, so it cannot be retried. You can dismiss it with a reason.',
+    vi: 'Tác vụ này không còn trong hàng đợi nên không thể chạy lại. Bạn có thể bỏ qua kèm lý do.',
+  },
+  JOB_QUEUE_UNAVAILABLE: {
+    th: 'ติดต่อระบบคิวไม่ได้ในขณะนี้ ยังไม่มีการเปลี่ยนแปลงใด กรุณาลองใหม่',
+    en: 'The job queue cannot be reached right now. Nothing was changed; please try again.',
+    vi: 'Hiện không kết nối được hàng đợi tác vụ. Chưa có gì thay đổi; vui lòng thử lại.',
+  },
 };
 
 /** Field messages, by class-validator constraint name. */

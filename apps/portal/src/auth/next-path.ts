@@ -11,6 +11,7 @@ export const ACCOUNT_ROUTES = {
   adminUsers: '/admin/users',
   adminAudit: '/admin/audit',
   adminAssisted: '/admin/assisted',
+  adminJobs: '/admin/jobs',
 } as const;
 
 /**

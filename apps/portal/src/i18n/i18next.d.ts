@@ -11,6 +11,7 @@ import type teachingTh from '../pages/teaching/locales/th.json';
 import type quizTh from '../pages/quiz/locales/th.json';
 import type credentialsTh from '../pages/credentials/locales/th.json';
 import type reportsTh from '../pages/reports/locales/th.json';
+import type jobsTh from '../pages/jobs/locales/th.json';
 
 // Thai is the source language: translation keys are checked against it at compile time.
 declare module 'i18next' {
@@ -28,6 +29,7 @@ declare module 'i18next' {
       quiz: typeof quizTh;
       credentials: typeof credentialsTh;
       reports: typeof reportsTh;
+      jobs: typeof jobsTh;
     };
   }
 }

@@ -64,6 +64,8 @@ const TeachingPage = page(() => import('../pages/teaching/teaching-page'));
 const CredentialsPage = page(() => import('../pages/credentials/credentials-page'));
 // Participation reports (issue 10): dashboard, builder, plans and recorded reach; one lazy chunk (charts in their own).
 const ReportsPage = page(() => import('../pages/reports/reports-page'));
+// Jobs that failed for good (issue 12): administrators retry or dismiss them; its own chunk and strings.
+const FailedJobsPage = page(() => import('../pages/jobs/failed-jobs-page'));
 
 /** Path → page. Paths are also the primary navigation's hrefs (see app/app-layout.tsx). */
 export const ROUTES = {
@@ -104,6 +106,7 @@ const routes: Record<string, Page> = {
   [ROUTES.adminUsers]: AdminUsersPage,
   [ROUTES.adminAudit]: AdminAuditPage,
   [ROUTES.adminAssisted]: AssistedSignUpPage,
+  [ROUTES.adminJobs]: FailedJobsPage,
   [ROUTES.studio]: StudioPage,
   [ROUTES.studioCourse]: StudioPage,
   [ROUTES.studioPreview]: StudioPage,

@@ -53,6 +53,9 @@ function AccountScreen() {
               <li>
                 <Link href={ACCOUNT_ROUTES.adminAudit}>{t('admin.audit.title')}</Link>
               </li>
+              <li>
+                <Link href={ACCOUNT_ROUTES.adminJobs}>{t('admin.jobs.title')}</Link>
+              </li>
             </>
           )}
           {hasRole(session, 'admin', 'instructor') && (

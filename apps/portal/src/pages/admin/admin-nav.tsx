@@ -16,6 +16,7 @@ export function AdminNav() {
       ? [
           { href: ACCOUNT_ROUTES.adminUsers, label: t('admin.users.title') },
           { href: ACCOUNT_ROUTES.adminAudit, label: t('admin.audit.title') },
+          { href: ACCOUNT_ROUTES.adminJobs, label: t('admin.jobs.title') },
         ]
       : []),
     { href: ACCOUNT_ROUTES.adminAssisted, label: t('admin.assisted.title') },
