@@ -11,12 +11,18 @@ export interface FailedJob {
 }
 
 /**
- * The failed jobs administrators can see, as `queue/jobId` keys, or null while there is no way to
- * ask. The failed-jobs helper is building `GET /api/v1/admin/jobs/failed`; once merged, this is the
- * ONE function to change: sign in as `data.adminUserId` with `stack.token(data.adminUserId,
- * ['admin'])`, read every page of the list through `stack.baseUrl`, and return its keys. I5
- * (fault.invariants.ts) then compares the BullMQ failed sets against them.
+ * The failed jobs administrators can see, as `queue/jobId` keys: every page of
+ * `GET /api/v1/admin/jobs/failed` (every status), asked through the proxy as the workload's
+ * administrator. I5 (fault.invariants.ts) compares the BullMQ failed sets against them.
  */
-export async function adminVisibleFailedJobs(_stack: WorkloadStack, _data: WorkloadData): Promise<Set<string> | null> {
-  return null;
+export async function adminVisibleFailedJobs(stack: WorkloadStack, data: WorkloadData): Promise<Set<string>> {
+  const headers = { authorization: `Bearer ${await stack.token(data.adminUserId, ['admin'])}` };
+  const keys = new Set<string>();
+  for (let offset = 0; ; offset += 200) {
+    const response = await fetch(`${stack.baseUrl}/api/v1/admin/jobs/failed?limit=200&offset=${offset}`, { headers });
+    if (!response.ok) throw new Error(`GET /api/v1/admin/jobs/failed answered ${response.status}`);
+    const page = (await response.json()) as { items: { queue: string; jobId: string }[]; total: number };
+    for (const item of page.items) keys.add(`${item.queue}/${item.jobId}`);
+    if (offset + 200 >= page.total) return keys;
+  }
 }

@@ -13,9 +13,8 @@ export type DeliveryResult = { pdf: 'rendered' | 'existing' | 'none'; mail: 'sen
 /**
  * After a credential is signed: render its certificate PDF, then mail it to the learner once.
  * Once-ness of the mail: `mail_claimed_at` records the first attempt, the `mail_delivery` row
- * (key `credential:<id>`, see MailService) stops any second send, and `mailed_at` closes it.
- * A worker killed between the two just retries; the fixed Message-ID marks the one remaining
- * window (SMTP accepted, COMMIT lost) as the same mail.
+ * (key `credential:<id>`, committed before the SMTP server is asked, see MailService) stops any
+ * second send, and `mailed_at` closes it. A worker killed in between retries and finds the row.
  */
 @Injectable()
 export class CredentialDeliveryJob {

@@ -24,16 +24,17 @@ export interface DeliveryRecord {
 export type DeliveryOutcome = 'sent' | 'logged' | 'duplicate' | 'dropped';
 
 /**
- * Sends mail at most once per delivery key. The `mail_delivery` row is inserted in a transaction
- * that stays open while the SMTP server takes the mail, and commits after it said yes:
- * - a retried job finds the committed row and sends nothing;
- * - a duplicate running at the same moment blocks on the uncommitted row (unique index), then
- *   finds it and sends nothing; if the first one failed and rolled back, the duplicate sends;
- * - an SMTP failure rolls the row back, so BullMQ's retry sends it later.
- * Remaining window: if the process dies (or the database connection drops) after the SMTP server
- * accepted the mail but before the COMMIT arrives, the row is lost and a retry sends the mail a
- * second time. For a reset link that is a second copy of the same link (the token is single use).
- * Timeouts bound how long a transaction can be held open by a slow SMTP server.
+ * Sends mail at most once per delivery key: the `mail_delivery` row (unique key) is inserted and
+ * committed **before** the SMTP server is asked, so whatever happens next no second attempt for
+ * that key ever reaches it:
+ * - a retried or concurrent job finds the row and sends nothing ('duplicate');
+ * - an SMTP failure (refused, timed out before the server's yes) deletes the row again, so BullMQ's
+ *   retry sends it later;
+ * - a process that dies while the server takes the mail (or before it records the Message-ID)
+ *   leaves the row: the mail went out once or not at all, and is never sent twice. The fault
+ *   suite's worker kill -9 and PostgreSQL restart found the old order (row committed after the
+ *   server's yes) sending such mails twice.
+ * A row whose `message_id` stays empty marks that unknown case for an operator.
  */
 @Injectable()
 export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -63,20 +64,26 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.warn({ key: record.key, eventId: record.eventId }, 'mail dropped: SMTP_URL is not set');
       return 'dropped';
     }
-    return this.db.transaction(async (manager) => {
-      const claimed: { id: string }[] = await manager.query(
-        `INSERT INTO mail_delivery (key, user_id, event_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING id`,
-        [record.key, record.userId, record.eventId],
-      );
-      if (claimed.length === 0) return 'duplicate';
-      if (!this.transporter) {
-        // Development and demo mode: the whole mail, link included, for whoever runs `npm start`.
-        this.logger.log({ key: record.key, to: mail.to, subject: mail.subject, text: mail.text.split('\n') }, `mail (not sent, SMTP_URL is not set): ${mail.subject}`);
-        return 'logged';
-      }
-      const info = await this.transporter.sendMail({ from: this.config.mail.from, ...mail });
-      await manager.query(`UPDATE mail_delivery SET message_id = $2 WHERE id = $1`, [claimed[0].id, info.messageId ?? null]);
-      return 'sent';
-    });
+    const claimed: { id: string }[] = await this.db.query(
+      `INSERT INTO mail_delivery (key, user_id, event_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING id`,
+      [record.key, record.userId, record.eventId],
+    );
+    if (claimed.length === 0) return 'duplicate';
+    if (!this.transporter) {
+      // Development and demo mode: the whole mail, link included, for whoever runs `npm start`.
+      this.logger.log({ key: record.key, to: mail.to, subject: mail.subject, text: mail.text.split('\n') }, `mail (not sent, SMTP_URL is not set): ${mail.subject}`);
+      return 'logged';
+    }
+    let messageId: string | null;
+    try {
+      messageId = (await this.transporter.sendMail({ from: this.config.mail.from, ...mail })).messageId ?? null;
+    } catch (error) {
+      // Not accepted: free the key for the retry. If even that fails, the mail is lost rather than doubled.
+      await this.db.query(`DELETE FROM mail_delivery WHERE id = $1`, [claimed[0].id]).catch((cause: unknown) =>
+        this.logger.error({ key: record.key, cause: String(cause) }, 'mail not sent and its claim could not be freed: it will not be retried'));
+      throw error;
+    }
+    await this.db.query(`UPDATE mail_delivery SET message_id = $2 WHERE id = $1`, [claimed[0].id, messageId]);
+    return 'sent';
   }
 }
