@@ -1,5 +1,5 @@
 import { createDataSource } from '@baanrian/db';
-import { createTestDatabase, type TestDatabase, testServers } from '@baanrian/testing';
+import { createTestDatabase, eventually, type TestDatabase, testServers } from '@baanrian/testing';
 import { Redis } from 'ioredis';
 import net from 'node:net';
 import { Client } from 'pg';
@@ -49,8 +49,11 @@ describe('dependency unavailable', () => {
     await runner.connect();
     try {
       const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+      // A query in flight when the server ends the connection: what a request sees during a restart.
+      const inFlight = caught(runner.query('SELECT pg_sleep(10)'));
+      await eventually(async () => ((await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND query LIKE 'SELECT pg_sleep%'`, [pid])).length ? true : undefined), 10_000, 'the query to run');
       await db.query('SELECT pg_terminate_backend($1)', [pid]);
-      expect(isDependencyUnavailable(await caught(runner.query('SELECT 1')))).toBe(true);
+      expect(isDependencyUnavailable(await inFlight)).toBe(true);
     } finally {
       await runner.release().catch(() => undefined);
       await own.destroy().catch(() => undefined);
