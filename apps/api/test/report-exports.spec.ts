@@ -333,7 +333,25 @@ describe('an export run by the worker', () => {
     expect((await get(otherInstructor, '/api/v1/reports/exports').expect(200)).body.map((e: { id: string }) => e.id)).not.toContain(id);
   });
 
-  it('sends a CSV kept gzip-compressed as it is to a client that accepts gzip, and unpacked to one that does not', async () => {
+  it('sends a stored CSV as it is, with its length, never compressed on the fly and never cached', async () => {
+    const id = await queued(admin);
+    const key = `exports/${id}/export.csv`;
+    const csv = Buffer.from(`\ufeffรายวิชา,ผู้เรียน\r\n${'การใช้สมาร์ตโฟน,สมศรี\r\n'.repeat(2000)}`);
+    await createMediaStorage(config.media).put(key, Readable.from([csv]), 'text/csv');
+    await db.query(`UPDATE report_export SET status = 'ready', progress = 100, storage_key = $2, byte_size = $3, expires_at = now() + interval '1 hour', finished_at = now() WHERE id = $1`, [id, key, csv.length]);
+    // A browser asks for gzip; the compression middleware would otherwise deflate these 100 kB on the API's core.
+    const res = await get(admin, `/api/v1/reports/exports/${id}/file`).set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers['content-length']).toBe(String(csv.length));
+    expect(res.headers['cache-control']).toBe('private, no-store, no-transform');
+    expect(Buffer.compare(res.body as Buffer, csv)).toBe(0);
+  });
+
+  it('still sends a CSV an earlier version kept gzip-compressed as it is to a client that accepts gzip, and unpacked to one that does not', async () => {
     const id = await queued(admin);
     const key = `exports/${id}/export.csv.gz`;
     const csv = `\ufeffรายวิชา,ผู้เรียน\r\n${'การใช้สมาร์ตโฟน,สมศรี\r\n'.repeat(500)}`;

@@ -17,6 +17,18 @@ interface ExportRun {
   rss: { api: number; worker: number };
 }
 
+/**
+ * Line breaks in a chunk, found with Buffer.indexOf (native code) rather than a JavaScript loop over
+ * each of the 700 million bytes, so the reading client costs as little as it can and does not set
+ * the pace of the download. Both sides of the comparison count the same way.
+ */
+function newlines(chunk: Uint8Array): number {
+  const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  let lines = 0;
+  for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) lines++;
+  return lines;
+}
+
 /** Bytes and line breaks of a response body, read to the end. */
 async function drain(body: ReadableStream<Uint8Array> | null): Promise<{ bytes: number; lines: number }> {
   let bytes = 0;
@@ -24,7 +36,7 @@ async function drain(body: ReadableStream<Uint8Array> | null): Promise<{ bytes: 
   if (!body) return { bytes, lines };
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     bytes += chunk.length;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    lines += newlines(chunk);
   }
   return { bytes, lines };
 }
@@ -86,7 +98,7 @@ function psqlCopy(databaseUrl: string, sql: string): Promise<{ bytes: number; li
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => {
     bytes += chunk.length;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    lines += newlines(chunk);
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve, reject) => {

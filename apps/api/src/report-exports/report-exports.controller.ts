@@ -70,14 +70,23 @@ export class ReportExportsController {
 }
 
 /**
- * A stored gzip file goes out as it is to a client that accepts gzip (the compression middleware
- * leaves a response that already has a Content-Encoding alone), and is unpacked for one that does not.
+ * A file goes out as it is stored, with its length, and is never compressed on the fly
+ * (`no-transform` keeps the compression middleware off it): deflating a 700 MB CSV took the API's
+ * core longer than PostgreSQL took to produce the rows. A file stored gzip-compressed by an earlier
+ * version goes out as it is to a client that accepts gzip, and is unpacked for one that does not.
+ * Exports are personal data: never kept by a shared cache.
  */
 function encoded(file: ReportExportFile, req: Request, res: Response): Readable {
+  res.setHeader('Cache-Control', 'private, no-store, no-transform');
   res.vary('Accept-Encoding');
-  if (file.encoding !== 'gzip') return file.stream;
+  const sized = () => res.setHeader('Content-Length', String(file.byteSize));
+  if (file.encoding !== 'gzip') {
+    sized();
+    return file.stream;
+  }
   if (req.acceptsEncodings('gzip')) {
     res.setHeader('Content-Encoding', 'gzip');
+    sized();
     return file.stream;
   }
   const plain = createGunzip();

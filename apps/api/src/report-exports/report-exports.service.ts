@@ -8,7 +8,7 @@ import {
   type ReportResult,
 } from '@baanrian/contracts';
 import { type MediaStorage, ReportExportEntity, writeOutboxEvent } from '@baanrian/db';
-import { enrollmentCountSql, exportContentType, exportFileName, reportRowCount, type StoredExportQuery } from '@baanrian/reports';
+import { enrollmentCountSql, exportContentType, exportFileName, exportStoredEncoding, reportRowCount, type StoredExportQuery } from '@baanrian/reports';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
@@ -32,6 +32,8 @@ export interface ReportExportFile {
   contentType: string;
   /** `gzip`: the stream is the stored gzip bytes (see exportStoredEncoding); the controller decides how to send them. */
   encoding: 'gzip' | null;
+  /** Bytes as stored (sent as Content-Length when the file goes out as it is). */
+  byteSize: number;
 }
 
 type ExportRow = Pick<ReportExportEntity, 'id' | 'format' | 'kind' | 'locale' | 'status' | 'progress' | 'rowCount' | 'byteSize' | 'storageKey' | 'expiresAt' | 'createdAt' | 'finishedAt'> & {
@@ -106,13 +108,17 @@ export class ReportExportsService {
     if (isExpired(row)) throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     if (row.status !== 'ready' || !row.storageKey) throw new ReportExportsException('REPORT_EXPORT_NOT_READY', {}, { exportStatus: row.status });
     let stream: Readable;
+    let stored: Awaited<ReturnType<MediaStorage['stat']>>;
     try {
+      // The length sent is the file's own, not the row's copy of it: a wrong Content-Length breaks the download.
+      stored = await this.storage.stat(row.storageKey);
+      if (!stored) throw new Error('gone');
       stream = await this.storage.get(row.storageKey);
     } catch {
       // Expiry deleted the file between the check and the read.
       throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     }
-    return { stream, fileName: exportFileName(row.kind as ExportKind, row.format as ExportFormat, row.period, row.locale as Locale), contentType: exportContentType(row.format as ExportFormat), encoding: row.storageKey.endsWith('.gz') ? 'gzip' : null };
+    return { stream, fileName: exportFileName(row.kind as ExportKind, row.format as ExportFormat, row.period, row.locale as Locale), contentType: exportContentType(row.format as ExportFormat), encoding: exportStoredEncoding(row.storageKey), byteSize: stored.size };
   }
 
   private async own(viewer: AuthUser, id: string): Promise<ExportRow> {

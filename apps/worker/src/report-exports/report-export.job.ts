@@ -8,7 +8,6 @@ import {
   exportFileName,
   exportFinalKey,
   exportPrefix,
-  exportStoredEncoding,
   exportTempKey,
   renderReportExport,
   reportRowCount,
@@ -17,8 +16,7 @@ import {
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { PassThrough, pipeline, type Writable } from 'node:stream';
-import { constants, createGzip } from 'node:zlib';
+import { PassThrough, type Writable } from 'node:stream';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
@@ -89,18 +87,12 @@ export class ReportExportJob {
     const body = new PassThrough();
     // A failed write is reported by `upload` (and the writer): no 'error' may go unheard and crash the worker.
     body.on('error', () => undefined);
-    const gzip = exportStoredEncoding(row.format) === 'gzip';
-    // The writer writes plain rows; a gzip stage between it and the storage compresses on the way.
-    const plain = gzip ? createGzip({ level: constants.Z_BEST_SPEED }) : body;
-    // Errors surface through the writer (plain) and the upload (body); the callback only keeps them from going unheard.
-    if (gzip) pipeline(plain, body, () => undefined);
-    const upload = this.storage.put(key, body, gzip ? 'application/gzip' : exportContentType(row.format));
+    const upload = this.storage.put(key, body, exportContentType(row.format));
     let rows: number;
     try {
-      rows = await this.write(row, plain);
+      rows = await this.write(row, body);
       await upload;
     } catch (error) {
-      plain.destroy(error as Error);
       body.destroy(error as Error);
       await upload.catch(() => undefined);
       throw error;

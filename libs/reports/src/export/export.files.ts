@@ -23,15 +23,19 @@ export function exportFileName(kind: ExportKind, format: ExportFormat, periodKey
  * only once it is complete; the row points at the file only after that.
  */
 export const exportPrefix = (exportId: string) => `exports/${exportId.toLowerCase()}/`;
-export const exportFinalKey = (exportId: string, format: ExportFormat) => `${exportPrefix(exportId)}export.${format}${exportStoredEncoding(format) ? '.gz' : ''}`;
+export const exportFinalKey = (exportId: string, format: ExportFormat) => `${exportPrefix(exportId)}export.${format}`;
 export const exportTempKey = (exportId: string, nonce: string, format: ExportFormat) => `${exportPrefix(exportId)}partial-${nonce.toLowerCase()}.${format}`;
 
 /**
- * How a finished export is kept. CSV is stored gzip-compressed (level 1: about a fifth of the
- * bytes at several hundred MB/s) and sent as it is to clients that accept gzip, which is every
- * browser: compressing a 700 MB enrolment file again on each download took the API's core for
- * longer than PostgreSQL took to produce the rows. XLSX is already a zip; PDF streams are deflated.
+ * How a stored export is encoded, from its key. Files are written as they are downloaded (plain
+ * CSV, XLSX, PDF). Until 24 Nov 2026 CSV was kept gzip-compressed (`export.csv.gz`); such files
+ * may still be on disk until they expire, and are still sent correctly.
+ *
+ * Why plain: deflate at level 1 runs at roughly 100 MB/s a core, so a 713 MB enrolment file cost
+ * the worker about 6 s of the core PostgreSQL's COPY also needs (7 s), and the client as long again
+ * to unpack it. Downloads are not compressed on the fly either (see the download route): for large
+ * files on slow links the XLSX form is the compact one (a million rows in 91 MB).
  */
-export function exportStoredEncoding(format: ExportFormat): 'gzip' | null {
-  return format === 'csv' ? 'gzip' : null;
+export function exportStoredEncoding(storageKey: string): 'gzip' | null {
+  return storageKey.endsWith('.gz') ? 'gzip' : null;
 }
