@@ -30,9 +30,16 @@ function checked(value: string, shape: RegExp | readonly string[], what: string)
 /** Bangkok midnight of a day, as an instant. */
 const bangkokMidnight = (day: string, plusDays = 0) => `((${checked(day, DAY, 'day')}::date + ${plusDays})::timestamp AT TIME ZONE 'Asia/Bangkok')`;
 
-/** The FROM and WHERE shared by the count and the rows, so both always agree. */
-export function enrollmentRowsFrom(query: EnrollmentRowsQuery): string {
+/**
+ * The FROM and WHERE shared by the count and the rows, so both always agree. `joins: 'needed'`
+ * leaves out a join no filter reads: every enrolment has exactly one course and one learner
+ * (NOT NULL foreign keys), so the count is the same, and at 1.8 million rows the joins were most
+ * of the time an export spent counting before it started.
+ */
+export function enrollmentRowsFrom(query: EnrollmentRowsQuery, joins: 'all' | 'needed' = 'all'): string {
   const f = query.filters;
+  const needsLearner = Boolean(f.targetGroups?.length) || f.province !== undefined || f.district !== undefined;
+  const needsCourse = Boolean(f.instructorId);
   const where = [`e.activated_at >= ${bangkokMidnight(query.from)}`, `e.activated_at < ${bangkokMidnight(query.to, 1)}`];
   if (f.targetGroups?.length) where.push(`u.target_group IN (${f.targetGroups.map((g) => checked(g, TARGET_GROUPS, 'target group')).join(', ')})`);
   if (f.courseIds?.length) where.push(`e.course_id IN (${f.courseIds.map((id) => `${checked(id, UUID, 'course id')}::uuid`).join(', ')})`);
@@ -44,11 +51,13 @@ export function enrollmentRowsFrom(query: EnrollmentRowsQuery): string {
     const id = `${checked(f.instructorId, UUID, 'instructor id')}::uuid`;
     where.push(`(c.owner_id = ${id} OR EXISTS (SELECT 1 FROM course_instructor ci WHERE ci.course_id = c.id AND ci.user_id = ${id} AND ci.accepted_at IS NOT NULL))`);
   }
-  return `FROM enrollment e JOIN course c ON c.id = e.course_id JOIN app_user u ON u.id = e.user_id WHERE ${where.join(' AND ')}`;
+  const course = joins === 'all' || needsCourse ? ' JOIN course c ON c.id = e.course_id' : '';
+  const learner = joins === 'all' || needsLearner ? ' JOIN app_user u ON u.id = e.user_id' : '';
+  return `FROM enrollment e${course}${learner} WHERE ${where.join(' AND ')}`;
 }
 
 export function enrollmentCountSql(query: EnrollmentRowsQuery): string {
-  return `SELECT count(*)::int AS rows ${enrollmentRowsFrom(query)}`;
+  return `SELECT count(*)::int AS rows ${enrollmentRowsFrom(query, 'needed')}`;
 }
 
 const labelCase = (column: string, labels: Record<string, Record<Locale, string>>, locale: Locale) =>
