@@ -20,7 +20,8 @@ import { ReportLearnerYearMasks1795461000000 } from './1795461000000-report-lear
 import { ReportLearnerYearPrev1795470000000 } from './1795470000000-report-learner-year-prev';
 import { ReportLearnerBucket1795472000000 } from './1795472000000-report-learner-bucket';
 import { JobFailures1795473000000 } from './1795473000000-job-failures';
+import { OutboxNotify1795474000000 } from './1795474000000-outbox-notify';
 
 /** Every migration in order. A committed migration is never edited: add a new one. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [Foundation1763850000000, PingCompletedIndex1795391258449, Accounts1795397606469, Privacy1795400166573, ExternalIdentity1795400229807, PasswordReset1795400257313, AssistedAccounts1795400310245, Courses1795405776336, SessionValidity1795405800000, Media1795406575047, Learning1795415998836, Quizzes1795418357766, EnrollmentImport1795418500000, Credentials1795431490019, Reports1795451708624, ReportReconcileRun1795452400000, ReportAreaMonth1795455662657, ReportExportNotification1795460000000, ReportLearnerYearMasks1795461000000, ReportLearnerYearPrev1795470000000, ReportLearnerBucket1795472000000, JobFailures1795473000000];
+export const MIGRATIONS: Function[] = [Foundation1763850000000, PingCompletedIndex1795391258449, Accounts1795397606469, Privacy1795400166573, ExternalIdentity1795400229807, PasswordReset1795400257313, AssistedAccounts1795400310245, Courses1795405776336, SessionValidity1795405800000, Media1795406575047, Learning1795415998836, Quizzes1795418357766, EnrollmentImport1795418500000, Credentials1795431490019, Reports1795451708624, ReportReconcileRun1795452400000, ReportAreaMonth1795455662657, ReportExportNotification1795460000000, ReportLearnerYearMasks1795461000000, ReportLearnerYearPrev1795470000000, ReportLearnerBucket1795472000000, JobFailures1795473000000, OutboxNotify1795474000000];

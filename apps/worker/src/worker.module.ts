@@ -38,6 +38,7 @@ import { MediaHousekeepingJob } from './media/media-housekeeping.job';
 import { PasswordResetMailJob } from './mail/password-reset-mail.job';
 import { OutboxQueues } from './outbox/outbox-queues';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { OutboxWakeupListener } from './outbox/outbox-wakeup.listener';
 import { ReportDirtyMarker } from './reports/report-dirty.marker';
 import { ReportsQueueProcessor } from './reports/reports-queue.processor';
 import { ReportsRebuildJob } from './reports/reports-rebuild.job';
@@ -112,6 +113,7 @@ export class WorkerModule {
         JobFailureSweeper,
         OutboxQueues,
         OutboxRelayService,
+        OutboxWakeupListener,
         HousekeepingJob,
         HousekeepingScheduler,
         EnrollmentCompletedJob,

@@ -9,6 +9,7 @@ import { type DataSource, IsNull } from 'typeorm';
 import { freePort } from '@baanrian/dev-services';
 import type { OutboxQueues } from '../src/outbox/outbox-queues';
 import { OUTBOX_BATCH_SIZE, OutboxRelayService } from '../src/outbox/outbox-relay.service';
+import { OutboxWakeupListener } from '../src/outbox/outbox-wakeup.listener';
 
 let database: TestDatabase;
 let db: DataSource;
@@ -134,5 +135,61 @@ describe('outbox relay', () => {
     const parked = await db.getRepository(OutboxEventEntity).findOneByOrFail({ id: bad });
     expect(parked.publishedAt).toBeNull();
     expect(parked.lastError).toBe('unknown event type: future.event');
+  });
+
+  describe('woken at commit', () => {
+    const running: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const stop of running.splice(0)) await stop();
+    });
+
+    /** A relay that would not poll again for a minute: whatever it relays sooner, a notification woke it. */
+    async function sleepyRelay(): Promise<{ relay: OutboxRelayService; listener: OutboxWakeupListener }> {
+      const slow: AppConfig = { ...config, worker: { ...config.worker, outboxPollMs: 60_000 } };
+      const relay = new OutboxRelayService(db, slow, { get: () => queue } as unknown as OutboxQueues);
+      const listener = new OutboxWakeupListener(slow, relay);
+      relay.onApplicationBootstrap();
+      listener.onApplicationBootstrap();
+      running.push(async () => {
+        await listener.onApplicationShutdown();
+        await relay.onApplicationShutdown();
+      });
+      // The first (empty) poll, and the listener's first LISTEN.
+      await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'baanrian-outbox-wakeup' AND query ILIKE 'LISTEN%'`))[0].n === 1, 'the listener to listen');
+      return { relay, listener };
+    }
+
+    async function waitFor(check: () => Promise<boolean>, what: string, ms = 5_000): Promise<number> {
+      const t0 = Date.now();
+      while (!(await check())) {
+        if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return Date.now() - t0;
+    }
+
+    it('starts a job within moments of the commit, not at the next poll', async () => {
+      await sleepyRelay();
+      const [id] = await writePings(1);
+      const ms = await waitFor(async () => (await queue.getJob(id)) !== undefined, 'the job');
+      expect(ms).toBeLessThan(3_000);
+      expect(await unpublished()).toBe(0);
+    });
+
+    it('listens again after its connection is cut (PostgreSQL restarting), and relays what was written meanwhile', async () => {
+      await sleepyRelay();
+      const listeners = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'baanrian-outbox-wakeup'`)).map((r: { pid: number }) => r.pid);
+      const [before] = await listeners();
+      await db.query('SELECT pg_terminate_backend($1)', [before]);
+      await waitFor(async () => (await listeners()).length === 0, 'the listener connection to close');
+      // Written while nobody listens: reconnecting (after about a second) wakes the relay for it.
+      const [meanwhile] = await writePings(1);
+      await waitFor(async () => (await queue.getJob(meanwhile)) !== undefined, 'the event written while the listener was away', 8_000);
+      const [after] = await listeners();
+      expect(after).toBeDefined();
+      expect(after).not.toBe(before);
+      const [next] = await writePings(1);
+      expect(await waitFor(async () => (await queue.getJob(next)) !== undefined, 'the job after reconnecting')).toBeLessThan(3_000);
+    });
   });
 });

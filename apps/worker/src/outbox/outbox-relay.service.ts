@@ -36,6 +36,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private running = false;
   private timer?: NodeJS.Timeout;
   private inFlight: Promise<void> = Promise.resolve();
+  private ticking = false;
+  private woken = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -125,6 +127,20 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       .catch(() => undefined);
   }
 
+  /**
+   * New events were committed (OutboxWakeupListener): relay now rather than at the next poll. During
+   * a batch, the next one starts as soon as it ends, so an event written meanwhile is not left waiting.
+   */
+  wake(): void {
+    if (!this.running) return;
+    if (this.ticking) {
+      this.woken = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     if (!this.running) return;
     this.timer = setTimeout(() => {
@@ -134,14 +150,20 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async tick(): Promise<void> {
     let relayed = 0;
+    let failed = false;
+    this.ticking = true;
+    this.woken = false;
     try {
       relayed = await this.relayBatch();
       if (relayed > 0) this.logger.debug(`relayed ${relayed} events`);
     } catch (error) {
+      failed = true;
       this.logger.warn({ err: error }, 'outbox relay failed; events will be retried');
     }
-    // A full batch means more may be waiting: go again at once.
-    this.schedule(relayed === BATCH_SIZE ? 0 : this.config.worker.outboxPollMs);
+    this.ticking = false;
+    // A full batch means more may be waiting, as does a wake-up during the batch: go again at once
+    // (but not straight after a failure: Redis or PostgreSQL is given the poll interval to recover).
+    this.schedule(relayed === BATCH_SIZE || (this.woken && !failed) ? 0 : this.config.worker.outboxPollMs);
   }
 }
 
