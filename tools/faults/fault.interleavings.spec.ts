@@ -12,7 +12,8 @@ import { prepareWorkload, responsesFor, type WorkloadData, type WorkloadOutcome 
  * Issue 12 §2: a property-based test. fast-check generates random interleavings of submit, worker
  * SIGKILL, worker restart and retry (the same Idempotency-Key, sometimes two copies at once) for a
  * handful of learners, with random pauses so kills land at different points of the jobs the
- * submits set off; each sequence runs against the running multi-process stack, and afterwards
+ * submits set off (half the kills are armed: they fire as soon as a job is in progress, while the
+ * following steps go on); each sequence runs against the running multi-process stack, and afterwards
  * I1–I4 must hold (I5 is the scenarios' concern: nothing here fails a job for good on purpose).
  *
  * Sizes: one stack for every run (starting one costs 35–90 s on CI's 2 cores); 6 runs of 4–10
@@ -35,7 +36,8 @@ type Step =
   | { kind: 'submit'; learner: number; pauseMs: number }
   | { kind: 'retry'; learner: number; copies: 1 | 2; pauseMs: number }
   | { kind: 'lessons'; learner: number; pauseMs: number }
-  | { kind: 'kill'; worker: number; whileBusy: boolean; pauseMs: number }
+  /** `all` kills every worker at once: when a job is in progress, it then surely dies with its worker. */
+  | { kind: 'kill'; worker: number | 'all'; whileBusy: boolean; pauseMs: number }
   | { kind: 'restart'; worker: number; pauseMs: number };
 
 const learner = fc.constantFrom(...ACTORS);
@@ -45,7 +47,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('submit' as const), learner, pauseMs }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('retry' as const), learner, copies: fc.constantFrom(1 as const, 2 as const), pauseMs }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('lessons' as const), learner, pauseMs }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('kill' as const), worker, whileBusy: fc.boolean(), pauseMs }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('kill' as const), worker: fc.oneof(worker, fc.constant('all' as const)), whileBusy: fc.boolean(), pauseMs }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), worker, pauseMs }) },
 );
 const sequence = fc.array(step, { minLength: 4, maxLength: 10 });
@@ -75,10 +77,22 @@ afterAll(async () => {
 
 const activeJobs = async () => (await Promise.all(queues.map((q) => q.getActiveCount()))).reduce((a, b) => a + b, 0);
 
-/** Up to 2 s for some job to be in progress (the kill then more likely lands mid-job); whether one was. */
+/** Up to 3 s for some job to be in progress (the kill then lands mid-job); whether one was. */
 async function busy(): Promise<boolean> {
-  for (const until = Date.now() + 2_000; Date.now() < until; await sleep(20)) if ((await activeJobs()) > 0) return true;
+  for (const until = Date.now() + 3_000; Date.now() < until; await sleep(5)) if ((await activeJobs()) > 0) return true;
   return false;
+}
+
+/** SIGKILL to one worker or all; with `whileBusy`, first waits (up to 3 s) for a job to be in progress. */
+async function kill(target: number | 'all', whileBusy: boolean): Promise<void> {
+  const active = whileBusy ? await busy() : (await activeJobs()) > 0;
+  const slots = target === 'all' ? stack.workers : [stack.workers[target]];
+  const living = (await Promise.all(slots.map(async (slot) => ((await alive(slot)) ? slot : null)))).filter((slot) => slot !== null);
+  if (!living.length) return;
+  kills.total++;
+  if (active) kills.whileActive++;
+  for (const slot of living) slot.signal('SIGKILL');
+  await Promise.all(living.map((slot) => slot.exited()));
 }
 
 const alive = (slot: ManagedProcess) => Promise.race([slot.exited().then(() => false), sleep(10).then(() => true)]);
@@ -124,6 +138,7 @@ async function runSequence(steps: Step[]): Promise<void> {
     for (const a of answers) expect(a.body).toBe(s.accepted);
   };
 
+  const armed: Promise<void>[] = [];
   for (const st of steps) {
     await sleep(st.pauseMs);
     if (st.kind === 'submit') {
@@ -143,23 +158,21 @@ async function runSequence(steps: Step[]): Promise<void> {
       }
       state.get(st.learner)!.lessonsDone = true;
     } else if (st.kind === 'kill') {
-      const slot = stack.workers[st.worker];
-      if (await alive(slot)) {
-        const active = st.whileBusy ? await busy() : (await activeJobs()) > 0;
-        kills.total++;
-        if (active) kills.whileActive++;
-        slot.signal('SIGKILL');
-        await slot.exited();
-      }
+      // A kill `whileBusy` is armed: it fires once a job is in progress, while the next steps run.
+      if (st.whileBusy) armed.push(kill(st.worker, true));
+      else await kill(st.worker, false);
     } else {
+      // Armed kills go off first: one landing while the slot starts would fail the start, not the system.
+      await Promise.all(armed.splice(0));
       const slot = stack.workers[st.worker];
       if (await alive(slot)) await slot.stop();
       await slot.start();
     }
   }
+  await Promise.all(armed.splice(0));
 
   // Recovery: every worker slot running again, then the queues must drain and I1–I4 hold.
-  for (const slot of stack.workers) if (!(await alive(slot))) await slot.start();
+  await Promise.all(stack.workers.map(async (slot) => (await alive(slot)) || slot.start()));
   const recoveredAt = Date.now();
   const outcome: WorkloadOutcome = {
     submitted: [...state.values()].filter((s) => s.accepted).map((s) => s.attemptId!),
