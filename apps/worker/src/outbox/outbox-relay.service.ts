@@ -15,6 +15,8 @@ import { OutboxQueues } from './outbox-queues';
 export const OUTBOX_BATCH_SIZE = 500;
 const BATCH_SIZE = OUTBOX_BATCH_SIZE;
 const ENQUEUE_TIMEOUT_MS = 5_000;
+/** The longest a failed event waits before the next try (see postpone). */
+export const OUTBOX_MAX_BACKOFF_SECONDS = 30;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -114,13 +116,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     );
   }
 
-  /** Redis down or a bad row: the events stay in the table and are retried later, never lost. */
+  /**
+   * Redis down or full, or a bad row: the events stay in the table and are retried later, never
+   * lost. The wait doubles but stops at OUTBOX_MAX_BACKOFF_SECONDS: almost every failure here is
+   * Redis (down, or refusing writes at its memory limit), and the rows are not at fault, so after
+   * an outage of any length they must go out within a minute of Redis coming back (I3). A cap of
+   * 300 s let an outage of just over a minute hold rows for two more.
+   */
   private async postpone(events: OutboxEventEntity[], error: Error): Promise<void> {
     if (events.length === 0) return;
     await this.db
       .query(
         `UPDATE outbox_event SET attempts = attempts + 1, last_error = $2,
-           available_at = now() + make_interval(secs => LEAST(300, power(2, attempts + 1)))
+           available_at = now() + make_interval(secs => LEAST(${OUTBOX_MAX_BACKOFF_SECONDS}, power(2, attempts + 1)))
          WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
         [events.map((e) => e.id), error.message.slice(0, 1000)],
       )
