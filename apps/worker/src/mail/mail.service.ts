@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { failpoint } from '../system/failpoint';
 
 export interface OutgoingMail {
   to: string;
@@ -83,6 +84,8 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.error({ key: record.key, cause: String(cause) }, 'mail not sent and its claim could not be freed: it will not be retried'));
       throw error;
     }
+    // Fault suite, scenario 2: the SMTP server has the mail; neither its Message-ID nor the job's completion is recorded.
+    failpoint('mail.after-send', { key: record.key });
     await this.db.query(`UPDATE mail_delivery SET message_id = $2 WHERE id = $1`, [claimed[0].id, messageId]);
     return 'sent';
   }
