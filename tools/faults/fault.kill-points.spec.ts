@@ -28,6 +28,8 @@ const FIRED = /^\[(worker-\d+)\] FAILPOINT (\S+) fired on pass (\d+) (\{.*\})$/;
 
 const results: { scenario: string; report: InvariantReport; errors: number }[] = [];
 const fired: { worker: string; point: string; pass: number; context: Record<string, unknown> }[] = [];
+/** Where each worker died, printed with the table. */
+const kills: string[] = [];
 let stack: FaultStack;
 let db: pg.Pool;
 
@@ -48,6 +50,7 @@ afterAll(async () => {
   const mark = (ok: boolean) => (ok ? 'ok' : 'FAIL');
   const lines = results.map(({ scenario, report, errors }) =>
     `| ${scenario} | ${(['I1', 'I2', 'I3', 'I4', 'I5'] as const).map((i) => mark(report[i].ok)).join(' | ')} | ${(report.recoveryMs / 1000).toFixed(1)} s | ${errors} |`);
+  console.log(kills.join('\n'));
   console.log(['| scenario | I1 | I2 | I3 | I4 | I5 | recovery → drained | failed steps |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n'));
 }, 120_000);
 
@@ -63,7 +66,9 @@ async function arm(worker: ManagedProcess, point: string): Promise<void> {
  */
 async function killedAt(worker: ManagedProcess, point: string): Promise<Record<string, unknown>> {
   const name = point.split('@')[0];
-  const code = await Promise.race([worker.exited(), sleep(FIRE_TIMEOUT_MS).then(() => 'timeout' as const)]);
+  // The timer is cancelled once the race is decided, or its 4 minutes would keep jest alive after the run.
+  const timer = new AbortController();
+  const code = await Promise.race([worker.exited(), sleep(FIRE_TIMEOUT_MS, 'timeout' as const, { signal: timer.signal })]).finally(() => timer.abort());
   if (code === 'timeout') {
     await worker.stop();
     await worker.start();
@@ -78,6 +83,7 @@ async function killedAt(worker: ManagedProcess, point: string): Promise<Record<s
   }
   expect({ worker: worker.name, code, point: line?.point }).toEqual({ worker: worker.name, code: null, point: name });
   fired.splice(fired.indexOf(line as (typeof fired)[number]), 1);
+  kills.push(`${worker.name} ${name} on pass ${line?.pass}: ${JSON.stringify(line?.context).slice(0, 160)}`);
   await worker.start();
   return (line as (typeof fired)[number]).context;
 }
