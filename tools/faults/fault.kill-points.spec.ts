@@ -1,5 +1,6 @@
 import { rawEnv } from '@baanrian/config';
-import { JOB_QUEUES, type JobName } from '@baanrian/jobs';
+import { JOB_QUEUES, type JobName, QueueName } from '@baanrian/jobs';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -108,7 +109,7 @@ async function underKillPoints(scenario: string, points: string[]): Promise<{ da
 describe('kill points under load: I1–I5 hold', () => {
   it('2. a worker killed after its side effect, before its job completes: grade, credential, mail each once', async () => {
     // The 5th pass: a few jobs in, so the kill meets a worker busy with batches and concurrent jobs.
-    const { contexts } = await underKillPoints('2. worker killed after the side effect (grade, credential, mail)', [
+    const { data, contexts } = await underKillPoints('2. worker killed after the side effect (grade, credential, mail)', [
       'grade.after-commit@5',
       'credential.after-commit@5',
       'mail.after-send@5',
@@ -138,6 +139,23 @@ describe('kill points under load: I1–I5 hold', () => {
     );
     // No Message-ID: the kill came between the server's yes and its record (the window operators must see).
     expect(deliveries).toEqual([{ message_id: null, closed: true }]);
+
+    // Administrators see it: the hourly housekeeping lists a claim left unconfirmed for 10 minutes
+    // in the failed-jobs view. Ten minutes pass here by moving the claim back; housekeeping is run now.
+    await db.query(`UPDATE mail_delivery SET sent_at = sent_at - interval '20 minutes' WHERE key = $1`, [mail.key]);
+    const system = new Queue(QueueName.System, { connection: { url: stack.redisUrl }, prefix: stack.env.QUEUE_PREFIX ?? 'baanrian' });
+    try {
+      await system.add('system.housekeeping', {});
+    } finally {
+      await system.close();
+    }
+    const headers = { authorization: `Bearer ${await stack.token(data.adminUserId, ['admin'])}` };
+    let listed: { jobName: string; status: string; errorCode: string | null; payload: { key?: string } }[] = [];
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && listed.length === 0; await sleep(500)) {
+      const page = (await (await fetch(`${stack.baseUrl}/api/v1/admin/jobs/failed?queue=mail&limit=200`, { headers })).json()) as { items: typeof listed };
+      listed = page.items.filter((item) => item.payload.key === mail.key);
+    }
+    expect(listed.map(({ jobName, status, errorCode }) => ({ jobName, status, errorCode }))).toEqual([{ jobName: 'mail.unconfirmed', status: 'open', errorCode: 'MAIL_UNCONFIRMED' }]);
   }, 15 * 60_000);
 
   it('8. the outbox relay killed between enqueue and marking: the rows are relayed again and their jobs deduplicated', async () => {
