@@ -9,8 +9,12 @@ export interface ManagedProcess {
   signal(sig: NodeJS.Signals): void;
   /** Resolves with the exit code (null when ended by a signal) when the current process exits. */
   exited(): Promise<number | null>;
-  /** (Re)starts the slot; resolves once `ready` says the new process is ready. */
-  start(): Promise<void>;
+  /**
+   * (Re)starts the slot; resolves once `ready` says the new process is ready. `env` adds to (or
+   * replaces) the slot's environment for this process only: the next start goes back to the slot's
+   * own (e.g. a worker armed with WORKER_FAILPOINTS once, then started clean).
+   */
+  start(options?: { env?: Record<string, string> }): Promise<void>;
   /** SIGTERM and wait (SIGKILL after 30 s, as stopProcess). */
   stop(): Promise<void>;
 }
@@ -42,10 +46,10 @@ export function managedProcess(options: SlotOptions): ManagedProcess {
       if (alive()) child?.kill(sig);
     },
     exited: () => exit,
-    async start() {
+    async start(once = {}) {
       if (alive()) throw new Error(`${options.name} is already running (pid ${child?.pid})`);
       tail.length = 0;
-      const started = startService(options.name, options.script, options.env, (line) => {
+      const started = startService(options.name, options.script, { ...options.env, ...once.env }, (line) => {
         tail.push(line);
         if (tail.length > TAIL) tail.shift();
         options.log(`[${options.name}] ${line}`);

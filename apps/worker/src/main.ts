@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@baanrian/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { armFailpoints } from './system/failpoint';
 import { WorkerModule } from './worker.module';
 import { WORKER_ID } from './worker-identity';
 
@@ -10,6 +11,7 @@ const SHUTDOWN_GRACE_MS = 25_000;
 /** The worker has no HTTP: it relays the outbox, runs the queues' processors and reports a heartbeat. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  armFailpoints(config.worker.failpoints);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // On SIGTERM, Nest closes the BullMQ workers, which wait for running jobs to finish.

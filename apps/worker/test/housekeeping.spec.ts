@@ -51,9 +51,9 @@ describe('housekeeping', () => {
         ($1, 'reset-used-recently', now() - interval '1 hour', now() - interval '2 hours')`,
       [userId],
     );
-    await db.query(`INSERT INTO mail_delivery (key, sent_at) VALUES ('old', now() - interval '9 days'), ('recent', now() - interval '1 day')`);
+    await db.query(`INSERT INTO mail_delivery (key, sent_at, message_id) VALUES ('old', now() - interval '9 days', '<old@test>'), ('recent', now() - interval '1 day', '<recent@test>')`);
 
-    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 1, pings: 1, heartbeats: 1, refreshTokens: 1, resetTokens: 1, mailDeliveries: 1 });
+    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 1, pings: 1, heartbeats: 1, refreshTokens: 1, resetTokens: 1, mailDeliveries: 1, unconfirmedMails: 0 });
 
     expect(await ids('outbox_event')).toEqual([oldUnpublished, recentPublished].sort());
     expect(await ids('outbox_event')).not.toContain(oldPublished);
@@ -67,6 +67,23 @@ describe('housekeeping', () => {
   });
 
   it('is idempotent: a second run deletes nothing more', async () => {
-    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 0, pings: 0, heartbeats: 0, refreshTokens: 0, resetTokens: 0, mailDeliveries: 0 });
+    expect(await new HousekeepingJob(db).handle()).toEqual({ outboxEvents: 0, pings: 0, heartbeats: 0, refreshTokens: 0, resetTokens: 0, mailDeliveries: 0, unconfirmedMails: 0 });
+  });
+
+  it('lists for administrators, once, a mail claimed for sending whose SMTP answer was never recorded', async () => {
+    await db.query(`INSERT INTO mail_delivery (key, sent_at, message_id) VALUES
+      ('credential:lost-in-the-window', now() - interval '20 minutes', NULL),
+      ('credential:still-sending', now() - interval '1 minute', NULL),
+      ('credential:sent', now() - interval '20 minutes', '<sent@test>'),
+      ('credential:logged', now() - interval '20 minutes', '(logged, not sent)')`);
+    expect((await new HousekeepingJob(db).handle()).unconfirmedMails).toBe(1);
+    // What GET /api/v1/admin/jobs/failed lists (its own spec covers the endpoint over job_failure).
+    expect(await db.query(`SELECT queue, job_name, error_code, status, payload->>'key' AS key FROM job_failure`)).toEqual([
+      { queue: 'mail', job_name: 'mail.unconfirmed', error_code: 'MAIL_UNCONFIRMED', status: 'open', key: 'credential:lost-in-the-window' },
+    ]);
+    // Hourly runs list it once; a dismissal stays dismissed.
+    await db.query(`UPDATE job_failure SET status = 'dismissed'`);
+    expect((await new HousekeepingJob(db).handle()).unconfirmedMails).toBe(0);
+    expect(await db.query(`SELECT status FROM job_failure`)).toEqual([{ status: 'dismissed' }]);
   });
 });

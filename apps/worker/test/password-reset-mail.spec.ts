@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { MailService } from '../src/mail/mail.service';
+import { LOGGED, MailService } from '../src/mail/mail.service';
 import { PasswordResetMailJob } from '../src/mail/password-reset-mail.job';
 import { WorkerModule } from '../src/worker.module';
 
@@ -148,5 +148,8 @@ describe('the password-reset mail', () => {
     expect(await job.handle(reset.data)).toBe('logged');
     expect(await job.handle(reset.data)).toBe('duplicate');
     expect(mailsWith(reset.token)).toHaveLength(0);
+    // Complete, not "unconfirmed": housekeeping must not list it for administrators.
+    const [{ message_id: messageId }] = await db.query(`SELECT message_id FROM mail_delivery WHERE key = $1`, [`password-reset:${reset.data.resetTokenId}`]);
+    expect(messageId).toBe(LOGGED);
   });
 });

@@ -1,4 +1,4 @@
-import type { LOG_LEVELS, MEDIA_STORAGE_KINDS, NODE_ENVS, OidcClaimMapping } from './env.schema';
+import type { FailpointName, LOG_LEVELS, MEDIA_STORAGE_KINDS, NODE_ENVS, OidcClaimMapping } from './env.schema';
 
 /** The validated, typed and grouped configuration. Built once at boot by `loadConfig`. */
 export interface AppConfig {
@@ -12,7 +12,8 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   log: { level: (typeof LOG_LEVELS)[number] };
   portal: { distDir: string };
-  worker: { concurrency: number; outboxPollMs: number; heartbeatMs: number };
+  /** `failpoints`: fault tests only, empty otherwise (WORKER_FAILPOINTS; refused in production). */
+  worker: { concurrency: number; outboxPollMs: number; heartbeatMs: number; failpoints: { name: FailpointName; hit: number }[] };
   mail: MailConfig;
   media: MediaConfig;
   /** Public catalog listings are kept this many seconds per API process; 0 turns it off. */

@@ -18,11 +18,42 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const MEDIA_STORAGE_KINDS = ['local', 's3'] as const;
 const MEDIA_BYTES_MESSAGE = 'must be a whole number of bytes, 1 or more';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/**
+ * Places in the worker where the fault suite (tools/faults) kills it on purpose, right after a side
+ * effect and before the job or relay batch completes (issue 12, scenarios 2 and 8). Listed here so
+ * a misspelt name fails at boot instead of never firing.
+ */
+export const FAILPOINT_NAMES = ['grade.after-commit', 'credential.after-commit', 'mail.after-send', 'relay.after-enqueue'] as const;
+export type FailpointName = (typeof FAILPOINT_NAMES)[number];
+const FAILPOINT = new RegExp(`^(${FAILPOINT_NAMES.map((n) => n.replace('.', '\\.')).join('|')})(@[1-9]\\d{0,5})?$`);
+const FAILPOINTS_MESSAGE = `must be a comma-separated list of name@N (N from 1), names: ${FAILPOINT_NAMES.join(', ')}`;
+
+/** `grade.after-commit@5,mail.after-send` → the points and the hit (1 when omitted) on which each fires; null when malformed. */
+export function parseFailpoints(value: string): { name: FailpointName; hit: number }[] | null {
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => FAILPOINT.test(p))) return null;
+  const points = parts.map((p) => {
+    const [name, hit] = p.split('@');
+    return { name: name as FailpointName, hit: hit === undefined ? 1 : Number(hit) };
+  });
+  return new Set(points.map((p) => p.name)).size === points.length ? points : null;
+}
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+function IsFailpoints() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isFailpoints',
+      target: object.constructor,
+      propertyName,
+      options: { message: FAILPOINTS_MESSAGE },
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseFailpoints(value) !== null },
+    });
+}
 
 function IsUrlWithProtocol(protocols: string[], example: string) {
   return (object: object, propertyName: string) =>
@@ -193,6 +224,10 @@ export class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt({ message: 'must be a whole number of milliseconds, 50 or more' })
   @Min(50, { message: 'must be a whole number of milliseconds, 50 or more' })
   OUTBOX_POLL_MS?: number;
+
+  /** Fault tests only (refused in production, see loadConfig): e.g. `grade.after-commit@5`. */
+  @IsOptional() @IsFailpoints()
+  WORKER_FAILPOINTS?: string;
 
   @IsOptional() @IsString() DATA_DIR?: string;
 

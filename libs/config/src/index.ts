@@ -1,3 +1,3 @@
 export * from './app-config';
-export { DEFAULT_OIDC_CLAIMS, OIDC_PROFILE_FIELDS, type OidcClaimMapping, type OidcProfileField } from './env.schema';
+export { DEFAULT_OIDC_CLAIMS, FAILPOINT_NAMES, type FailpointName, OIDC_PROFILE_FIELDS, type OidcClaimMapping, type OidcProfileField } from './env.schema';
 export { ConfigError, childEnv, loadConfig, loadLauncherConfig, rawEnv, type RawEnv } from './load-config';

@@ -162,7 +162,8 @@ describe('loadConfig', () => {
     });
 
     it('requires an https issuer in production, and never echoes the client secret', () => {
-      const production = { ...base, NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), AUTH_JWT_PRIVATE_KEY: ed25519Pem() };
+      const production = { ...base, NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32),
+        AUTH_JWT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
       expect(configError({ ...production, ...oidc, OIDC_ISSUER_URL: 'http://id.example.org' }).message).toBe(
         'Invalid configuration: OIDC_ISSUER_URL must use https in production',
       );
@@ -249,5 +250,30 @@ describe('media configuration', () => {
     expect(configError({ ...base, MEDIA_MAX_IMAGE_BYTES: '10MB' }).message).toBe(
       'Invalid configuration: MEDIA_MAX_IMAGE_BYTES must be a whole number of bytes, 1 or more (got "10MB")',
     );
+  });
+});
+
+describe('WORKER_FAILPOINTS (fault tests)', () => {
+  it('is empty unless set, and reads each point with the hit on which it fires (1 when omitted)', () => {
+    expect(loadConfig(base).worker.failpoints).toEqual([]);
+    expect(loadConfig({ ...base, NODE_ENV: 'test', WORKER_FAILPOINTS: 'grade.after-commit@5, mail.after-send' }).worker.failpoints).toEqual([
+      { name: 'grade.after-commit', hit: 5 },
+      { name: 'mail.after-send', hit: 1 },
+    ]);
+  });
+
+  it.each(['grade.after-comit', 'grade.after-commit@0', 'grade.after-commit@x', 'mail.after-send,mail.after-send@2', ','])('refuses %j, naming the known points', (value) => {
+    expect(configError({ ...base, WORKER_FAILPOINTS: value }).message).toBe(
+      `Invalid configuration: WORKER_FAILPOINTS must be a comma-separated list of name@N (N from 1), names: grade.after-commit, credential.after-commit, mail.after-send, relay.after-enqueue (got "${value}")`,
+    );
+  });
+
+  it('is refused in production, where it would kill workers on purpose', () => {
+    const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const production = { ...base, NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), AUTH_JWT_PRIVATE_KEY: key };
+    expect(configError({ ...production, WORKER_FAILPOINTS: 'relay.after-enqueue@3' }).message).toBe(
+      'Invalid configuration: WORKER_FAILPOINTS is refused in production: it kills the worker on purpose (fault tests only)',
+    );
+    expect(loadConfig(production).worker.failpoints).toEqual([]);
   });
 });

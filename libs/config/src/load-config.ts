@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import path from 'node:path';
 import type { AppConfig, LauncherConfig, MediaConfig, OidcConfig } from './app-config';
-import { DEFAULT_OIDC_CLAIMS, EnvSchema, parseOidcClaims, unescapePem } from './env.schema';
+import { DEFAULT_OIDC_CLAIMS, EnvSchema, parseFailpoints, parseOidcClaims, unescapePem } from './env.schema';
 
 export type RawEnv = Record<string, string | undefined>;
 
@@ -90,6 +90,7 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
       concurrency: e.WORKER_CONCURRENCY ?? 10,
       outboxPollMs: e.OUTBOX_POLL_MS ?? 500,
       heartbeatMs: 10_000,
+      failpoints: failpoints(e.WORKER_FAILPOINTS, nodeEnv),
     },
     mail: {
       transport: e.SMTP_URL ? 'smtp' : nodeEnv === 'production' ? 'off' : 'log',
@@ -106,6 +107,18 @@ export function loadConfig(env: RawEnv = process.env): AppConfig {
 }
 
 const MB = 1024 * 1024;
+
+/**
+ * The worker's failpoints (fault tests: SIGKILL at a named place, see apps/worker/src/system/failpoint.ts).
+ * Refused in production: a leftover variable in a real deployment would kill workers mid-job forever.
+ * The fault suite starts the worker it arms in test mode, which changes nothing else it sets explicitly.
+ */
+function failpoints(value: string | undefined, nodeEnv: AppConfig['env']): AppConfig['worker']['failpoints'] {
+  if (!value) return [];
+  if (nodeEnv === 'production') throw new ConfigError('WORKER_FAILPOINTS', 'is refused in production: it kills the worker on purpose (fault tests only)');
+  // Validated with the rest of the environment, so never null here.
+  return parseFailpoints(value) ?? [];
+}
 
 /** Local disk under DATA_DIR/media unless MEDIA_STORAGE=s3 (credentials validated above). */
 function mediaConfig(e: EnvSchema): MediaConfig {

@@ -4,6 +4,7 @@ import type { JobData } from '@baanrian/jobs';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { failpoint } from '../system/failpoint';
 import { CredentialIssuer } from './credential-issuer';
 
 /** A completed enrolment becomes a course credential, once (see CredentialIssuer). */
@@ -37,6 +38,8 @@ export class CredentialIssueJob {
       hours: row.hours === null ? 0 : Number(row.hours),
       requestId: data.meta?.requestId ?? null,
     });
+    // Fault suite, scenario 2: the credential (and its credential.issued event) committed, the job not yet completed.
+    if (issued) failpoint('credential.after-commit', { enrollmentId: data.enrollmentId, credentialId: issued.credentialId });
     return issued ? 'issued' : 'duplicate';
   }
 }

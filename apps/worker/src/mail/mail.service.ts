@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { failpoint } from '../system/failpoint';
 
 export interface OutgoingMail {
   to: string;
@@ -23,6 +24,9 @@ export interface DeliveryRecord {
 
 export type DeliveryOutcome = 'sent' | 'logged' | 'duplicate' | 'dropped';
 
+/** `message_id` of a mail written to the log instead of being sent (not a Message-ID, on purpose). */
+export const LOGGED = '(logged, not sent)';
+
 /**
  * Sends mail at most once per delivery key: the `mail_delivery` row (unique key) is inserted and
  * committed **before** the SMTP server is asked, so whatever happens next no second attempt for
@@ -34,7 +38,8 @@ export type DeliveryOutcome = 'sent' | 'logged' | 'duplicate' | 'dropped';
  *   leaves the row: the mail went out once or not at all, and is never sent twice. The fault
  *   suite's worker kill -9 and PostgreSQL restart found the old order (row committed after the
  *   server's yes) sending such mails twice.
- * A row whose `message_id` stays empty marks that unknown case for an operator.
+ * A row whose `message_id` stays empty marks that unknown case: housekeeping lists it for
+ * administrators in the failed-jobs view (HousekeepingJob.listUnconfirmedMails).
  */
 @Injectable()
 export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,9 +69,11 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.warn({ key: record.key, eventId: record.eventId }, 'mail dropped: SMTP_URL is not set');
       return 'dropped';
     }
+    // A mail only written to the log (no SMTP_URL) is complete at once: marked so, housekeeping
+    // never lists it among the unconfirmed (claimed, no Message-ID recorded).
     const claimed: { id: string }[] = await this.db.query(
-      `INSERT INTO mail_delivery (key, user_id, event_id) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING RETURNING id`,
-      [record.key, record.userId, record.eventId],
+      `INSERT INTO mail_delivery (key, user_id, event_id, message_id) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING id`,
+      [record.key, record.userId, record.eventId, this.transporter ? null : LOGGED],
     );
     if (claimed.length === 0) return 'duplicate';
     if (!this.transporter) {
@@ -83,6 +90,8 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.error({ key: record.key, cause: String(cause) }, 'mail not sent and its claim could not be freed: it will not be retried'));
       throw error;
     }
+    // Fault suite, scenario 2: the SMTP server has the mail; neither its Message-ID nor the job's completion is recorded.
+    failpoint('mail.after-send', { key: record.key });
     await this.db.query(`UPDATE mail_delivery SET message_id = $2 WHERE id = $1`, [claimed[0].id, messageId]);
     return 'sent';
   }

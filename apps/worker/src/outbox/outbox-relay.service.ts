@@ -4,6 +4,7 @@ import { JOB_QUEUES, type JobName, type QueueName, isJobName } from '@baanrian/j
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { failpoint } from '../system/failpoint';
 import { OutboxQueues } from './outbox-queues';
 
 /**
@@ -74,6 +75,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         const unknown = claimed.filter((event) => !isJobName(event.type));
         if (unknown.length) await this.park(manager, unknown);
         await this.enqueue(known);
+        // Fault suite, scenario 8: the jobs are in Redis, the rows still claimed and not marked.
+        if (known.length) failpoint('relay.after-enqueue', { events: known.length, eventIds: known.slice(0, 20).map((e) => e.id) });
         await manager.query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [known.map((e) => e.id)]);
         return known.length;
       });
