@@ -1,13 +1,12 @@
-import { type CourseFormat, type Locale, type LocalizedText, type PublishedCourseSnapshot, type PublishedModule, type TargetGroup, thaiFiscalYear } from '@baanrian/contracts';
+import { type LocalizedText, type PublishedCourseSnapshot, thaiFiscalYear } from '@baanrian/contracts';
 import { buildSearchText } from '../../../apps/api/src/catalog/search-text';
+import { chooseQuizCourses, courseOutline, drawCourse } from './courses.outline';
 import { copyRows, type CopyValue } from './data.copy';
-import { type DataContext, DATA_EPOCH, DATA_SPAN_MS, type DataGenerator, type MadeCourse } from './data.generator';
+import { type DataContext, type DataGenerator, type MadeCourse } from './data.generator';
 import { stableUuid } from './data.random';
 import * as words from './data.vocabulary';
 
 const DAY = 86_400_000;
-const FORMATS: readonly (readonly [CourseFormat, number])[] = [['self_paced', 40], ['online_class', 20], ['onsite_workshop', 30], ['blended', 10]];
-const LANGUAGES: readonly (readonly [Locale, number])[] = [['th', 80], ['vi', 15], ['en', 5]];
 
 const COURSE_COLUMNS = [
   'id', 'slug', 'title', 'summary', 'description', 'language', 'target_groups', 'format', 'status', 'owner_id', 'category_id', 'tags',
@@ -25,8 +24,8 @@ const isoAt = (ms: number) => new Date(ms).toISOString();
 
 /**
  * 3,000 published courses over three fiscal years: the draft row, its version-1 snapshot, its
- * modules and lessons (ids equal in draft and snapshot, as publishing keeps them), and the catalog
- * row built exactly as the API's projection builds it (same `buildSearchText`).
+ * modules and lessons (see courses.outline.ts), and the catalog row built exactly as the API's
+ * projection builds it (same `buildSearchText`). The quizzes of quiz courses are the quizzes generator's.
  */
 export const coursesGenerator: DataGenerator = {
   name: 'courses',
@@ -47,6 +46,10 @@ export const coursesGenerator: DataGenerator = {
     const categories = await copyRows(client, 'course_category', ['id', 'slug', 'name', 'position'],
       words.CATEGORIES.map((c, i) => [categoryIds[c.slug], `bench-${c.slug}`, { th: c.th, en: c.en, vi: c.vi }, 100 + i]));
 
+    // First every course's drawn facts, then which of them end in a quiz (that needs every format
+    // and the popularity shares), then the rows.
+    const specs = Array.from({ length: plan.courses }, (_, i) => drawCourse(random, i, plan.courses));
+    const quizCourses = chooseQuizCourses(plan.seed, specs);
     const courses: CopyValue[][] = [];
     const versions: CopyValue[][] = [];
     const catalog: CopyValue[][] = [];
@@ -54,16 +57,11 @@ export const coursesGenerator: DataGenerator = {
     const lessons: CopyValue[][] = [];
     const courseIds: string[] = [];
     const madeCourses: MadeCourse[] = [];
-    for (let i = 0; i < plan.courses; i++) {
+    specs.forEach((spec, i) => {
+      const { topic, level, group, groups, language, format, publishedAt, startsAt, endsAt, closesAt, learningHours, capacity } = spec;
       const id = stableUuid(plan.seed, 'course', i);
       courseIds.push(id);
-      const topic = random.pick(words.TOPICS);
-      const level = random.pick(words.LEVELS);
-      const group = random.weighted(words.TARGET_GROUP_MIX) as TargetGroup;
-      const groups: TargetGroup[] = random.next() < 0.3 ? [...new Set<TargetGroup>([group, 'general_public'])] : [group];
       const audience = words.AUDIENCES[group];
-      const language = random.weighted(LANGUAGES);
-      const format = random.weighted(FORMATS);
       const th = `${topic.th}${level.th}${audience.th}`;
       const title: LocalizedText = { th, ...(language === 'vi' ? { vi: `${topic.vi} ${level.vi} ${audience.vi}` } : {}), ...(language === 'en' ? { en: `${topic.en}: ${level.en}, ${audience.en}` } : {}) };
       const summary: LocalizedText = {
@@ -72,41 +70,16 @@ export const coursesGenerator: DataGenerator = {
         ...(language === 'en' ? { en: `${topic.en}, step by step, ${audience.en}.` } : {}),
       };
       const description: LocalizedText = { th: `## ${th}\n\nหลักสูตรนี้${summary.th}\n\n- เรียนได้ทุกที่\n- มีแบบฝึกหัดท้ายบท` };
-      const publishedAt = DATA_EPOCH + Math.floor((i / plan.courses) * DATA_SPAN_MS) + random.int(0, DAY);
-      const dated = format !== 'self_paced';
-      const startsAt = dated ? publishedAt + random.int(14, 60) * DAY : null;
-      const endsAt = startsAt === null ? null : startsAt + random.int(1, 30) * DAY;
-      const closesAt = startsAt === null ? null : startsAt - 3 * DAY;
-      const learningHours = random.int(2, 40) / 2;
-      const capacity = format === 'onsite_workshop' ? random.pick([20, 30, 40, 60]) : null;
       const ownerId = owners[i % owners.length];
       const slug = `bench-${i}`;
-      madeCourses.push({ id, format, capacity, publishedAt, sessionStartsAt: startsAt === null ? null : startsAt + 9 * 3_600_000 });
-
-      const outline: PublishedModule[] = [];
-      for (let m = 0; m < 3; m++) {
-        const moduleId = stableUuid(plan.seed, `course-${i}-module`, m);
-        const moduleTitle = `บทที่ ${m + 1}: ${topic.th}`;
-        const moduleLessons: PublishedModule['lessons'] = [];
-        for (let l = 0; l < 3; l++) {
-          const lessonId = stableUuid(plan.seed, `course-${i}-lesson`, m * 3 + l);
-          const session = dated && m === 0 && l === 0 && startsAt !== null;
-          const lessonStarts = session ? startsAt + 9 * 3_600_000 : null;
-          const lessonEnds = lessonStarts === null ? null : lessonStarts + 3 * 3_600_000;
-          const lesson: PublishedModule['lessons'][number] = session
-            ? format === 'online_class'
-              ? { id: lessonId, type: 'live_session', title: 'เรียนสดออนไลน์', required: true, position: l, durationMinutes: 180, content: { meetingUrl: `https://meet.example.org/bench-${i}`, startsAt: isoAt(lessonStarts ?? 0), endsAt: isoAt(lessonEnds ?? 0) } }
-              : { id: lessonId, type: 'onsite_session', title: 'เรียนที่ศูนย์', required: true, position: l, durationMinutes: 180,
-                  content: { venue: random.pick(words.VENUES), address: `${words.PROVINCE}`, mapUrl: null, startsAt: isoAt(lessonStarts ?? 0), endsAt: isoAt(lessonEnds ?? 0), capacity } }
-            : l === 1
-              ? { id: lessonId, type: 'video', title: `วิดีโอ: ${topic.th} ตอนที่ ${m + 1}`, required: true, position: l, durationMinutes: 12, content: { source: 'url', url: `https://video.example.org/bench-${i}-${m}`, captions: [], transcript: null } }
-              : { id: lessonId, type: 'text', title: `${topic.th} ตอนที่ ${m * 3 + l + 1}`, required: l === 0, position: l, durationMinutes: 15, content: { body: `เนื้อหาบทเรียน${topic.th}ตอนที่ ${m * 3 + l + 1}` } };
-          moduleLessons.push(lesson);
-          lessons.push([lessonId, id, moduleId, lesson.type, lesson.title, lesson.required, l, lesson.durationMinutes, lesson.content, date(lessonStarts), date(lessonEnds), date(publishedAt - DAY), date(publishedAt - DAY)]);
-        }
-        outline.push({ id: moduleId, title: moduleTitle, position: m, lessons: moduleLessons });
-        modules.push([moduleId, id, moduleTitle, m, date(publishedAt - DAY), date(publishedAt - DAY)]);
-      }
+      const quizId = quizCourses.has(i) ? stableUuid(plan.seed, 'quiz', i) : null;
+      const { outline, rows, tracked } = courseOutline(plan.seed, i, spec, quizId);
+      for (const module of outline) modules.push([module.id, id, module.title, module.position, date(publishedAt - DAY), date(publishedAt - DAY)]);
+      lessons.push(...rows.map((row) => [row[0], id, ...row.slice(1)]));
+      madeCourses.push({
+        id, format, capacity, publishedAt, sessionStartsAt: startsAt === null ? null : startsAt + 9 * 3_600_000, ownerId, trackedLessons: tracked,
+        quiz: quizId === null ? null : { id: quizId, lessonId: outline[outline.length - 1].lessons[outline[outline.length - 1].lessons.length - 1].id },
+      });
 
       const snapshot: PublishedCourseSnapshot = {
         courseId: id, version: 1, slug, title, summary, description, language, targetGroups: groups, format,
@@ -119,7 +92,7 @@ export const coursesGenerator: DataGenerator = {
       versions.push([stableUuid(plan.seed, 'course-version', i), id, 1, snapshot, ownerId, date(publishedAt)]);
       catalog.push([id, slug, 1, title, summary, language, groups, format, snapshot.categorySlug, topic.tags, null, date(startsAt), date(endsAt), date(closesAt),
         thaiFiscalYear(new Date(startsAt ?? publishedAt)), learningHours, buildSearchText(snapshot), date(publishedAt), date(publishedAt)]);
-    }
+    });
     made.courseIds = courseIds;
     made.courses = madeCourses;
     return {

@@ -4,7 +4,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 /** One value as PostgreSQL's COPY text format wants it; objects become jsonb, arrays text[]. */
 export type CopyValue = string | number | boolean | null | Date | string[] | object;
 
-const escapeText = (text: string) => text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+const SPECIAL = /[\\\t\n\r]/;
+// Most values (ids, codes, timestamps) have nothing to escape: one test instead of four replaces.
+const escapeText = (text: string) => (SPECIAL.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text);
 
 /** `{"a","b \"c\""}`: a text[] literal, each element quoted. */
 const arrayLiteral = (items: string[]) => `{${items.map((item) => `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;

@@ -25,7 +25,9 @@ export interface DataContext {
   plan: DataPlan;
   client: pg.ClientBase;
   random: SeededRandom;
-  made: { learnerIds?: string[]; instructorIds?: string[]; courseIds?: string[]; courses?: MadeCourse[] };
+  /** Progress lines (timings of the slow steps). */
+  log: (line: string) => void;
+  made: { learnerIds?: string[]; instructorIds?: string[]; courseIds?: string[]; courses?: MadeCourse[]; quizEnrollments?: MadeQuizEnrollment[] };
 }
 
 /** What later generators (enrolments, attendance) need to know about each generated course. */
@@ -36,16 +38,33 @@ export interface MadeCourse {
   publishedAt: number;
   /** Its one live or onsite session, for dated courses. */
   sessionStartsAt: number | null;
+  ownerId: string;
+  /** Lessons progress updates record (not sessions, not the quiz). */
+  trackedLessons: number;
+  /** The quiz its last lesson points at, in quiz courses. */
+  quiz: { id: string; lessonId: string } | null;
+}
+
+/** An enrolment in a quiz course that took a seat and started: what the quizzes generator builds attempts on. */
+export interface MadeQuizEnrollment {
+  id: string;
+  userId: string;
+  course: number;
+  status: 'active' | 'completed';
+  startedAt: number;
+  /** For completed ones; the passed attempt is graded at this instant, as the worker completes the course. */
+  completedAt: number | null;
 }
 
 /**
  * One table family of the bench data. Generators run in registry order and are cleared in
  * reverse order; each writes only rows it can recognise again (emails under BENCH_EMAIL_DOMAIN,
  * slugs starting `bench-`), so rerunning replaces the bench data and nothing else.
- * Next: quiz attempts, reach, credentials.
  */
 export interface DataGenerator {
   name: string;
+  /** Runs after the bulk tables have their indexes and keys back (it reads them heavily). */
+  needsIndexes?: boolean;
   clear(client: pg.ClientBase): Promise<void>;
   generate(context: DataContext): Promise<Record<string, number>>;
 }

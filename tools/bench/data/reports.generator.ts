@@ -30,6 +30,7 @@ function benchIssuerKey(seed: string): { multibase: string; jwk: Record<string, 
 /** What reports read besides enrolments: certificates, recorded and measured reach, plans, and the rollups themselves. */
 export const reportsGenerator: DataGenerator = {
   name: 'reports',
+  needsIndexes: true,
 
   async clear(client) {
     await client.query(`DELETE FROM credential WHERE verification_code LIKE 'bench-%'`);
