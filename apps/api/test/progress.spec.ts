@@ -319,6 +319,19 @@ describe('notifications', () => {
     expect(new Set([...page1.body.items, ...page2.body.items].map((n: { id: string }) => n.id)).size).toBe(23);
   });
 
+  it('pages through notifications written within one millisecond without skipping any (the cursor keeps microseconds)', async () => {
+    const me = await newLearner(http);
+    for (let i = 0; i < 25; i++) {
+      const id = await add(me.id, 'session.reminder-hour', `same-ms-${me.id}-${i}`);
+      // 25 notifications 0.001 ms apart: all in the same millisecond, as a worker batch writes them.
+      await db.query(`UPDATE notification SET created_at = '2026-11-24T01:23:35.053Z'::timestamptz + make_interval(secs => $2::float8 / 1000000) WHERE id = $1`, [id, 100 + i * 10]);
+    }
+    const page1 = await http().get('/api/v1/me/notifications').set(bearer(me.token)).expect(200);
+    const page2 = await http().get(`/api/v1/me/notifications?cursor=${page1.body.nextCursor}`).set(bearer(me.token)).expect(200);
+    expect([page1.body.items.length, page2.body.items.length, page2.body.nextCursor]).toEqual([20, 5, null]);
+    expect(new Set([...page1.body.items, ...page2.body.items].map((n: { id: string }) => n.id)).size).toBe(25);
+  });
+
   it('erasing an account deletes its notifications and keeps its enrolment and progress for anonymous counts', async () => {
     const course = await publishedCourse(http, teacher.token, [TEXT, VIDEO]);
     const learner = await newLearner(http);

@@ -14,7 +14,9 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   return { createdAt, id };
 }
 
-const encodeCursor = (row: NotificationEntity) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+/** `createdAt` to the microsecond, as PostgreSQL keeps it: a cursor cut to JavaScript's milliseconds skipped notifications written in the same millisecond. */
+const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+const CURSOR_AT = `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const toDto = (row: NotificationEntity): NotificationDto => ({
   id: row.id,
@@ -37,11 +39,13 @@ export class NotificationsService {
       .where('n.user_id = :userId', { userId })
       .orderBy('n.created_at', 'DESC')
       .addOrderBy('n.id', 'DESC')
+      .addSelect(CURSOR_AT, 'cursor_at')
       .limit(PAGE_SIZE + 1);
-    if (after) query.andWhere('(n.created_at, n.id) < (:createdAt, :id)', after);
-    const rows = await query.getMany();
+    if (after) query.andWhere('(n.created_at, n.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', after);
+    const { entities: rows, raw } = await query.getRawAndEntities<{ cursor_at: string }>();
     const page = rows.slice(0, PAGE_SIZE);
-    return { items: page.map(toDto), unread: await this.unread(userId), nextCursor: rows.length > PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null };
+    const last = page.length - 1;
+    return { items: page.map(toDto), unread: await this.unread(userId), nextCursor: rows.length > PAGE_SIZE ? encodeCursor(raw[last].cursor_at, page[last].id) : null };
   }
 
   /** Idempotent: reading twice keeps the first time. Someone else's id is 404, like a missing one. */

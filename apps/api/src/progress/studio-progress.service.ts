@@ -35,8 +35,9 @@ export class StudioProgressService {
       course.publishedVersion,
     ]);
     const after = cursor ? decodeCursor(cursor) : null;
-    const rows: { id: string; user_id: string; display_name: string; status: EnrollmentStatus; completed_at: Date | null; created_at: Date }[] = await manager.query(
-      `SELECT e.id, e.user_id, u.display_name, e.status, e.completed_at, e.created_at
+    const rows: { id: string; user_id: string; display_name: string; status: EnrollmentStatus; completed_at: Date | null; created_at: Date; cursor_at: string }[] = await manager.query(
+      `SELECT e.id, e.user_id, u.display_name, e.status, e.completed_at, e.created_at,
+              to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          FROM enrollment e JOIN app_user u ON u.id = e.user_id
         WHERE e.course_id = $1 AND e.status IN ('active', 'completed') AND ($2::timestamptz IS NULL OR (e.created_at, e.id) > ($2::timestamptz, $3::uuid))
         ORDER BY e.created_at, e.id LIMIT $4`,
@@ -78,7 +79,8 @@ export class StudioProgressService {
       learners: totals.learners,
       completed: totals.completed,
       items,
-      nextCursor: rows.length > PAGE_SIZE ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      // To the microsecond: a cursor cut to milliseconds repeated rows enrolled within the same millisecond.
+      nextCursor: rows.length > PAGE_SIZE ? Buffer.from(`${last.cursor_at}|${last.id}`).toString('base64url') : null,
       lessons: lessonsInOrder(snapshot).map((lesson) => ({
         lessonId: lesson.id,
         title: lesson.title,
