@@ -1,10 +1,9 @@
-import { createDataSource } from '@baanrian/db';
+import { createDataSource, isDependencyUnavailable } from '@baanrian/db';
 import { createTestDatabase, eventually, type TestDatabase, testServers } from '@baanrian/testing';
 import { Redis } from 'ioredis';
 import net from 'node:net';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { isDependencyUnavailable } from '../src/problem/dependency-unavailable';
 
 /**
  * Which errors the problem filter answers 503 (PostgreSQL or Redis out of reach) instead of 500.

@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { bearer, signUpAdmin } from './accounts-helpers';
 import { startApi } from './api-app';
 import { FailedJobsFixture, insertFailureOf } from './failed-jobs-helpers';
-import { isDependencyUnavailable } from '../src/problem/dependency-unavailable';
+import { isDependencyUnavailable } from '@baanrian/db';
 import { ProblemDetailsFilter } from '../src/problem/problem-details.filter';
 import { PROBLEM_TITLES } from '../src/problem/problem.messages';
 

@@ -71,3 +71,4 @@ export { SeedRunEntity } from './seed/seed-run.entity';
 export { SystemPingEntity } from './system/system-ping.entity';
 export { WorkerHeartbeatEntity } from './system/worker-heartbeat.entity';
 export { JOB_FAILURE_STATUSES, JobFailureEntity, type JobFailureStatus } from './system/job-failure.entity';
+export { isDependencyUnavailable } from './system/dependency-unavailable';

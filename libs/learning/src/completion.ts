@@ -15,7 +15,13 @@ export interface CompletionOutcome extends CompletionAssessment {
  * never un-completes. Shared by both apps, hence a library.
  */
 export async function evaluateCompletion(manager: EntityManager, enrollmentId: string, requestId: string | null): Promise<CompletionOutcome | null> {
-  const enrollment = await manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, lock: { mode: 'pessimistic_write' } });
+  // FOR NO KEY UPDATE, not FOR UPDATE: every caller has just written a row that references the
+  // enrolment (lesson_progress, session_attendance), which holds a KEY SHARE lock on it. Two such
+  // callers at once (a learner finishing a lesson while the worker grades their quiz) would each
+  // wait for the other's KEY SHARE to upgrade to FOR UPDATE: a deadlock, answered 500 (fault
+  // scenario 6 found it). NO KEY UPDATE does not conflict with KEY SHARE, so the second waits for
+  // the first to commit and then reads the enrolment afresh, still writing one event.
+  const enrollment = await manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, lock: { mode: 'for_no_key_update' } });
   if (!enrollment) return null;
   const snapshot = await publishedSnapshot(manager, enrollment.courseId);
   if (!snapshot) return null;

@@ -4,7 +4,7 @@ import * as reportsLib from '@baanrian/reports';
 import { type BenchContext, interleaved } from '../bench.group';
 import { type ApiStack, PINNING } from '../bench.stack';
 import { type BenchResult, median, summarise } from '../bench.stats';
-import { type ReportsFixture, sampleRss } from './reports.fixture';
+import { type ReportsFixture, residentMb, sampleRss } from './reports.fixture';
 
 /** Status polls while a job runs: often, so the figure is the export's time and not the poll's rounding. */
 const POLL_MS = 50;
@@ -19,6 +19,8 @@ interface ExportRun {
   /** `direct`: answered in the POST (≤ 20,000 rows); `job`: run by the worker, then downloaded. */
   mode: 'direct' | 'job';
   rss: { api: number; worker: number };
+  /** The API's resident memory as the export began, and its peak while the worker ran the job: what the download itself added shows against these. */
+  apiRss: { atStart: number; untilReady: number };
 }
 
 /**
@@ -65,6 +67,8 @@ function download(url: string, headers: Record<string, string>): Promise<{ statu
 async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<string, unknown>): Promise<ExportRun | null> {
   const headers = { authorization: `Bearer ${await fx.token()}`, 'content-type': 'application/json', 'accept-language': 'th' };
   const rss = sampleRss(stack.pids);
+  const apiUntilReady = sampleRss({ api: stack.pids.api });
+  const apiAtStart = residentMb(stack.pids.api) ?? 0;
   const t0 = performance.now();
   try {
     const created = await fetch(`${stack.baseUrl}/api/v1/reports/exports`, { method: 'POST', headers, body: JSON.stringify(request) });
@@ -82,6 +86,7 @@ async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<st
         if (performance.now() - t0 > EXPORT_TIMEOUT_MS) throw new Error(`reports: export ${id} not ready after ${EXPORT_TIMEOUT_MS / 60_000} min`);
       }
       readyAt = performance.now();
+      apiUntilReady.stop();
       const file = await download(`${stack.baseUrl}/api/v1/reports/exports/${id}/file`, { authorization: headers.authorization, 'accept-language': 'th' });
       if (file.status !== 200) throw new Error(`reports: the download of export ${id} answered ${file.status}`);
       body = file.body;
@@ -91,9 +96,11 @@ async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<st
     const { bytes, lines } = await drain(body);
     const end = performance.now();
     const phases = { post: (posted - t0) / 1000, job: (readyAt - posted) / 1000, download: (end - readyAt) / 1000 };
-    return { rows: lines, bytes, seconds: (end - t0) / 1000, phases, mode: created.status === 202 ? 'job' : 'direct', rss: rss.stop() };
+    const apiRss = { atStart: apiAtStart, untilReady: apiUntilReady.stop().api };
+    return { rows: lines, bytes, seconds: (end - t0) / 1000, phases, mode: created.status === 202 ? 'job' : 'direct', rss: rss.stop(), apiRss };
   } finally {
     rss.stop();
+    apiUntilReady.stop();
   }
 }
 
@@ -152,7 +159,7 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
       // The header line, then one line per enrolment (no field holds a line break).
       if (Math.abs(run.rows - 1 - all.rows) > 1) throw new Error(`reports: the CSV export held ${run.rows - 1} rows, expected ${all.rows}`);
       csvRuns.push(run);
-      log(`reports: CSV ${run.mode}, ${all.rows} rows, ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s (${phasesOf(run)}); peak RSS api ${run.rss.api.toFixed(0)} MB, worker ${run.rss.worker.toFixed(0)} MB`);
+      log(`reports: CSV ${run.mode}, ${all.rows} rows, ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s (${phasesOf(run)}); peak RSS api ${run.rss.api.toFixed(0)} MB (${run.apiRss.atStart.toFixed(0)} at the start, ${run.apiRss.untilReady.toFixed(0)} until ready), worker ${run.rss.worker.toFixed(0)} MB`);
       return all.rows / run.seconds;
     },
     psql: async () => {

@@ -1,7 +1,7 @@
 import { type Locale, negotiateLocale } from '@baanrian/contracts';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDependencyUnavailable } from './dependency-unavailable';
+import { isDependencyUnavailable } from '@baanrian/db';
 import { DomainException, ValidationException } from './domain.exception';
 import { FIELD_MESSAGES, PROBLEM_TITLES, interpolate } from './problem.messages';
 

@@ -1,5 +1,5 @@
 import { type JobData, QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import type { Job } from 'bullmq';
@@ -9,10 +9,11 @@ import { CredentialIssueJob } from './credential-issue.job';
 import { CredentialReissueJob } from './credential-reissue.job';
 import { CredentialsAwardTitlesJob } from './credentials-award-titles.job';
 import { CredentialsReconcileJob } from './credentials-reconcile.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /** Dispatches the `credentials` queue: signing, PDF rendering and mail, reconciliation, titles. */
 @Processor(QueueName.Credentials)
-export class CredentialsQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class CredentialsQueueProcessor extends OutageTolerantHost implements OnApplicationBootstrap {
   constructor(
     private readonly issue: CredentialIssueJob,
     private readonly delivery: CredentialDeliveryJob,
@@ -30,7 +31,7 @@ export class CredentialsQueueProcessor extends WorkerHost implements OnApplicati
     this.worker.concurrency = Math.max(1, Math.min(this.config.worker.concurrency, Math.floor(this.config.database.poolSize / 2)));
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'credential.issue':
         return this.issue.handle(job.data as JobData<'credential.issue'>);

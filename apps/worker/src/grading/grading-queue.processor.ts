@@ -1,11 +1,12 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { type JobData, QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AttemptGradingJob } from './attempt-grading.job';
 import { CloseExpiredJob } from './close-expired.job';
 import { RegradeJob } from './regrade.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /**
  * Dispatches the `grading` queue's jobs by name. Grading runs in-process: one attempt takes
@@ -13,7 +14,7 @@ import { RegradeJob } from './regrade.job';
  * loop between batches (see docs/quizzes.md, "Grading and the event loop").
  */
 @Processor(QueueName.Grading)
-export class GradingQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class GradingQueueProcessor extends OutageTolerantHost implements OnApplicationBootstrap {
   constructor(
     private readonly grading: AttemptGradingJob,
     private readonly regrade: RegradeJob,
@@ -27,7 +28,7 @@ export class GradingQueueProcessor extends WorkerHost implements OnApplicationBo
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'attempt.submitted':
         return this.grading.handle(job.data as JobData<'attempt.submitted'>);

@@ -1,6 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { type JobData, QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { CredentialIssueEnqueuer } from '../credentials/credential-issue.enqueuer';
@@ -8,10 +8,11 @@ import { ReportDirtyMarker } from '../reports/report-dirty.marker';
 import { EnrollmentCompletedJob } from './enrollment-completed.job';
 import { EnrollmentPromotedJob } from './enrollment-promoted.job';
 import { SessionRemindersJob } from './session-reminders.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /** Dispatches the `learning` queue's jobs (enrolment, attendance, progress, erasure) by name; each event marks its report rollups. */
 @Processor(QueueName.Learning)
-export class LearningQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class LearningQueueProcessor extends OutageTolerantHost implements OnApplicationBootstrap {
   constructor(
     private readonly promoted: EnrollmentPromotedJob,
     private readonly completed: EnrollmentCompletedJob,
@@ -29,7 +30,7 @@ export class LearningQueueProcessor extends WorkerHost implements OnApplicationB
     this.worker.concurrency = Math.max(1, Math.min(this.config.worker.concurrency, Math.floor(this.config.database.poolSize / 2)));
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     // Reports first (marks are idempotent): a notification failing and retrying must not delay the numbers.
     switch (job.name) {
       case 'enrollment.promoted':

@@ -1,13 +1,14 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { type JobData, QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { PasswordResetMailJob } from './password-reset-mail.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /** Dispatches the `mail` queue's jobs by name. */
 @Processor(QueueName.Mail)
-export class MailQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MailQueueProcessor extends OutageTolerantHost implements OnApplicationBootstrap {
   constructor(
     private readonly passwordReset: PasswordResetMailJob,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -21,7 +22,7 @@ export class MailQueueProcessor extends WorkerHost implements OnApplicationBoots
     this.worker.concurrency = Math.max(1, Math.min(this.config.worker.concurrency, Math.floor(this.config.database.poolSize / 2)));
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'account.password-reset-requested':
         return this.passwordReset.handle(job.data as JobData<'account.password-reset-requested'>);

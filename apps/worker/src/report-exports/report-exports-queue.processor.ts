@@ -1,8 +1,9 @@
 import { type JobData, QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { ReportExportJob } from './report-export.job';
 import { ReportExportsExpireJob } from './report-exports-expire.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /**
  * Dispatches the `exports` queue. One job at a time per worker process (BullMQ's default
@@ -10,7 +11,7 @@ import { ReportExportsExpireJob } from './report-exports-expire.job';
  * a time keeps the worker's memory predictable.
  */
 @Processor(QueueName.Exports)
-export class ReportExportsQueueProcessor extends WorkerHost {
+export class ReportExportsQueueProcessor extends OutageTolerantHost {
   constructor(
     private readonly exportJob: ReportExportJob,
     private readonly expire: ReportExportsExpireJob,
@@ -18,7 +19,7 @@ export class ReportExportsQueueProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'report.export-requested':
         // On the last attempt a failure is recorded on the row (status failed) for the requester to see.

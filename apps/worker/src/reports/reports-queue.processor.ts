@@ -1,14 +1,15 @@
 import { QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ReportsRebuildJob } from './reports-rebuild.job';
 import { ReportsReconcileJob } from './reports-reconcile.job';
 import { ReportsRefreshJob } from './reports-refresh.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /** Dispatches the `reports` queue: rollup refreshes, rebuilds and the nightly reconciliation. */
 @Processor(QueueName.Reports)
-export class ReportsQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class ReportsQueueProcessor extends OutageTolerantHost implements OnApplicationBootstrap {
   constructor(
     private readonly refresh: ReportsRefreshJob,
     private readonly rebuild: ReportsRebuildJob,
@@ -22,7 +23,7 @@ export class ReportsQueueProcessor extends WorkerHost implements OnApplicationBo
     this.worker.concurrency = 2;
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'reports.refresh':
         return this.refresh.handle();

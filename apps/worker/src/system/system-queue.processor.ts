@@ -1,16 +1,17 @@
 import { APP_CONFIG, type AppConfig } from '@baanrian/config';
 import { type JobData, QueueName } from '@baanrian/jobs';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MediaHousekeepingJob } from '../media/media-housekeeping.job';
 import { HousekeepingJob } from './housekeeping.job';
 import { ReachRollupJob } from './reach-rollup.job';
 import { SystemPingJob } from './system-ping.job';
+import { OutageTolerantHost } from '../failed-jobs/outage-tolerant.host';
 
 /** Dispatches the `system` queue's jobs by name; each job class does one thing. */
 @Processor(QueueName.System)
-export class SystemQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class SystemQueueProcessor extends OutageTolerantHost implements OnApplicationBootstrap {
   constructor(
     private readonly ping: SystemPingJob,
     private readonly housekeeping: HousekeepingJob,
@@ -26,7 +27,7 @@ export class SystemQueueProcessor extends WorkerHost implements OnApplicationBoo
     this.worker.concurrency = this.config.worker.concurrency;
   }
 
-  async process(job: Job): Promise<unknown> {
+  protected async handle(job: Job): Promise<unknown> {
     switch (job.name) {
       case 'system.ping':
         return this.ping.handle(job.data as JobData<'system.ping'>);

@@ -1,7 +1,8 @@
 /**
  * Errors that mean PostgreSQL or Redis cannot be reached right now, not that the request or the
- * code is wrong: they are answered 503 with Retry-After, so clients and load balancers retry
- * instead of reporting a bug (issue 12: "while PostgreSQL or Redis is down, the API answers 503").
+ * code is wrong. The API answers them 503 with Retry-After, so clients and load balancers retry
+ * instead of reporting a bug (issue 12: "while PostgreSQL or Redis is down, the API answers 503");
+ * the worker retries such a job without spending its attempts (apps/worker/src/failed-jobs/outage-tolerant.host.ts).
  */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 // SQLSTATE: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
