@@ -59,18 +59,19 @@ it('puts a job back while its dependency refuses writes, spends no attempt, and 
   const failed: string[] = [];
   startWorker(host, failed);
   const job = await queue.add('write', {}, { attempts: 1 });
+  const id = String(job.id);
 
   // Two runs refused by the full Redis, the second about a second after the first (not at once).
   await eventually(async () => (host.runs.length >= 2 ? true : undefined), 10_000, 'two refused runs');
-  expect(await queue.getJobState(job.id!)).not.toBe('failed');
+  expect(await queue.getJobState(id)).not.toBe('failed');
   expect(await dep.get(`written:${job.id}`)).toBeNull();
   await dep.config('SET', 'maxmemory', '0');
 
-  await eventually(async () => ((await queue.getJobState(job.id!)) === 'completed' ? true : undefined), 15_000, 'the job completed');
+  await eventually(async () => ((await queue.getJobState(id)) === 'completed' ? true : undefined), 15_000, 'the job completed');
   expect(await dep.get(`written:${job.id}`)).toBe('1');
   expect(failed).toEqual([]);
   expect(host.runs[1] - host.runs[0]).toBeGreaterThanOrEqual(outageDelayMs(1) - 50);
-  const done = await queue.getJob(job.id!);
+  const done = await queue.getJob(id);
   expect(done?.attemptsStarted).toBe(host.runs.length);
   expect(done?.attemptsMade).toBeLessThanOrEqual(1);
 }, 30_000);
@@ -80,11 +81,12 @@ it('fails a job whose error is not an outage as before: its one attempt spent, i
   const failed: string[] = [];
   startWorker(host, failed);
   const job = await queue.add('write', { bad: true }, { attempts: 1 });
+  const id = String(job.id);
 
-  await eventually(async () => ((await queue.getJobState(job.id!)) === 'failed' ? true : undefined), 10_000, 'the job failed');
-  expect(failed).toEqual([job.id]);
+  await eventually(async () => ((await queue.getJobState(id)) === 'failed' ? true : undefined), 10_000, 'the job failed');
+  expect(failed).toEqual([id]);
   expect(host.runs).toHaveLength(1);
-  expect((await queue.getJob(job.id!))?.failedReason).toMatch(/unknown command/i);
+  expect((await queue.getJob(id))?.failedReason).toMatch(/unknown command/i);
 }, 30_000);
 
 it('waits 1 s after the first outage, doubling to a cap of 30 s', () => {

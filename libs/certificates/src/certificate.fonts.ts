@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from './pdfkit.load';
 
 /**
  * Sarabun from @fontsource/sarabun: one font file per Unicode subset (Thai, Latin, Latin-ext,
@@ -50,7 +50,7 @@ export function loadFonts(): LoadedFonts {
   const dir = fontsourceDir();
   const unicode = JSON.parse(readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
   const files = new Map<string, ParsedFont>();
-  const scratch = new PDFDocument({ autoFirstPage: false });
+  const scratch = new (pdfDocument())({ autoFirstPage: false });
   const ranges = new Map<Subset, Array<[number, number]>>();
   for (const subset of SUBSETS) {
     ranges.set(subset, parseRanges(unicode[subset]));

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { fontName, fontRuns, loadFonts, type Weight } from './certificate.fonts';
 import { opaqueOnWhite } from './certificate.images';
+import { pdfDocument } from './pdfkit.load';
 import { LABELS, breakablePieces, formatCertificateDate, formatHours, wrapPieces } from './certificate.text';
 import type { CertificateLocale, CertificateRenderInput, CertificateRenderResult } from './certificate.types';
 
@@ -28,7 +28,7 @@ export async function renderCertificatePdf(input: CertificateRenderInput): Promi
   const { locale, template } = input;
   const labels = LABELS[locale];
   const accent = pickAccent(template.accentColor, warnings);
-  const doc = new PDFDocument({
+  const doc = new (pdfDocument())({
     size: 'A4',
     layout: 'landscape',
     margin: 0,

@@ -1,12 +1,20 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient declarations for untyped deps must travel with this file into every consumer's compilation
 /// <reference path="./vendor.d.ts" />
 import { createHash, sign, verify } from 'node:crypto';
-import * as jsonld from 'jsonld';
+import type * as JsonLd from 'jsonld';
 import type { UnsignedCredential } from './credentials.badge';
 import { documentLoader, VC_V2_CONTEXT } from './credentials.contexts';
 import { CredentialError } from './credentials.error';
 import { privateKeyFromPkcs8, publicKeyFromJwk, publicKeyFromMultibase, type Ed25519PublicJwk } from './credentials.keys';
 import { multibaseDecode, multibaseEncode } from './credentials.multibase';
+
+let loaded: typeof JsonLd | undefined;
+
+/** jsonld, loaded on the first signature or verification rather than at start (about 12 MB resident). */
+function jsonLd(): typeof JsonLd {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('jsonld') as typeof JsonLd);
+}
 
 export interface DataIntegrityProof {
   type: 'DataIntegrityProof';
@@ -46,7 +54,7 @@ type JsonObject = Record<string, unknown>;
 // contexts do not define instead of silently dropping it from what gets signed.
 async function canonize(input: JsonObject): Promise<string> {
   try {
-    return await jsonld.canonize(input, {
+    return await jsonLd().canonize(input, {
       algorithm: 'RDFC-1.0',
       format: 'application/n-quads',
       documentLoader,

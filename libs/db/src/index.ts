@@ -54,7 +54,7 @@ export {
   variantMediaKey,
 } from './media/media-storage';
 export { type MediaSweepResult, sweepMediaOrphans } from './media/media-sweep';
-export { S3MediaStorage, type S3MediaSettings } from './media/s3-media.storage';
+export type { S3MediaSettings } from './media/s3-media.storage';
 export { createDataSource, dataSourceOptions, type DatabaseSettings } from './data-source';
 export { ENTITIES } from './entities';
 export { OutboxEventEntity } from './outbox/outbox-event.entity';

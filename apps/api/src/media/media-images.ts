@@ -1,12 +1,22 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { MediaException } from './media.exception';
 
 /** Widths of the WebP variants made for every image: phones, tablets, large screens. */
 export const IMAGE_WIDTHS = [320, 640, 1280] as const;
 export type ImageWidth = (typeof IMAGE_WIDTHS)[number];
 
-// Uploads are resized one at a time per process: a burst of large photos must not take both cores.
-sharp.concurrency(1);
+let loaded: typeof Sharp | undefined;
+
+/** sharp (and libvips), loaded on the first image rather than at start: about 15 MB resident. */
+function sharp(...args: Parameters<typeof Sharp>): ReturnType<typeof Sharp> {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('sharp') as typeof Sharp;
+    // Uploads are resized one at a time per process: a burst of large photos must not take both cores.
+    loaded.concurrency(1);
+  }
+  return loaded(...args);
+}
 
 /**
  * Checks the image decodes, then makes one WebP per width (never enlarged: a small image gets

@@ -1,5 +1,5 @@
 import type { Locale, ReportMeasure } from '@baanrian/contracts';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '@baanrian/certificates';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { MEASURE_LABELS, word } from './export.labels';
@@ -28,7 +28,7 @@ const TIME_DIMENSIONS = new Set(['month', 'quarter', 'half']);
  * printed in Bangkok time and fixes the document's creation date, so a re-render is identical.
  */
 export async function writeReportPdf(layout: ReportLayout, locale: Locale, out: Writable, generatedAt = new Date()): Promise<void> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, lang: locale, displayTitle: true, info: { Title: layout.title, CreationDate: generatedAt } });
+  const doc = new (pdfDocument())({ size: 'A4', margin: 0, lang: locale, displayTitle: true, info: { Title: layout.title, CreationDate: generatedAt } });
   const done = finished(out);
   // Awaited below; a failure before that must not become an unhandled rejection.
   done.catch(() => undefined);

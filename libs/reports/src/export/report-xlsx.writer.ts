@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { excelJs } from './exceljs.load';
 import type { ExportTable, ReportLayout } from './report-table';
 
 const HEADER_FONT = { bold: true } as const;
@@ -14,7 +15,7 @@ export async function writeReportXlsx(layout: ReportLayout, out: Writable): Prom
   const done = finished(out);
   // Awaited below; a failure before that must not become an unhandled rejection.
   done.catch(() => undefined);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   const names = new SheetNames();
   const totals = workbook.addWorksheet(names.take(layout.totals.name));
   totals.columns = [{ width: 36 }, { width: 16 }, { width: 16 }, { width: 14, style: { numFmt: '0.0' } }];
