@@ -114,6 +114,21 @@ describe('POST /admin/jobs/failed/{id}/retry', () => {
     expect(await api.db().query(`SELECT 1 FROM audit_log WHERE target_id = $1`, [id])).toEqual([]);
   });
 
+  it('never resends a mail that may already have gone out (mail.unconfirmed): listed as not retryable, retry 409 in the caller\'s language, record open', async () => {
+    const id = await insertJobFailure(api.db(), { queue: 'mail', jobId: `mail.unconfirmed.${randomUUID()}`, jobName: 'mail.unconfirmed', payload: { key: 'credential.issued:x' } });
+    const other = await insertJobFailure(api.db(), { queue: 'mail', jobName: 'account.password-reset-requested' });
+    const listed = await asAdmin('').query({ queue: 'mail' }).expect(200);
+    expect(Object.fromEntries(listed.body.items.map((i: { id: string; retryable: boolean }) => [i.id, i.retryable]))).toEqual({ [id]: false, [other]: true });
+
+    const res = await asAdmin(`/${id}/retry`, 'post').set('Accept-Language', 'vi').expect(409);
+    expect(res.body).toMatchObject({ code: 'JOB_FAILURE_NOT_RETRYABLE', title: PROBLEM_TITLES.JOB_FAILURE_NOT_RETRYABLE.vi });
+    const [row] = await api.db().query(`SELECT status, resolved_by_id FROM job_failure WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: 'open', resolved_by_id: null });
+    expect(await api.db().query(`SELECT 1 FROM audit_log WHERE target_id = $1`, [id])).toEqual([]);
+    // Dismissing is how it is closed.
+    await asAdmin(`/${id}/dismiss`, 'post').send({ reason: 'asked the learner: the mail arrived' }).expect(200);
+  });
+
   it('answers 404 for an unknown record and 400 for an id that is not one', async () => {
     expect((await asAdmin(`/${randomUUID()}/retry`, 'post').expect(404)).body.code).toBe('JOB_FAILURE_NOT_FOUND');
     await asAdmin('/not-a-uuid/retry', 'post').expect(400);

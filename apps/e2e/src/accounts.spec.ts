@@ -29,7 +29,7 @@ beforeAll(async () => {
   await recordFailedJobs(stack.db.url);
 });
 
-/** Two jobs that failed for good, as the worker records them, so `/admin/jobs` is checked with cards and their buttons. */
+/** Jobs that failed for good, as the worker records them (one a mail that cannot be retried), so `/admin/jobs` is checked with cards, their buttons and the hint. */
 async function recordFailedJobs(databaseUrl: string): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -37,7 +37,8 @@ async function recordFailedJobs(databaseUrl: string): Promise<void> {
     await db.query(
       `INSERT INTO job_failure (queue, job_id, job_name, payload, error_message, error_code, attempts, first_failed_at, last_failed_at)
        VALUES ('mail', gen_random_uuid()::text, 'credential.issued', jsonb_build_object('credentialId', gen_random_uuid()), 'Greeting never received from the mail server', 'ETIMEDOUT', 5, now(), now()),
-              ('reports', gen_random_uuid()::text, 'report.export-requested', jsonb_build_object('exportId', gen_random_uuid(), 'note', '[omitted]'), 'export 1: the written file is missing', 'Error', 5, now() - interval '1 hour', now() - interval '1 hour')`,
+              ('reports', gen_random_uuid()::text, 'report.export-requested', jsonb_build_object('exportId', gen_random_uuid(), 'note', '[omitted]'), 'export 1: the written file is missing', 'Error', 5, now() - interval '1 hour', now() - interval '1 hour'),
+              ('mail', 'mail.unconfirmed.' || gen_random_uuid(), 'mail.unconfirmed', jsonb_build_object('key', 'credential.issued:x'), 'The worker stopped while the SMTP server was taking this mail', 'MAIL_UNCONFIRMED', 1, now() - interval '2 hours', now() - interval '2 hours')`,
     );
   } finally {
     await db.end();

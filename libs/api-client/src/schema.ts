@@ -3269,6 +3269,8 @@ export interface components {
             resolvedAt: string | null;
             /** @description Who retried or dismissed it */
             resolvedByName: string | null;
+            /** @description Whether Retry can send it again while open: false for a mail that may already have gone out (mail.unconfirmed), which can only be dismissed */
+            retryable: boolean;
             /** @enum {string} */
             status: "open" | "retried" | "dismissed";
         };
@@ -6095,7 +6097,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description JOB_FAILURE_NOT_OPEN: already retried or dismissed; JOB_FAILURE_GONE: no longer in the queue (problem+json) */
+            /** @description JOB_FAILURE_NOT_OPEN: already retried or dismissed; JOB_FAILURE_GONE: no longer in the queue; JOB_FAILURE_NOT_RETRYABLE: a mail that may already have gone out (problem+json) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -24,7 +24,7 @@ export class FailedJobsController {
   @ApiOperation({ operationId: 'retryFailedJob', summary: 'Send the same job (name and payload) back to its queue, attempts reset; audited' })
   @ApiOkResponse({ type: FailedJobDto })
   @ApiNotFoundResponse({ description: 'JOB_FAILURE_NOT_FOUND (problem+json)' })
-  @ApiConflictResponse({ description: 'JOB_FAILURE_NOT_OPEN: already retried or dismissed; JOB_FAILURE_GONE: no longer in the queue (problem+json)' })
+  @ApiConflictResponse({ description: 'JOB_FAILURE_NOT_OPEN: already retried or dismissed; JOB_FAILURE_GONE: no longer in the queue; JOB_FAILURE_NOT_RETRYABLE: a mail that may already have gone out (problem+json)' })
   @ApiServiceUnavailableResponse({ description: 'JOB_QUEUE_UNAVAILABLE: Redis did not answer; nothing changed (problem+json)' })
   retry(@Param() params: FailedJobIdParamsDto, @CurrentUser() user: AuthUser): Promise<FailedJobDto> {
     return this.failedJobs.retry(user, params.id);

@@ -45,6 +45,8 @@ export class FailedJobDto {
   @ApiProperty({ format: 'date-time' }) firstFailedAt: string;
   @ApiProperty({ format: 'date-time' }) lastFailedAt: string;
   @ApiProperty({ enum: FAILED_JOB_STATUSES }) status: FailedJobStatus;
+  @ApiProperty({ description: 'Whether Retry can send it again while open: false for a mail that may already have gone out (mail.unconfirmed), which can only be dismissed' })
+  retryable: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Who retried or dismissed it' }) resolvedByName: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The reason given when dismissing' }) resolutionNote: string | null;

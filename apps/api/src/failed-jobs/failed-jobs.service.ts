@@ -32,6 +32,12 @@ const SELECT = `SELECT f.id, f.queue, f.job_id, f.job_name, f.payload, f.error_m
          count(*) OVER ()::int AS total
   FROM job_failure f LEFT JOIN app_user u ON u.id = f.resolved_by_id`;
 
+/**
+ * Records listed by housekeeping for a mail the SMTP server may have taken before its worker died:
+ * there is no job to run again, and a resend could be the recipient's second copy.
+ */
+const UNCONFIRMED_MAIL = 'mail.unconfirmed';
+
 /** Jobs that failed for good (recorded by the worker): the list, a retry through BullMQ, a dismissal. */
 @Injectable()
 export class FailedJobsService {
@@ -65,6 +71,7 @@ export class FailedJobsService {
   async retry(user: AuthUser, id: string): Promise<FailedJobDto> {
     await this.db.transaction(async (manager) => {
       const row = await this.lockOpen(manager, id);
+      if (row.job_name === UNCONFIRMED_MAIL) throw new FailedJobsException('JOB_FAILURE_NOT_RETRYABLE');
       await manager.query(`UPDATE job_failure SET status = 'retried', resolved_at = now(), resolved_by_id = $2, resolution_note = NULL WHERE id = $1`, [id, user.id]);
       await writeAudit(manager, { actorId: user.id, action: 'job.retry', targetId: id, details: { queue: row.queue, jobId: row.job_id, jobName: row.job_name } });
       await this.queues.retry(row.queue, row.job_id);
@@ -113,6 +120,7 @@ function toDto(row: FailureRow): FailedJobDto {
     firstFailedAt: row.first_failed_at.toISOString(),
     lastFailedAt: row.last_failed_at.toISOString(),
     status: row.status,
+    retryable: row.job_name !== UNCONFIRMED_MAIL,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     resolvedByName: row.resolved_by_name,
     resolutionNote: row.resolution_note,

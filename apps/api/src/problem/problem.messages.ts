@@ -612,6 +612,11 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'This job is no longer in its queue, so it cannot be retried. You can dismiss it with a reason.',
     vi: 'Tác vụ này không còn trong hàng đợi nên không thể chạy lại. Bạn có thể bỏ qua kèm lý do.',
   },
+  JOB_FAILURE_NOT_RETRYABLE: {
+    th: 'อีเมลนี้อาจส่งถึงผู้รับแล้ว ระบบจึงไม่ส่งซ้ำ สอบถามผู้รับก่อน แล้วปิดรายการพร้อมระบุเหตุผล',
+    en: 'This mail may already have reached its recipient, so it is not sent again. Ask the recipient, then dismiss it with a reason.',
+    vi: 'Thư này có thể đã đến người nhận nên không được gửi lại. Hãy hỏi người nhận, rồi bỏ qua kèm lý do.',
+  },
   JOB_QUEUE_UNAVAILABLE: {
     th: 'ติดต่อระบบคิวไม่ได้ในขณะนี้ ยังไม่มีการเปลี่ยนแปลงใด กรุณาลองใหม่',
     en: 'The job queue cannot be reached right now. Nothing was changed; please try again.',

@@ -77,11 +77,14 @@ export function FailedJobCard({ failure, locale }: { failure: FailedJobDto; loca
           </dd>
         </div>
       </dl>
+      {failure.status === 'open' && !failure.retryable && <p className="failed-job__hint">{t('notRetryable')}</p>}
       {failure.status === 'open' && (
         <div className="failed-job__actions">
-          <Button isPending={retry.isPending} onPress={() => retry.mutate()}>
-            {t('retry')}
-          </Button>
+          {failure.retryable && (
+            <Button isPending={retry.isPending} onPress={() => retry.mutate()}>
+              {t('retry')}
+            </Button>
+          )}
           <Button variant="secondary" onPress={() => setDismissing(true)}>
             {t('dismiss')}
           </Button>

@@ -45,6 +45,7 @@ const failure = (overrides: Partial<FailedJobDto> = {}): FailedJobDto => ({
   firstFailedAt: '2026-11-23T03:00:00.000Z',
   lastFailedAt: '2026-11-23T03:00:00.000Z',
   status: 'open',
+  retryable: true,
   resolvedAt: null,
   resolvedByName: null,
   resolutionNote: null,
@@ -144,6 +145,15 @@ describe('failed jobs page', () => {
     const [list] = sent(requests, 'GET', LIST);
     expect(Object.fromEntries(new URL(list.url).searchParams)).toEqual({ queue: 'reports', limit: '20', offset: '0' });
     expect(parseFilter(new URLSearchParams('queue=nope&status=bad&page=0'))).toEqual({ queue: null, status: 'open', page: 1 });
+  });
+
+  it('offers no Retry for a mail that may already have gone out, says why, and still lets it be dismissed', async () => {
+    const unconfirmed = failure({ jobName: 'mail.unconfirmed', jobId: 'mail.unconfirmed.d-1', errorCode: 'MAIL_UNCONFIRMED', attempts: 1, retryable: false });
+    renderApp({ url: '/admin/jobs', handler: api({ [`GET ${LIST}`]: () => json({ items: [unconfirmed], total: 1 }) }) });
+    const card = await screen.findByRole('article', { name: 'mail.unconfirmed' }, { timeout: 15_000 });
+    expect(within(card).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(within(card).getByText(/may already have reached its recipient/)).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Dismiss' })).toBeTruthy();
   });
 
   it('speaks Thai, with Buddhist Era dates', async () => {
