@@ -61,8 +61,34 @@ export function summarise(url: string, report: Report): LighthouseResult {
   };
 }
 
-/** One Lighthouse run. Chrome gets a fresh profile each time (no service worker or cache carried over). */
+/**
+ * Lighthouse's own runtime errors that say "Something went wrong with recording the trace … run
+ * Lighthouse again": Chrome's trace lost its navigation start under CPU load (seen in CI while other
+ * e2e files ran). They say nothing about the page, so the run is repeated; a page that does not paint
+ * (NO_FCP) or answers an error is not among them and still fails at once.
+ */
+const TRANSIENT_RUNTIME_ERRORS = ['NO_NAVSTART', 'NO_TRACING_STARTED', 'TRACING_ALREADY_STARTED', 'NO_RESOURCE_REQUEST', 'PROTOCOL_TIMEOUT'];
+const TRANSIENT_TRIES = 3;
+
+export function isTransientLighthouseError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return TRANSIENT_RUNTIME_ERRORS.some((code) => message.includes(`(${code})`) || message.includes(` ${code} `));
+}
+
+/** One Lighthouse measurement, repeating a run that Lighthouse itself reports as a failed trace. */
 export async function runLighthouse(url: string, options: { timeoutMs?: number; locale?: string } = {}): Promise<LighthouseResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouseOnce(url, options);
+    } catch (error) {
+      if (attempt >= TRANSIENT_TRIES || !isTransientLighthouseError(error)) throw error;
+      console.warn(`Lighthouse run ${attempt} on ${url} lost its trace; running it again: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+/** One Lighthouse run. Chrome gets a fresh profile each time (no service worker or cache carried over). */
+async function runLighthouseOnce(url: string, options: { timeoutMs?: number; locale?: string }): Promise<LighthouseResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baanrian-lighthouse-'));
   const output = path.join(dir, 'report.json');
   try {
