@@ -10,6 +10,9 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -366,6 +369,97 @@ describe('an export run by the worker', () => {
     const plain = await get(admin, `/api/v1/reports/exports/${id}/file`).set('Accept-Encoding', 'identity').expect(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.text).toBe(csv);
+  });
+
+  describe('followed while the worker writes it (?follow=true)', () => {
+    const storage = () => createMediaStorage(config.media);
+    const lines = (from: number, count: number) => Buffer.from(Array.from({ length: count }, (_, i) => `การใช้สมาร์ตโฟน,ผู้เรียน ${from + i}\r\n`).join(''));
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    /** What the export job does, by hand: a partial file appended in steps, moved to its final key, the row set ready. */
+    async function write(id: string, parts: Buffer[], end: 'ready' | 'fail'): Promise<{ readyAt: number }> {
+      const partialKey = `exports/${id}/partial-${randomUUID()}.csv`;
+      const file = path.join(config.media.dir, partialKey);
+      await db.query(`UPDATE report_export SET status = 'running' WHERE id = $1`, [id]);
+      await storage().put(partialKey, Readable.from([parts[0]]), 'text/csv');
+      for (const part of parts.slice(1)) {
+        await pause(60);
+        await appendFile(file, part);
+      }
+      await pause(60);
+      if (end === 'fail') {
+        await storage().delete(partialKey);
+        await db.query(`UPDATE report_export SET status = 'failed', error = 'stopped' WHERE id = $1`, [id]);
+      } else {
+        await storage().move(partialKey, `exports/${id}/export.csv`);
+        const size = parts.reduce((n, p) => n + p.length, 0);
+        await db.query(`UPDATE report_export SET status = 'ready', progress = 100, storage_key = $2, byte_size = $3, expires_at = now() + interval '1 hour', finished_at = now() WHERE id = $1`, [id, `exports/${id}/export.csv`, size]);
+      }
+      return { readyAt: Date.now() };
+    }
+
+    /** The body as bytes, with the moment its first bytes came. */
+    const followed = (who: Signed, id: string) =>
+      get(who, `/api/v1/reports/exports/${id}/file?follow=true`).buffer(true).parse((r, done) => {
+        const chunks: Buffer[] = [];
+        let firstAt = 0;
+        r.on('data', (c: Buffer) => {
+          firstAt ||= Date.now();
+          chunks.push(c);
+        });
+        r.on('end', () => done(null, { body: Buffer.concat(chunks), firstAt }));
+      });
+
+    it('sends the file as it is written, without a length, and ends it only once the row is ready: every byte, in order', async () => {
+      const id = await queued(admin);
+      const parts = [Buffer.concat([Buffer.from('\ufeffรายวิชา,ผู้เรียน\r\n'), lines(0, 3000)]), lines(3000, 3000), lines(6000, 3000), lines(9000, 3000)];
+      const download = followed(admin, id).expect(200);
+      const [res, written] = await Promise.all([download, write(id, parts, 'ready')]);
+      const { body, firstAt } = res.body as { body: Buffer; firstAt: number };
+      expect(res.headers['content-length']).toBeUndefined();
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('การลงทะเบียน-fy-2567.csv'));
+      expect(Buffer.compare(body, Buffer.concat(parts))).toBe(0);
+      // The first bytes left before the job was done (it took 4 × 60 ms after the first part).
+      expect(firstAt).toBeLessThan(written.readyAt);
+    });
+
+    it('cuts the connection when the job fails half-way, so no client takes a part for the whole', async () => {
+      const id = await queued(admin);
+      const parts = [Buffer.concat([Buffer.from('\ufeffรายวิชา\r\n'), lines(0, 2000)]), lines(2000, 2000)];
+      // node:http, to see the cut as a client does (supertest reports it twice).
+      const server = app.getHttpServer() as Server;
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const download = new Promise<{ status: number; bytes: number; outcome: string }>((resolve) => {
+          httpGet(`http://127.0.0.1:${port}/api/v1/reports/exports/${id}/file?follow=true`, { headers: bearer(admin.accessToken) }, (res) => {
+            let bytes = 0;
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, outcome: 'ended' }));
+            res.on('error', (error) => resolve({ status: res.statusCode ?? 0, bytes, outcome: error.message }));
+          });
+        });
+        await write(id, parts, 'fail');
+        const result = await download;
+        expect(result).toMatchObject({ status: 200, outcome: 'aborted' });
+        expect(result.bytes).toBeLessThanOrEqual(parts[0].length + parts[1].length);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('answers a follow of an export that failed before writing anything with the not-ready problem, and a ready one as the stored file', async () => {
+      const failed = await queued(admin);
+      await db.query(`UPDATE report_export SET status = 'failed', error = 'stopped' WHERE id = $1`, [failed]);
+      expect((await get(admin, `/api/v1/reports/exports/${failed}/file?follow=true`).expect(409)).body).toMatchObject({ code: 'REPORT_EXPORT_NOT_READY', exportStatus: 'failed' });
+      const done = await queued(admin);
+      await ready(done, new Date(Date.now() + 3600_000));
+      const res = await get(admin, `/api/v1/reports/exports/${done}/file?follow=true`).expect(200);
+      expect(res.headers['content-length']).toBe(String(Buffer.byteLength('\ufeffรายวิชา\r\nก\r\n')));
+      expect(res.text).toBe('\ufeffรายวิชา\r\nก\r\n');
+      // Someone else's export stays the unknown-id 404 with follow too.
+      expect((await get(otherInstructor, `/api/v1/reports/exports/${done}/file?follow=true`).expect(404)).body.code).toBe('REPORT_EXPORT_NOT_FOUND');
+    });
   });
 
   it('answers 410 once the link has expired, before and after the hourly sweep marks it', async () => {

@@ -1462,7 +1462,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The finished file (the requester only) */
+        /** The finished file, or with follow=true the file as the worker writes it (the requester only) */
         get: operations["downloadReportExport"];
         put?: never;
         post?: never;
@@ -8935,7 +8935,10 @@ export interface operations {
     };
     downloadReportExport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description While the export is queued or running: send the file as the worker writes it (no Content-Length; the connection is cut if the job fails). Answered 409 where the storage cannot be followed (S3). A ready export is sent as usual. */
+                follow?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8964,6 +8967,13 @@ export interface operations {
             };
             /** @description REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_NOT_READY: queued, running (without follow, or where the file cannot be followed) or failed (problem+json) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -47,6 +47,8 @@ export {
   assertMediaKey,
   assetIdOfKey,
   type ByteRange,
+  type FollowOptions,
+  type FollowVerdict,
   type MediaStorage,
   originalMediaKey,
   type StoredObject,

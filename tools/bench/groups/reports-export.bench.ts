@@ -14,10 +14,10 @@ interface ExportRun {
   rows: number;
   bytes: number;
   seconds: number;
-  /** Where the seconds went: the POST, waiting for the job (queue, worker, polling), the download. */
+  /** Where the seconds went: the POST, waiting for the job (queue, worker, polling; when followed: for the answer's head), the download. */
   phases: { post: number; job: number; download: number };
-  /** `direct`: answered in the POST (≤ 20,000 rows); `job`: run by the worker, then downloaded. */
-  mode: 'direct' | 'job';
+  /** `direct`: answered in the POST (≤ 20,000 rows); `job`: run by the worker, then downloaded; `followed`: downloaded while the worker wrote it (`?follow=true`). */
+  mode: 'direct' | 'job' | 'followed';
   rss: { api: number; worker: number };
   /** The API's resident memory as the export began, and its peak while the worker ran the job: what the download itself added shows against these. */
   apiRss: { atStart: number; untilReady: number };
@@ -64,7 +64,7 @@ function download(url: string, headers: Record<string, string>): Promise<{ statu
  * worker's job polled until ready and the file downloaded. Timed from the POST to the last byte;
  * the API's and the worker's resident memory sampled throughout. Null when the endpoint is missing.
  */
-async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<string, unknown>): Promise<ExportRun | null> {
+async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<string, unknown>, follow = false): Promise<ExportRun | null> {
   const headers = { authorization: `Bearer ${await fx.token()}`, 'content-type': 'application/json', 'accept-language': 'th' };
   const rss = sampleRss(stack.pids);
   const apiUntilReady = sampleRss({ api: stack.pids.api });
@@ -76,8 +76,17 @@ async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<st
     const posted = performance.now();
     let body = created.body as unknown as AsyncIterable<Uint8Array> | null;
     let readyAt = posted;
-    if (created.status === 202) {
+    let exportId: string | null = null;
+    if (created.status === 202 && follow) {
+      // A client that wants the file at once: it follows the file while the worker writes it.
+      exportId = ((await created.json()) as { id: string }).id;
+      const file = await download(`${stack.baseUrl}/api/v1/reports/exports/${exportId}/file?follow=true`, { authorization: headers.authorization, 'accept-language': 'th' });
+      if (file.status !== 200) throw new Error(`reports: the followed download of export ${exportId} answered ${file.status}`);
+      readyAt = performance.now(); // here: the answer's head, the first bytes follow
+      body = file.body;
+    } else if (created.status === 202) {
       const { id } = (await created.json()) as { id: string };
+      exportId = id;
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         const { status } = (await (await fetch(`${stack.baseUrl}/api/v1/reports/exports/${id}`, { headers })).json()) as { status: string };
@@ -95,16 +104,21 @@ async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<st
     }
     const { bytes, lines } = await drain(body);
     const end = performance.now();
+    if (exportId && follow) {
+      // A followed answer ends only once the row is ready; the stored copy must be the same file.
+      const row = (await (await fetch(`${stack.baseUrl}/api/v1/reports/exports/${exportId}`, { headers })).json()) as { status: string; byteSize: number };
+      if (row.status !== 'ready' || row.byteSize !== bytes) throw new Error(`reports: export ${exportId} is ${row.status} with ${row.byteSize} bytes after a followed download of ${bytes}`);
+    }
     const phases = { post: (posted - t0) / 1000, job: (readyAt - posted) / 1000, download: (end - readyAt) / 1000 };
     const apiRss = { atStart: apiAtStart, untilReady: apiUntilReady.stop().api };
-    return { rows: lines, bytes, seconds: (end - t0) / 1000, phases, mode: created.status === 202 ? 'job' : 'direct', rss: rss.stop(), apiRss };
+    return { rows: lines, bytes, seconds: (end - t0) / 1000, phases, mode: created.status !== 202 ? 'direct' : follow ? 'followed' : 'job', rss: rss.stop(), apiRss };
   } finally {
     rss.stop();
     apiUntilReady.stop();
   }
 }
 
-const phasesOf = (run: ExportRun) => `POST ${run.phases.post.toFixed(2)} s, job ${run.phases.job.toFixed(2)} s, download ${run.phases.download.toFixed(2)} s`;
+const phasesOf = (run: ExportRun) => `POST ${run.phases.post.toFixed(2)} s, ${run.mode === 'followed' ? 'head' : 'job'} ${run.phases.job.toFixed(2)} s, download ${run.phases.download.toFixed(2)} s`;
 
 /** What the CSV export selects, when @baanrian/reports does not export its own SQL yet: the same rows and columns, as text. */
 function fallbackRowsSql(from: string, to: string): string {
@@ -151,7 +165,7 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
   let missing = false;
   const variants = {
     api: async () => {
-      const run = await apiExport(stack, fx, { format: 'csv', kind: 'enrollments', period: all.period });
+      const run = await apiExport(stack, fx, { format: 'csv', kind: 'enrollments', period: all.period }, true);
       if (!run) {
         missing = true;
         return 0;
@@ -172,7 +186,7 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
   const csv = await interleaved(rounds, variants, (line) => log(`reports: CSV ${line}`));
   const peak = (runs: ExportRun[]) => runs.map((r) => Math.max(r.rss.api, r.rss.worker));
   const rssNote = (runs: ExportRun[]) =>
-    runs.length ? `peak RSS api ${median(runs.map((r) => r.rss.api)).toFixed(0)} MB, worker ${median(runs.map((r) => r.rss.worker)).toFixed(0)} MB (medians); ${runs[0].mode === 'job' ? 'written by the worker, then downloaded' : 'answered directly by the API'}` : '';
+    runs.length ? `peak RSS api ${median(runs.map((r) => r.rss.api)).toFixed(0)} MB, worker ${median(runs.map((r) => r.rss.worker)).toFixed(0)} MB (medians); ${{ job: 'written by the worker, then downloaded', followed: 'downloaded while the worker wrote it (?follow=true)', direct: 'answered directly by the API' }[runs[0].mode]}` : '';
 
   const xlsxRuns: ExportRun[] = [];
   if (!missing) {

@@ -1,12 +1,12 @@
 import { negotiateLocale } from '@baanrian/contracts';
-import { Body, Controller, Get, Header, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiExtraModels, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiExtraModels, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
-import { CreateReportExportDto, ReportExportDto, ReportExportIdParamsDto } from './report-exports.dto';
+import { CreateReportExportDto, ReportExportDto, ReportExportFileQueryDto, ReportExportIdParamsDto } from './report-exports.dto';
 import { type ReportExportFile, ReportExportsService } from './report-exports.service';
 
 const FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
@@ -58,19 +58,26 @@ export class ReportExportsController {
   @Get(':id/file')
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces(...FILE_TYPES)
-  @ApiOperation({ operationId: 'downloadReportExport', summary: 'The finished file (the requester only)' })
+  @ApiOperation({ operationId: 'downloadReportExport', summary: 'The finished file, or with follow=true the file as the worker writes it (the requester only)' })
   @ApiOkResponse({ description: 'The file', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
   @ApiNotFoundResponse({ description: 'REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json)' })
+  @ApiConflictResponse({ description: 'REPORT_EXPORT_NOT_READY: queued, running (without follow, or where the file cannot be followed) or failed (problem+json)' })
   @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED: the link is past its time (problem+json)' })
-  async file(@Param() params: ReportExportIdParamsDto, @CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.exports.file(user, params.id);
+  async file(
+    @Param() params: ReportExportIdParamsDto,
+    @Query() query: ReportExportFileQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.exports.file(user, params.id, query.follow === true);
     res.type(file.contentType).attachment(file.fileName);
     return fileOf(encoded(file, req, res), res);
   }
 }
 
 /**
- * A file goes out as it is stored, with its length, and is never compressed on the fly
+ * A file goes out as it is stored, with its length (none while it is still being written), and is never compressed on the fly
  * (`no-transform` keeps the compression middleware off it): deflating a 700 MB CSV took the API's
  * core longer than PostgreSQL took to produce the rows. A file stored gzip-compressed by an earlier
  * version goes out as it is to a client that accepts gzip, and is unpacked for one that does not.
@@ -79,7 +86,7 @@ export class ReportExportsController {
 function encoded(file: ReportExportFile, req: Request, res: Response): Readable {
   res.setHeader('Cache-Control', 'private, no-store, no-transform');
   res.vary('Accept-Encoding');
-  const sized = () => res.setHeader('Content-Length', String(file.byteSize));
+  const sized = () => file.byteSize !== null && res.setHeader('Content-Length', String(file.byteSize));
   if (file.encoding !== 'gzip') {
     sized();
     return file.stream;

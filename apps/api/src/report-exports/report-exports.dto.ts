@@ -20,8 +20,8 @@ import {
   type TargetGroup,
 } from '@baanrian/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 
 /** Filters of an export, as in a report (all optional, combined with AND). */
 export class ReportExportFiltersDto implements ReportFilters {
@@ -102,6 +102,19 @@ export class CreateReportExportDto implements ReportExportRequest {
 
 export class ReportExportIdParamsDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() id: string;
+}
+
+export class ReportExportFileQueryDto {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'While the export is queued or running: send the file as the worker writes it (no Content-Length; the connection is cut if the job fails). ' +
+      'Answered 409 where the storage cannot be followed (S3). A ready export is sent as usual.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  follow?: boolean;
 }
 
 /** A large export run by the worker: its progress, and its download link once ready. */

@@ -18,6 +18,7 @@ import type { AuthUser } from '../authz/authz.types';
 import { MEDIA_STORAGE } from '../media/media.service';
 import { currentRequestId } from '../observability/request-context';
 import { directEnrollmentRows, directReport } from './report-export.direct';
+import { followExport } from './report-export.follow';
 import { scopedFilters } from './report-export.scope';
 import { REPORT_RUNNER, type ReportRunner } from './report-runner';
 import type { CreateReportExportDto, ReportExportDto } from './report-exports.dto';
@@ -32,8 +33,8 @@ export interface ReportExportFile {
   contentType: string;
   /** `gzip`: the stream is the stored gzip bytes (see exportStoredEncoding); the controller decides how to send them. */
   encoding: 'gzip' | null;
-  /** Bytes as stored (sent as Content-Length when the file goes out as it is). */
-  byteSize: number;
+  /** Bytes as stored (sent as Content-Length when the file goes out as it is); null while the worker is still writing it. */
+  byteSize: number | null;
 }
 
 type ExportRow = Pick<ReportExportEntity, 'id' | 'format' | 'kind' | 'locale' | 'status' | 'progress' | 'rowCount' | 'byteSize' | 'storageKey' | 'expiresAt' | 'createdAt' | 'finishedAt'> & {
@@ -102,10 +103,19 @@ export class ReportExportsService {
     return toDto(await this.own(viewer, id));
   }
 
-  /** The finished file: 404 unless the caller asked for it, 410 once expired, 409 before it is ready. */
-  async file(viewer: AuthUser, id: string): Promise<ReportExportFile> {
-    const row = await this.own(viewer, id);
+  /**
+   * The finished file: 404 unless the caller asked for it, 410 once expired, 409 before it is ready.
+   * With `follow`, a queued or running export is sent as the worker writes it (report-export.follow.ts).
+   */
+  async file(viewer: AuthUser, id: string, follow = false): Promise<ReportExportFile> {
+    let row = await this.own(viewer, id);
     if (isExpired(row)) throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
+    if (follow && (row.status === 'queued' || row.status === 'running')) {
+      const stream = await followExport(this.db, this.storage, row.id);
+      if (stream) return { stream, ...this.described(row), encoding: null, byteSize: null };
+      // It finished (or failed) before a file could be followed: answer as for any export.
+      row = await this.own(viewer, id);
+    }
     if (row.status !== 'ready' || !row.storageKey) throw new ReportExportsException('REPORT_EXPORT_NOT_READY', {}, { exportStatus: row.status });
     let stream: Readable;
     let stored: Awaited<ReturnType<MediaStorage['stat']>>;
@@ -118,7 +128,11 @@ export class ReportExportsService {
       // Expiry deleted the file between the check and the read.
       throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     }
-    return { stream, fileName: exportFileName(row.kind as ExportKind, row.format as ExportFormat, row.period, row.locale as Locale), contentType: exportContentType(row.format as ExportFormat), encoding: exportStoredEncoding(row.storageKey), byteSize: stored.size };
+    return { stream, ...this.described(row), encoding: exportStoredEncoding(row.storageKey), byteSize: stored.size };
+  }
+
+  private described(row: ExportRow): Pick<ReportExportFile, 'fileName' | 'contentType'> {
+    return { fileName: exportFileName(row.kind as ExportKind, row.format as ExportFormat, row.period, row.locale as Locale), contentType: exportContentType(row.format as ExportFormat) };
   }
 
   private async own(viewer: AuthUser, id: string): Promise<ExportRow> {

@@ -3,7 +3,8 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertMediaKey, type ByteRange, type MediaStorage, type StoredObject } from './media-storage';
+import { followFile } from './follow-file';
+import { assertMediaKey, type ByteRange, type FollowOptions, type FollowVerdict, type MediaStorage, type StoredObject } from './media-storage';
 
 /** Media on local disk under one root directory (DATA_DIR/media by default). */
 export class LocalMediaStorage implements MediaStorage {
@@ -34,6 +35,10 @@ export class LocalMediaStorage implements MediaStorage {
     // Opening first turns a missing file into a rejected promise instead of a later stream error.
     await stat(file);
     return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  }
+
+  follow(key: string, verdict: () => Promise<FollowVerdict>, options?: FollowOptions): Promise<Readable> {
+    return followFile(this.file(key), (finalKey) => this.file(finalKey), verdict, options);
   }
 
   async stat(key: string): Promise<StoredObject | null> {

@@ -31,6 +31,22 @@ export interface MediaStorage {
   move(from: string, to: string): Promise<void>;
   /** Every object whose key starts with `prefix` (e.g. `tmp/`), for housekeeping. */
   list(prefix: string): AsyncIterable<StoredObject>;
+  /**
+   * Local disk only (an S3 object is not visible until it is complete): the bytes of `key` while
+   * another process is still writing it, as they are written (see follow-file.ts). Rejects when
+   * there is no such file.
+   */
+  follow?(key: string, verdict: () => Promise<FollowVerdict>, options?: FollowOptions): Promise<Readable>;
+}
+
+/** What the caller's own records say of a file being followed: keep waiting, finished (moved to `finalKey`), or given up. */
+export type FollowVerdict = 'writing' | { finalKey: string } | 'abandoned';
+
+export interface FollowOptions {
+  /** Wait between reads at the end of the file while it is being written (ms). */
+  pollMs?: number;
+  /** Fail when the file has not grown for this long (ms): its writer is stuck or gone. */
+  idleMs?: number;
 }
 
 /** Keys are our own: lower-case letters, digits, `/`, `.`, `-`; never `..` or a leading `/`. */

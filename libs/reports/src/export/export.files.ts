@@ -25,6 +25,8 @@ export function exportFileName(kind: ExportKind, format: ExportFormat, periodKey
 export const exportPrefix = (exportId: string) => `exports/${exportId.toLowerCase()}/`;
 export const exportFinalKey = (exportId: string, format: ExportFormat) => `${exportPrefix(exportId)}export.${format}`;
 export const exportTempKey = (exportId: string, nonce: string, format: ExportFormat) => `${exportPrefix(exportId)}partial-${nonce.toLowerCase()}.${format}`;
+/** Whether a key under an export's prefix is a file still being written (or left by an interrupted run). */
+export const isExportTempKey = (key: string) => /\/partial-[^/]+$/.test(key);
 
 /**
  * How a stored export is encoded, from its key. Files are written as they are downloaded (plain
