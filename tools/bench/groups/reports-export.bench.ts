@@ -4,7 +4,7 @@ import * as reportsLib from '@baanrian/reports';
 import { type BenchContext, interleaved } from '../bench.group';
 import { type ApiStack, PINNING } from '../bench.stack';
 import { type BenchResult, median, summarise } from '../bench.stats';
-import { type ReportsFixture, residentMb, sampleRss } from './reports.fixture';
+import { cpuMeter, type ReportsFixture, residentMb, sampleRss } from './reports.fixture';
 
 /** Status polls while a job runs: often, so the figure is the export's time and not the poll's rounding. */
 const POLL_MS = 50;
@@ -21,7 +21,11 @@ interface ExportRun {
   rss: { api: number; worker: number };
   /** The API's resident memory as the export began, and its peak while the worker ran the job: what the download itself added shows against these. */
   apiRss: { atStart: number; untilReady: number };
+  /** CPU seconds used during the run by the API, the worker, PostgreSQL and the reading client. */
+  cpu: Record<'api' | 'worker' | 'postgres' | 'client', number>;
 }
+
+const cpuOf = (cpu: Record<string, number>) => `CPU s: ${Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`;
 
 /**
  * Line breaks in a chunk, found with Buffer.indexOf (native code) rather than a JavaScript loop over
@@ -69,6 +73,7 @@ async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<st
   const rss = sampleRss(stack.pids);
   const apiUntilReady = sampleRss({ api: stack.pids.api });
   const apiAtStart = residentMb(stack.pids.api) ?? 0;
+  const cpu = cpuMeter(stack.pids);
   const t0 = performance.now();
   try {
     const created = await fetch(`${stack.baseUrl}/api/v1/reports/exports`, { method: 'POST', headers, body: JSON.stringify(request) });
@@ -111,10 +116,11 @@ async function apiExport(stack: ApiStack, fx: ReportsFixture, request: Record<st
     }
     const phases = { post: (posted - t0) / 1000, job: (readyAt - posted) / 1000, download: (end - readyAt) / 1000 };
     const apiRss = { atStart: apiAtStart, untilReady: apiUntilReady.stop().api };
-    return { rows: lines, bytes, seconds: (end - t0) / 1000, phases, mode: created.status !== 202 ? 'direct' : follow ? 'followed' : 'job', rss: rss.stop(), apiRss };
+    return { rows: lines, bytes, seconds: (end - t0) / 1000, phases, mode: created.status !== 202 ? 'direct' : follow ? 'followed' : 'job', rss: rss.stop(), apiRss, cpu: cpu.stop() };
   } finally {
     rss.stop();
     apiUntilReady.stop();
+    cpu.stop();
   }
 }
 
@@ -135,8 +141,9 @@ type RowsSql = (query: { from: string; to: string; filters: Record<string, never
 const exportSql = (reportsLib as unknown as { enrollmentRowsSql?: RowsSql }).enrollmentRowsSql;
 
 /** `psql -c "\copy (same query) to stdout csv"`, timed as a process (connection included), on the API's core. */
-function psqlCopy(databaseUrl: string, sql: string): Promise<{ bytes: number; lines: number; seconds: number }> {
+function psqlCopy(databaseUrl: string, sql: string): Promise<{ bytes: number; lines: number; seconds: number; cpu: Record<string, number> }> {
   const args = [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `\\copy (${sql.replace(/\s*\n\s*/g, ' ')}) to stdout with (format csv, header)`];
+  const meter = cpuMeter({});
   const t0 = performance.now();
   const child = PINNING ? spawn('taskset', ['-c', PINNING.server, 'psql', ...args]) : spawn('psql', args);
   let bytes = 0;
@@ -149,7 +156,7 @@ function psqlCopy(databaseUrl: string, sql: string): Promise<{ bytes: number; li
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve({ bytes, lines, seconds: (performance.now() - t0) / 1000 }) : reject(new Error(`reports: psql \\copy failed (${code}): ${err.slice(-500)}`))));
+    child.once('close', (code) => (code === 0 ? resolve({ bytes, lines, seconds: (performance.now() - t0) / 1000, cpu: meter.stop() }) : reject(new Error(`reports: psql \\copy failed (${code}): ${err.slice(-500)}`))));
   });
 }
 
@@ -173,13 +180,20 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
       // The header line, then one line per enrolment (no field holds a line break).
       if (Math.abs(run.rows - 1 - all.rows) > 1) throw new Error(`reports: the CSV export held ${run.rows - 1} rows, expected ${all.rows}`);
       csvRuns.push(run);
-      log(`reports: CSV ${run.mode}, ${all.rows} rows, ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s (${phasesOf(run)}); peak RSS api ${run.rss.api.toFixed(0)} MB (${run.apiRss.atStart.toFixed(0)} at the start, ${run.apiRss.untilReady.toFixed(0)} until ready), worker ${run.rss.worker.toFixed(0)} MB`);
+      log(`reports: CSV ${run.mode}, ${all.rows} rows, ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s (${phasesOf(run)}); peak RSS api ${run.rss.api.toFixed(0)} MB (${run.apiRss.atStart.toFixed(0)} at the start, ${run.apiRss.untilReady.toFixed(0)} until ready), worker ${run.rss.worker.toFixed(0)} MB; ${cpuOf(run.cpu)}`);
+      return all.rows / run.seconds;
+    },
+    // The same export written first and downloaded after (the only way before ?follow): logged, for comparison.
+    written: async () => {
+      const run = await apiExport(stack, fx, { format: 'csv', kind: 'enrollments', period: all.period });
+      if (!run) return 0;
+      log(`reports: CSV ${run.mode}, ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s (${phasesOf(run)}); ${cpuOf(run.cpu)}`);
       return all.rows / run.seconds;
     },
     psql: async () => {
       const run = await psqlCopy(stack.databaseUrl, sql);
       if (Math.abs(run.lines - 1 - all.rows) > 1) throw new Error(`reports: psql \\copy wrote ${run.lines - 1} rows, expected ${all.rows}`);
-      log(`reports: psql \\copy ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s`);
+      log(`reports: psql \\copy ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s; ${cpuOf(run.cpu)} (psql's own not counted)`);
       return all.rows / run.seconds;
     },
   };
@@ -203,7 +217,7 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
     summarise({
       group: 'reports', name: `CSV export, all ${all.rows.toLocaleString('en')} enrolment rows`, unit: 'rows/s', baselineLabel: 'psql \\copy, same query',
       target: { kind: 'ratio-min', value: 0.8 }, rounds: { ours: missing ? [] : csv.api, baseline: csv.psql }, skipped: missing,
-      note: missing ? skippedNote : `${all.period}; baseline runs ${sqlSource}; ${rssNote(csvRuns)}`,
+      note: missing ? skippedNote : `${all.period}; baseline runs ${sqlSource}; ${rssNote(csvRuns)}; written first, then downloaded: ${(median(csv.written) / median(csv.psql)).toFixed(2)}× psql (median)`,
     }),
     summarise({
       group: 'reports', name: 'CSV export, peak resident memory (API and worker)', unit: 'MB', baselineLabel: '–',

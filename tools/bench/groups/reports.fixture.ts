@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { ApiStack } from '../bench.stack';
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD } from '../data/data.generator';
@@ -93,6 +93,60 @@ export function sampleRss<K extends string>(pids: Record<K, number>, everyMs = 1
       clearInterval(timer);
       sample();
       return peaks;
+    },
+  };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of each `postgres` process on the machine, by pid. */
+function postgresCpu(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byPid;
+}
+
+/**
+ * Where the CPU went during a measured run: seconds used by each named process, by the postgres
+ * processes, and by this process (the reading client). Postgres is sampled every 100 ms, since a
+ * backend that exits (psql's) takes its count with it; one born during the run counts from zero.
+ */
+export function cpuMeter<K extends string>(pids: Record<K, number>): { stop(): Record<K | 'postgres' | 'client', number> } {
+  const start = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid as number)])) as Record<K, number>;
+  const pg = new Map([...postgresCpu()].map(([pid, cpu]) => [pid, { first: cpu, last: cpu }]));
+  const samplePg = () => {
+    for (const [pid, cpu] of postgresCpu()) {
+      const seen = pg.get(pid);
+      if (seen) seen.last = cpu;
+      else pg.set(pid, { first: 0, last: cpu });
+    }
+  };
+  const timer = setInterval(samplePg, 100);
+  const client0 = process.cpuUsage();
+  return {
+    stop() {
+      clearInterval(timer);
+      samplePg();
+      const used = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid as number) - start[k as K]])) as Record<K, number>;
+      const client = process.cpuUsage(client0);
+      const postgres = [...pg.values()].reduce((sum, p) => sum + p.last - p.first, 0);
+      return { ...used, postgres, client: (client.user + client.system) / 1e6 };
     },
   };
 }

@@ -19,11 +19,16 @@ export class LocalMediaStorage implements MediaStorage {
     return file;
   }
 
+  /**
+   * Writes take up to 4 MB before they push back. With the default 16 kB, a 734 MB export's COPY
+   * stalled on every small write: measured on this machine, 3.7–4.1 s and 2.3–2.8 s of CPU for what
+   * took 1.8–1.95 s and 1.3–1.6 s with 4 MB (the stream then writes what queued in one writev).
+   */
   async put(key: string, body: Readable, _contentType?: string): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
     try {
-      await pipeline(body, createWriteStream(file, { flags: 'w', mode: 0o640 }));
+      await pipeline(body, createWriteStream(file, { flags: 'w', mode: 0o640, highWaterMark: 4 << 20 }));
     } catch (error) {
       await rm(file, { force: true });
       throw error;

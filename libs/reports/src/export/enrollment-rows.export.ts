@@ -44,10 +44,10 @@ export async function exportEnrollmentRows(
 async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
   out.write(stringify([enrollmentHeader(locale)], { bom: true }));
   const source = client.query(copyTo(`COPY (${enrollmentRowsSql(query, locale)}) TO STDOUT WITH (FORMAT csv)`));
-  const counter = new CsvRowCounter(options);
-  await pipeline(source, counter, out);
-  await options.onRows?.(counter.rows);
-  return counter.rows;
+  await pipeline(source, new CsvProgress(options), out);
+  // PostgreSQL's own count, from COPY's command tag.
+  await options.onRows?.(source.rowCount);
+  return source.rowCount;
 }
 
 async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
@@ -139,44 +139,43 @@ function bangkokDate(value: string | null): Date | null {
   return value ? new Date(`${value.replace(' ', 'T')}:00Z`) : null;
 }
 
+/** Bytes of rows measured to learn the average row length: some thousands of rows. */
+const SAMPLE_BYTES = 1 << 20;
+
 /**
- * Counts CSV records going through (newlines outside quotes; a doubled quote toggles twice), for
- * progress. Uses Buffer.indexOf, so it costs a scan in native code, not a loop per byte.
+ * Progress of a COPY in rows, estimated from the bytes gone through: the first megabyte's line
+ * breaks give the average row length. Exact counting (every record's end, quotes respected) cost
+ * the writer about 0.65 s of a core per 700 MB, beside the ~1 s the COPY protocol itself costs in
+ * JavaScript; the exact count comes at the end from PostgreSQL's command tag. A field holding a
+ * line break would only make the estimate run early (the job shows at most 99 % until the file is ready).
  */
-export class CsvRowCounter extends Transform {
-  rows = 0;
-  private quoted = false;
+export class CsvProgress extends Transform {
+  private bytes = 0;
+  private sampleBytes = 0;
+  private sampleRows = 0;
   private reported = 0;
 
   constructor(private readonly options: EnrollmentExportOptions = {}) {
     super();
   }
 
+  /** Rows so far, as estimated. */
+  get rows(): number {
+    if (this.sampleRows === 0) return 0;
+    return Math.floor(this.bytes / (this.sampleBytes / this.sampleRows));
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    let i = 0;
-    let quote = chunk.indexOf(0x22, i);
-    for (;;) {
-      if (this.quoted) {
-        if (quote < 0) break;
-        this.quoted = false;
-        i = quote + 1;
-        quote = chunk.indexOf(0x22, i);
-        continue;
-      }
-      const newline = chunk.indexOf(0x0a, i);
-      if (newline >= 0 && (quote < 0 || newline < quote)) {
-        this.rows += 1;
-        i = newline + 1;
-      } else if (quote >= 0) {
-        this.quoted = true;
-        i = quote + 1;
-        quote = chunk.indexOf(0x22, i);
-      } else break;
+    this.bytes += chunk.length;
+    if (this.sampleBytes < SAMPLE_BYTES) {
+      this.sampleBytes += chunk.length;
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) this.sampleRows += 1;
     }
     const every = this.options.progressEvery ?? 10_000;
-    if (this.options.onRows && this.rows - this.reported >= every) {
-      this.reported = this.rows;
-      Promise.resolve(this.options.onRows(this.rows)).then(() => callback(null, chunk), callback);
+    const rows = this.rows;
+    if (this.options.onRows && rows - this.reported >= every) {
+      this.reported = rows;
+      Promise.resolve(this.options.onRows(rows)).then(() => callback(null, chunk), callback);
       return;
     }
     callback(null, chunk);
