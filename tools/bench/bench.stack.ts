@@ -16,6 +16,9 @@ export const ROOT = path.resolve(__dirname, '../..');
 const canPin = rawEnv('BENCH_PIN') !== '0' && os.cpus().length >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 export const PINNING = canPin ? { server: '0', load: '1' } : null;
 
+/** BENCH_CPU_PROF=<dir>: the API and the worker write V8 CPU profiles there when they stop (to see where a figure's time went; it slows them). */
+const PROFILE_FLAGS = rawEnv('BENCH_CPU_PROF') ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(rawEnv('BENCH_CPU_PROF') as string)}`] : [];
+
 /** `node args…`, under `taskset -c <core>` when pinning is on. */
 /** The stack's secret: benchmarks that drive worker classes in-process need it to open the issuer key the stack's worker sealed. */
 export const BENCH_APP_SECRET = 'bench-stack-secret-for-local-measurements-only';
@@ -80,7 +83,7 @@ export async function startApiStack(fill: (databaseUrl: string) => Promise<void>
     await fill(postgres.url);
     // The worker too: readiness waits for its heartbeat. It idles during the benchmarks.
     for (const name of ['worker', 'api']) {
-      const child = spawnNode('server', [`dist/apps/${name}/main.js`], env);
+      const child = spawnNode('server', [...PROFILE_FLAGS, `dist/apps/${name}/main.js`], env);
       child.stderr?.on('data', (chunk: Buffer) => log(`[${name}] ${chunk.toString().trimEnd()}`));
       services.push(child);
       pids[name as keyof typeof pids] = child.pid ?? 0;

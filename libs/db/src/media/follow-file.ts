@@ -26,13 +26,16 @@ async function* chunks(handle: FileHandle, finalPath: (key: string) => string, v
     let position = 0;
     let finalSize: number | null = null;
     let lastGrowth = Date.now();
+    // A buffer is handed on with what it read, so a new one is taken only then, not on every empty read while waiting.
+    let buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK);
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead > 0) {
         position += bytesRead;
         lastGrowth = Date.now();
-        yield buffer.subarray(0, bytesRead);
+        const read = buffer.subarray(0, bytesRead);
+        buffer = Buffer.allocUnsafe(CHUNK);
+        yield read;
         continue;
       }
       if (finalSize !== null) {

@@ -44,7 +44,7 @@ export async function exportEnrollmentRows(
 async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
   out.write(stringify([enrollmentHeader(locale)], { bom: true }));
   const source = client.query(copyTo(`COPY (${enrollmentRowsSql(query, locale)}) TO STDOUT WITH (FORMAT csv)`));
-  await pipeline(source, new CsvProgress(options), out);
+  await pipeline(source, new Blocks(BLOCK_BYTES), new CsvProgress(options), out);
   // PostgreSQL's own count, from COPY's command tag.
   await options.onRows?.(source.rowCount);
   return source.rowCount;
@@ -137,6 +137,43 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, closed: Promise<void>): Pro
  */
 function bangkokDate(value: string | null): Date | null {
   return value ? new Date(`${value.replace(' ', 'T')}:00Z`) : null;
+}
+
+/** What a COPY is gathered into before it goes on (see Blocks). */
+const BLOCK_BYTES = 1 << 20;
+
+/**
+ * Gathers a COPY's output into blocks of at least `size` bytes. PostgreSQL sends one message per
+ * row and the socket hands them over in whatever pieces have arrived: at the pace of a 734 MB
+ * enrolment export that is 70,000–90,000 pieces, and every stream stage and file write after it
+ * paid per piece. Measured with a COPY paced like the real one: 2.7–3.3 s of CPU for the writer
+ * without blocks, 2.3–2.6 s with them, for one more memcpy.
+ */
+export class Blocks extends Transform {
+  private parts: Buffer[] = [];
+  private size = 0;
+
+  constructor(private readonly blockBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.parts.push(chunk);
+    this.size += chunk.length;
+    if (this.size < this.blockBytes) return callback();
+    callback(null, this.take());
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(null, this.size > 0 ? this.take() : undefined);
+  }
+
+  private take(): Buffer {
+    const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    return block;
+  }
 }
 
 /** Bytes of rows measured to learn the average row length: some thousands of rows. */
