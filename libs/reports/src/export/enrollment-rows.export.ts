@@ -161,14 +161,14 @@ export class Blocks extends Transform {
     this.parts.push(chunk);
     this.size += chunk.length;
     if (this.size < this.blockBytes) return callback();
-    callback(null, this.take());
+    callback(null, this.gathered());
   }
 
   override _flush(callback: TransformCallback): void {
-    callback(null, this.size > 0 ? this.take() : undefined);
+    callback(null, this.size > 0 ? this.gathered() : undefined);
   }
 
-  private take(): Buffer {
+  private gathered(): Buffer {
     const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
