@@ -146,8 +146,9 @@ const BLOCK_BYTES = 1 << 20;
  * Gathers a COPY's output into blocks of at least `size` bytes. PostgreSQL sends one message per
  * row and the socket hands them over in whatever pieces have arrived: at the pace of a 734 MB
  * enrolment export that is 70,000–90,000 pieces, and every stream stage and file write after it
- * paid per piece. Measured with a COPY paced like the real one: 2.7–3.3 s of CPU for the writer
- * without blocks, 2.3–2.6 s with them, for one more memcpy.
+ * paid per piece. Measured alone with a COPY paced like the real one: 2.7–3.3 s of CPU for the
+ * writer without blocks, 2.3–2.6 s with them, for one more memcpy. (Inside the size-L bench the
+ * worker still used 4–5 s either way: that gap is not explained yet, see docs/benchmarks.md.)
  */
 export class Blocks extends Transform {
   private parts: Buffer[] = [];
