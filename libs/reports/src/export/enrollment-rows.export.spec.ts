@@ -3,12 +3,12 @@ import { createTestDatabase, type TestDatabase } from '@baanrian/testing';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { Pool, type PoolClient } from 'pg';
 import { FORMULA_CORPUS } from './export.fixtures';
 import { ENROLLMENT_COLUMN_LABELS } from './export.labels';
 import { FORMULA_START } from './export.safety';
-import { Blocks, CsvProgress, exportEnrollmentRows } from './enrollment-rows.export';
+import { exportEnrollmentRows } from './enrollment-rows.export';
 import { enrollmentCountSql, type EnrollmentRowsQuery } from './enrollment-rows.sql';
 
 /**
@@ -152,31 +152,6 @@ describe('enrolment rows as CSV (COPY)', () => {
       expect({ filters: query.filters, rows: await count(query) }).toEqual({ filters: query.filters, rows: (await exported('csv', query, 'th')).rows });
     }
     expect(enrollmentCountSql(FY2569)).not.toMatch(/JOIN/);
-  });
-});
-
-describe('the COPY stream on its way to the file', () => {
-  it('gathers pieces into blocks of at least the block size without losing, adding or reordering a byte', async () => {
-    const pieces = Array.from({ length: 400 }, (_, i) => Buffer.from(`${i},แถวที่ ${i}\r\n`.repeat((i % 7) + 1)));
-    const blocks: Buffer[] = [];
-    await new Promise<void>((resolve, reject) =>
-      Readable.from(pieces).pipe(new Blocks(1000)).on('data', (b: Buffer) => blocks.push(b)).on('end', resolve).on('error', reject),
-    );
-    expect(Buffer.concat(blocks).equals(Buffer.concat(pieces))).toBe(true);
-    expect(blocks.slice(0, -1).every((b) => b.length >= 1000)).toBe(true);
-    expect(blocks.length).toBeLessThan(pieces.length / 5);
-  });
-
-  it('estimates progress in rows from the bytes, never past what went through', async () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},ผู้เรียน ${i}\r\n`);
-    const reported: number[] = [];
-    const progress = new CsvProgress({ progressEvery: 5_000, onRows: (n) => void reported.push(n) });
-    const chunks = Array.from({ length: 100 }, (_, i) => Buffer.from(rows.slice(i * 500, i * 500 + 500).join('')));
-    await new Promise<void>((resolve, reject) => Readable.from(chunks).pipe(progress).on('data', () => undefined).on('end', resolve).on('error', reject));
-    expect(reported.length).toBeGreaterThanOrEqual(8);
-    expect(reported).toEqual([...reported].sort((a, b) => a - b));
-    // Rows differ in length (i has 1 to 5 digits): an estimate, within 10 % of the truth at the end.
-    expect(Math.abs(progress.rows - rows.length) / rows.length).toBeLessThan(0.1);
   });
 });
 

@@ -2,10 +2,10 @@ import type { Locale } from '@baanrian/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import { once } from 'node:events';
-import { Transform, type TransformCallback, type Writable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { copyOut } from './copy-out';
 import { excelJs } from './exceljs.load';
 import { word } from './export.labels';
 import { ENROLLMENT_TIME_COLUMNS, enrollmentHeader, enrollmentRowsSql, type EnrollmentRowsQuery } from './enrollment-rows.sql';
@@ -42,12 +42,29 @@ export async function exportEnrollmentRows(
 }
 
 async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
+  const done = finished(out, { readable: false });
+  // Awaited at the end; a failure before that must not become an unhandled rejection.
+  done.catch(() => undefined);
+  const every = options.progressEvery ?? 10_000;
+  let reported = 0;
+  const onRows = (rows: number) => {
+    if (!options.onRows || rows - reported < every) return;
+    reported = rows;
+    return options.onRows(rows);
+  };
   out.write(stringify([enrollmentHeader(locale)], { bom: true }));
-  const source = client.query(copyTo(`COPY (${enrollmentRowsSql(query, locale)}) TO STDOUT WITH (FORMAT csv)`));
-  await pipeline(source, new Blocks(BLOCK_BYTES), new CsvProgress(options), out);
+  let rows: number;
+  try {
+    rows = await copyOut(client, `COPY (${enrollmentRowsSql(query, locale)}) TO STDOUT WITH (FORMAT csv)`, out, { onRows });
+  } catch (error) {
+    out.destroy(error as Error);
+    throw error;
+  }
+  out.end();
+  await done;
   // PostgreSQL's own count, from COPY's command tag.
-  await options.onRows?.(source.rowCount);
-  return source.rowCount;
+  await options.onRows?.(rows);
+  return rows;
 }
 
 async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
@@ -137,85 +154,4 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, closed: Promise<void>): Pro
  */
 function bangkokDate(value: string | null): Date | null {
   return value ? new Date(`${value.replace(' ', 'T')}:00Z`) : null;
-}
-
-/** What a COPY is gathered into before it goes on (see Blocks). */
-const BLOCK_BYTES = 1 << 20;
-
-/**
- * Gathers a COPY's output into blocks of at least `size` bytes. PostgreSQL sends one message per
- * row and the socket hands them over in whatever pieces have arrived: at the pace of a 734 MB
- * enrolment export that is 70,000–90,000 pieces, and every stream stage and file write after it
- * paid per piece. Measured alone with a COPY paced like the real one: 2.7–3.3 s of CPU for the
- * writer without blocks, 2.3–2.6 s with them, for one more memcpy. (Inside the size-L bench the
- * worker still used 4–5 s either way: that gap is not explained yet, see docs/benchmarks.md.)
- */
-export class Blocks extends Transform {
-  private parts: Buffer[] = [];
-  private size = 0;
-
-  constructor(private readonly blockBytes: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.parts.push(chunk);
-    this.size += chunk.length;
-    if (this.size < this.blockBytes) return callback();
-    callback(null, this.gathered());
-  }
-
-  override _flush(callback: TransformCallback): void {
-    callback(null, this.size > 0 ? this.gathered() : undefined);
-  }
-
-  private gathered(): Buffer {
-    const block = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    return block;
-  }
-}
-
-/** Bytes of rows measured to learn the average row length: some thousands of rows. */
-const SAMPLE_BYTES = 1 << 20;
-
-/**
- * Progress of a COPY in rows, estimated from the bytes gone through: the first megabyte's line
- * breaks give the average row length. Exact counting (every record's end, quotes respected) cost
- * the writer about 0.65 s of a core per 700 MB, beside the ~1 s the COPY protocol itself costs in
- * JavaScript; the exact count comes at the end from PostgreSQL's command tag. A field holding a
- * line break would only make the estimate run early (the job shows at most 99 % until the file is ready).
- */
-export class CsvProgress extends Transform {
-  private bytes = 0;
-  private sampleBytes = 0;
-  private sampleRows = 0;
-  private reported = 0;
-
-  constructor(private readonly options: EnrollmentExportOptions = {}) {
-    super();
-  }
-
-  /** Rows so far, as estimated. */
-  get rows(): number {
-    if (this.sampleRows === 0) return 0;
-    return Math.floor(this.bytes / (this.sampleBytes / this.sampleRows));
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.sampleBytes < SAMPLE_BYTES) {
-      this.sampleBytes += chunk.length;
-      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) this.sampleRows += 1;
-    }
-    const every = this.options.progressEvery ?? 10_000;
-    const rows = this.rows;
-    if (this.options.onRows && rows - this.reported >= every) {
-      this.reported = rows;
-      Promise.resolve(this.options.onRows(rows)).then(() => callback(null, chunk), callback);
-      return;
-    }
-    callback(null, chunk);
-  }
 }
