@@ -3,6 +3,9 @@ import type { PoolClient } from 'pg';
 
 /** Bytes gathered before one write to the output. */
 const BLOCK_BYTES = 1 << 20;
+/** Below this much read in one turn, the reader waits PACE_MS before reading on (see endOfTurn). */
+const PACE_BYTES = 64 << 10;
+const PACE_MS = 1;
 
 // Backend message types (PostgreSQL protocol, "Message Formats").
 const COPY_DATA = 0x64; // 'd'
@@ -41,7 +44,34 @@ export function copyOut(client: PoolClient, sql: string, out: Writable, options:
 class CopyOutQuery {
   private connection?: PgConnection;
   private pgHandler?: DataHandler;
-  private readonly onData = (chunk: Buffer) => this.parse(chunk);
+  private readonly onData = (chunk: Buffer) => {
+    this.turnBytes += chunk.length;
+    if (!this.turnEnding) {
+      this.turnEnding = true;
+      setImmediate(this.endOfTurn);
+    }
+    this.parse(chunk);
+  };
+  private handedBack = false;
+  /** Bytes read from the socket in this turn of the event loop. */
+  private turnBytes = 0;
+  private turnEnding = false;
+
+  /**
+   * A turn that found little on the socket means PostgreSQL is the slower side: reading each piece
+   * as it lands (8–16 kB at COPY's pace) costs a wake-up, a read call and a callback per piece. Waiting
+   * PACE_MS lets the kernel gather the next ~100 kB, read then in a few calls. Measured on 890 MB at
+   * 150 MB/s into a file: 95,000 reads and 2.4 CPU seconds without the wait, 24,000 reads and
+   * 1.3–1.5 s with it (pg-copy-streams: 3.5–3.7 s), and the COPY no slower. A turn with plenty to
+   * read (we are the slower side) goes straight on.
+   */
+  private readonly endOfTurn = () => {
+    this.turnEnding = false;
+    const bytes = this.turnBytes;
+    this.turnBytes = 0;
+    if (bytes >= PACE_BYTES || this.holds > 0 || this.handedBack || this.settled) return;
+    this.hold(new Promise<void>((resolve) => setTimeout(resolve, PACE_MS)));
+  };
   private readonly header = Buffer.alloc(HEADER_BYTES);
   private headerBytes = 0;
   private code = 0;
@@ -172,6 +202,7 @@ class CopyOutQuery {
     const connection = this.connection;
     const pgHandler = this.pgHandler;
     if (!connection || !pgHandler) return;
+    this.handedBack = true;
     connection.stream.removeListener('data', this.onData);
     connection.stream.on('data', pgHandler);
     if (rest.length) pgHandler(rest);
