@@ -141,9 +141,10 @@ type RowsSql = (query: { from: string; to: string; filters: Record<string, never
 const exportSql = (reportsLib as unknown as { enrollmentRowsSql?: RowsSql }).enrollmentRowsSql;
 
 /** `psql -c "\copy (same query) to stdout csv"`, timed as a process (connection included), on the API's core. */
-function psqlCopy(databaseUrl: string, sql: string): Promise<{ bytes: number; lines: number; seconds: number; cpu: Record<string, number> }> {
+function psqlCopy(databaseUrl: string, sql: string, pids: ApiStack['pids']): Promise<{ bytes: number; lines: number; seconds: number; cpu: Record<string, number> }> {
   const args = [databaseUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `\\copy (${sql.replace(/\s*\n\s*/g, ' ')}) to stdout with (format csv, header)`];
-  const meter = cpuMeter({});
+  // The API and the worker are idle meanwhile: what they use shows their background cost.
+  const meter = cpuMeter(pids);
   const t0 = performance.now();
   const child = PINNING ? spawn('taskset', ['-c', PINNING.server, 'psql', ...args]) : spawn('psql', args);
   let bytes = 0;
@@ -191,7 +192,7 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
       return all.rows / run.seconds;
     },
     psql: async () => {
-      const run = await psqlCopy(stack.databaseUrl, sql);
+      const run = await psqlCopy(stack.databaseUrl, sql, stack.pids);
       if (Math.abs(run.lines - 1 - all.rows) > 1) throw new Error(`reports: psql \\copy wrote ${run.lines - 1} rows, expected ${all.rows}`);
       log(`reports: psql \\copy ${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s; ${cpuOf(run.cpu)} (psql's own not counted)`);
       return all.rows / run.seconds;
