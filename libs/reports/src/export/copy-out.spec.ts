@@ -121,6 +121,14 @@ describe('copyOut against PostgreSQL', () => {
     lines.forEach((line, i) => expect(line).toBe(`${i + 1},0`));
   });
 
+  it('leaves the connection ready after PostgreSQL’s error even while a slow output holds the COPY back', async () => {
+    const { out } = recorder(10, 64 << 10);
+    await withClient(async (client) => {
+      await expect(copyOut(client, `COPY (SELECT i, repeat('x', 200), 1 / (i - 40000) FROM generate_series(1, 200000) AS i) TO STDOUT WITH (FORMAT csv)`, out)).rejects.toThrow(/division by zero/);
+      expect((await client.query('SELECT 41 + 1 AS n')).rows).toEqual([{ n: 42 }]);
+    });
+  });
+
   it.each([
     ['fails', new Error('disk full'), 'disk full'],
     ['is closed by a reader that went away', undefined, 'closed before the end'],

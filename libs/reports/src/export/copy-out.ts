@@ -135,7 +135,7 @@ class CopyOutQuery {
         if (this.remaining === 0 && this.code === COPY_DATA) this.rows += 1;
         continue;
       }
-      let rest: Buffer; // where pg's parser would start, should this message end the COPY
+      let cutHeader = false;
       if (this.headerBytes > 0 || n - i < HEADER_BYTES) {
         // A header cut between two reads: gather its bytes first.
         const take = Math.min(HEADER_BYTES - this.headerBytes, n - i);
@@ -146,17 +146,19 @@ class CopyOutQuery {
         this.headerBytes = 0;
         this.code = this.header[0];
         this.remaining = this.header.readUInt32BE(1) - 4;
-        rest = this.code === ERROR_RESPONSE ? Buffer.concat([this.header, chunk.subarray(i)]) : chunk.subarray(i);
+        cutHeader = true;
       } else {
         this.code = chunk[i];
         this.remaining = chunk.readUInt32BE(i + 1) - 4;
-        rest = chunk.subarray(this.code === ERROR_RESPONSE ? i : i + HEADER_BYTES);
         i += HEADER_BYTES;
       }
       if (this.code === ERROR_RESPONSE || this.code === COPY_DONE) {
-        // pg reads the error (and calls handleError), or CommandComplete and ReadyForQuery.
+        // pg reads the error from its first byte (and calls handleError); after CopyDone it reads
+        // CommandComplete and ReadyForQuery.
+        const error = this.code === ERROR_RESPONSE;
+        const rest = error && cutHeader ? Buffer.concat([this.header, chunk.subarray(i)]) : chunk.subarray(error ? i - HEADER_BYTES : i);
         this.keep(chunk.subarray(0, kept));
-        if (this.code === COPY_DONE) this.flush();
+        if (!error) this.flush();
         this.handBack(rest);
         return;
       }
@@ -211,6 +213,9 @@ class CopyOutQuery {
     connection.stream.removeListener('data', this.onData);
     connection.stream.on('data', pgHandler);
     if (rest.length) pgHandler(rest);
+    // What follows is pg's to read, even while a hold is on: the hold only delays our promise (or,
+    // after an error, nothing), and a paused socket would leave ReadyForQuery unread.
+    connection.stream.resume();
   }
 
   private fail(error: Error): void {
