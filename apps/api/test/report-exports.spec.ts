@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appendFile } from 'node:fs/promises';
@@ -352,6 +352,59 @@ describe('an export run by the worker', () => {
     expect(res.headers['content-length']).toBe(String(csv.length));
     expect(res.headers['cache-control']).toBe('private, no-store, no-transform');
     expect(Buffer.compare(res.body as Buffer, csv)).toBe(0);
+  });
+
+  it('sends a file many times the size of its buffers whole to a slow reader, answers HEAD with the length alone, and lets go of the file when the reader goes away', async () => {
+    const id = await queued(admin);
+    const key = `exports/${id}/export.csv`;
+    // Every line different, so a buffer taken again before its bytes had left would show as a wrong line.
+    const csv = Buffer.from(Array.from({ length: 300_000 }, (_, i) => `การใช้สมาร์ตโฟน,ผู้เรียน ${i}\r\n`).join(''));
+    await createMediaStorage(config.media).put(key, Readable.from([csv]), 'text/csv');
+    await db.query(`UPDATE report_export SET status = 'ready', progress = 100, storage_key = $2, byte_size = $3, expires_at = now() + interval '1 hour', finished_at = now() WHERE id = $1`, [id, key, csv.length]);
+    const head = await http().head(`/api/v1/reports/exports/${id}/file`).set(bearer(admin.accessToken)).expect(200);
+    expect(head.headers['content-length']).toBe(String(csv.length));
+    const file = path.join(config.media.dir, key);
+    const openHandles = () => readdirSync('/proc/self/fd').filter((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`) === file; } catch { return false; } }).length;
+    const server = app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/reports/exports/${id}/file`;
+      // A reader that stops for 300 ms after its first chunk, while the API's writes queue up behind it.
+      const slow = await new Promise<Buffer>((resolve, reject) => {
+        httpGet(url, { headers: bearer(admin.accessToken) }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => {
+            if (!chunks.length) {
+              res.pause();
+              setTimeout(() => res.resume(), 300);
+            }
+            chunks.push(chunk);
+          });
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+          res.on('error', reject);
+        }).once('error', reject);
+      });
+      expect(slow.length).toBe(csv.length);
+      expect(Buffer.compare(slow, csv)).toBe(0);
+      // One that goes away after its first chunk: the API holds the file while it waits, then closes it.
+      const heldWhileWaiting = await new Promise<number>((resolve, reject) => {
+        const req = httpGet(url, { headers: bearer(admin.accessToken) }, (res) => {
+          res.once('data', () => {
+            res.pause();
+            setTimeout(() => {
+              const held = openHandles();
+              req.destroy();
+              resolve(held);
+            }, 100);
+          });
+        });
+        req.once('error', (error) => (req.destroyed ? undefined : reject(error)));
+      });
+      expect(heldWhileWaiting).toBe(1);
+      await eventually(async () => (openHandles() === 0 ? true : undefined), 5000, 'the API to close the file');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('still sends a CSV an earlier version kept gzip-compressed as it is to a client that accepts gzip, and unpacked to one that does not', async () => {

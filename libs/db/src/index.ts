@@ -47,6 +47,7 @@ export {
   assertMediaKey,
   assetIdOfKey,
   type ByteRange,
+  type ByteReader,
   type FollowOptions,
   type FollowVerdict,
   type MediaStorage,

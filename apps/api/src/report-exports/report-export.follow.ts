@@ -1,6 +1,5 @@
-import type { FollowVerdict, MediaStorage } from '@baanrian/db';
+import type { ByteReader, FollowVerdict, MediaStorage } from '@baanrian/db';
 import { exportPrefix, isExportTempKey } from '@baanrian/reports';
-import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 
@@ -22,7 +21,7 @@ const FRESH_MS = 15_000;
  * queued or running state before a file appeared, or the storage cannot be followed (S3): the
  * caller then answers as for any export.
  */
-export async function followExport(db: DataSource, storage: MediaStorage, exportId: string): Promise<Readable | null> {
+export async function followExport(db: DataSource, storage: MediaStorage, exportId: string): Promise<ByteReader | null> {
   if (!storage.follow) return null;
   const verdict = () => exportVerdict(db, exportId);
   const deadline = Date.now() + START_WAIT_MS;

@@ -2,12 +2,12 @@ import { negotiateLocale } from '@baanrian/contracts';
 import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiExtraModels, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
 import { CreateReportExportDto, ReportExportDto, ReportExportFileQueryDto, ReportExportIdParamsDto } from './report-exports.dto';
-import { type ReportExportFile, ReportExportsService } from './report-exports.service';
+import { sendExportFile } from './report-export.sender';
+import { ReportExportsService } from './report-exports.service';
 
 const FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
 const BINARY = { schema: { type: 'string', format: 'binary' } };
@@ -68,37 +68,10 @@ export class ReportExportsController {
     @Query() query: ReportExportFileQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StreamableFile> {
-    const file = await this.exports.file(user, params.id, query.follow === true);
-    res.type(file.contentType).attachment(file.fileName);
-    return fileOf(encoded(file, req, res), res);
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendExportFile(await this.exports.file(user, params.id, query.follow === true), req, res);
   }
-}
-
-/**
- * A file goes out as it is stored, with its length (none while it is still being written), and is never compressed on the fly
- * (`no-transform` keeps the compression middleware off it): deflating a 700 MB CSV took the API's
- * core longer than PostgreSQL took to produce the rows. A file stored gzip-compressed by an earlier
- * version goes out as it is to a client that accepts gzip, and is unpacked for one that does not.
- * Exports are personal data: never kept by a shared cache.
- */
-function encoded(file: ReportExportFile, req: Request, res: Response): Readable {
-  res.setHeader('Cache-Control', 'private, no-store, no-transform');
-  res.vary('Accept-Encoding');
-  const sized = () => file.byteSize !== null && res.setHeader('Content-Length', String(file.byteSize));
-  if (file.encoding !== 'gzip') {
-    sized();
-    return file.stream;
-  }
-  if (req.acceptsEncodings('gzip')) {
-    res.setHeader('Content-Encoding', 'gzip');
-    sized();
-    return file.stream;
-  }
-  const plain = createGunzip();
-  pipeline(file.stream, plain, () => undefined);
-  return plain;
 }
 
 /** A client that goes away mid-download stops the export (and frees its database connection). */

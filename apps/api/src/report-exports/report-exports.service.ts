@@ -7,7 +7,7 @@ import {
   parsePeriod,
   type ReportResult,
 } from '@baanrian/contracts';
-import { type MediaStorage, ReportExportEntity, writeOutboxEvent } from '@baanrian/db';
+import { type ByteReader, type MediaStorage, ReportExportEntity, writeOutboxEvent } from '@baanrian/db';
 import { enrollmentCountSql, exportContentType, exportFileName, exportStoredEncoding, reportRowCount, type StoredExportQuery } from '@baanrian/reports';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,7 +28,8 @@ import { ReportExportsException } from './report-exports.exception';
 export type ReportExportOutcome = { kind: 'file'; stream: Readable; fileName: string; contentType: string } | { kind: 'job'; export: ReportExportDto };
 
 export interface ReportExportFile {
-  stream: Readable;
+  /** A local file is read into the sender's own buffers (see ByteReader); an S3 object, or a gzip-stored one, streams. */
+  body: { reader: ByteReader } | { stream: Readable };
   fileName: string;
   contentType: string;
   /** `gzip`: the stream is the stored gzip bytes (see exportStoredEncoding); the controller decides how to send them. */
@@ -111,24 +112,25 @@ export class ReportExportsService {
     let row = await this.own(viewer, id);
     if (isExpired(row)) throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     if (follow && (row.status === 'queued' || row.status === 'running')) {
-      const stream = await followExport(this.db, this.storage, row.id);
-      if (stream) return { stream, ...this.described(row), encoding: null, byteSize: null };
+      const reader = await followExport(this.db, this.storage, row.id);
+      if (reader) return { body: { reader }, ...this.described(row), encoding: null, byteSize: null };
       // It finished (or failed) before a file could be followed: answer as for any export.
       row = await this.own(viewer, id);
     }
     if (row.status !== 'ready' || !row.storageKey) throw new ReportExportsException('REPORT_EXPORT_NOT_READY', {}, { exportStatus: row.status });
-    let stream: Readable;
+    const encoding = exportStoredEncoding(row.storageKey);
+    let body: ReportExportFile['body'];
     let stored: Awaited<ReturnType<MediaStorage['stat']>>;
     try {
       // The length sent is the file's own, not the row's copy of it: a wrong Content-Length breaks the download.
       stored = await this.storage.stat(row.storageKey);
       if (!stored) throw new Error('gone');
-      stream = await this.storage.get(row.storageKey);
+      body = this.storage.reader && !encoding ? { reader: await this.storage.reader(row.storageKey) } : { stream: await this.storage.get(row.storageKey) };
     } catch {
       // Expiry deleted the file between the check and the read.
       throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     }
-    return { stream, ...this.described(row), encoding: exportStoredEncoding(row.storageKey), byteSize: stored.size };
+    return { body, ...this.described(row), encoding, byteSize: stored.size };
   }
 
   private described(row: ExportRow): Pick<ReportExportFile, 'fileName' | 'contentType'> {

@@ -3,8 +3,8 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { followFile } from './follow-file';
-import { assertMediaKey, type ByteRange, type FollowOptions, type FollowVerdict, type MediaStorage, type StoredObject } from './media-storage';
+import { followFile, readFileInto } from './follow-file';
+import { assertMediaKey, type ByteRange, type ByteReader, type FollowOptions, type FollowVerdict, type MediaStorage, type StoredObject } from './media-storage';
 
 /** Media on local disk under one root directory (DATA_DIR/media by default). */
 export class LocalMediaStorage implements MediaStorage {
@@ -42,7 +42,11 @@ export class LocalMediaStorage implements MediaStorage {
     return createReadStream(file, range ? { start: range.start, end: range.end } : {});
   }
 
-  follow(key: string, verdict: () => Promise<FollowVerdict>, options?: FollowOptions): Promise<Readable> {
+  reader(key: string): Promise<ByteReader> {
+    return readFileInto(this.file(key));
+  }
+
+  follow(key: string, verdict: () => Promise<FollowVerdict>, options?: FollowOptions): Promise<ByteReader> {
     return followFile(this.file(key), (finalKey) => this.file(finalKey), verdict, options);
   }
 
