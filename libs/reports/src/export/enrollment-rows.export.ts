@@ -41,17 +41,22 @@ export async function exportEnrollmentRows(
   return format === 'csv' ? copyCsv(client, query, locale, out, options) : cursorXlsx(client, query, locale, out, options);
 }
 
-async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
-  const done = finished(out, { readable: false });
-  // Awaited at the end; a failure before that must not become an unhandled rejection.
-  done.catch(() => undefined);
+/** The caller's `onRows`, passed on only once `progressEvery` more rows are written; the final count is reported apart. */
+function throttled(options: EnrollmentExportOptions): (rows: number) => void | Promise<void> {
   const every = options.progressEvery ?? 10_000;
   let reported = 0;
-  const onRows = (rows: number) => {
+  return (rows) => {
     if (!options.onRows || rows - reported < every) return;
     reported = rows;
     return options.onRows(rows);
   };
+}
+
+async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
+  const done = finished(out, { readable: false });
+  // Awaited at the end; a failure before that must not become an unhandled rejection.
+  done.catch(() => undefined);
+  const onRows = throttled(options);
   out.write(stringify([enrollmentHeader(locale)], { bom: true }));
   let rows: number;
   try {
@@ -94,8 +99,7 @@ async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale
   let sheet = newSheet();
   let sheetRows = 0;
   let rows = 0;
-  let reported = 0;
-  const every = options.progressEvery ?? 10_000;
+  const progress = throttled(options);
   await client.query('BEGIN READ ONLY');
   try {
     await client.query(`DECLARE enrollment_rows NO SCROLL CURSOR FOR ${enrollmentRowsSql(query, locale)}`);
@@ -112,10 +116,7 @@ async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale
         sheetRows += 1;
         rows += 1;
       }
-      if (rows - reported >= every) {
-        reported = rows;
-        await options.onRows?.(rows);
-      }
+      await progress(rows);
       await zipCaughtUp(sheet, closed);
       // The zip stream buffers what `out` has not taken yet: wait rather than let it grow.
       if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), closed]);
