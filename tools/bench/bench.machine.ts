@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { rawEnv } from '@baanrian/config';
 import { type ApiStack, PINNING, ROOT } from './bench.stack';
 
 export interface MachineInfo {
@@ -51,25 +50,4 @@ export async function machineInfo(stack?: ApiStack): Promise<MachineInfo> {
     gitDirty: quiet('git', ['status', '--porcelain']) !== '',
     pinning: PINNING ? `api and baselines on core ${PINNING.server}, load generator on core ${PINNING.load}` : 'off',
   };
-}
-
-/**
- * Has the kernel hand out `bytes` of memory once (filled by a child process, then freed), so a
- * benchmark that puts new pages into the page cache does not pay for their first touch.
- *
- * On a virtual machine a guest page's first touch is paid to the hypervisor: measured here, 1.3
- * system seconds per GiB. Writing a 734 MB file into never-touched memory cost 0.8–1.0 s of system
- * time, and 0.15–0.2 s once the memory had been touched before. A server that has run for a while
- * has touched its memory long ago, and psql's pipe takes no new pages at all; without this, the
- * fresh machine's cost falls on whichever process happens to write files. `BENCH_WARM_MEMORY=0` skips it.
- * Leaves 4 GiB of what is free untouched. Returns the GiB touched.
- */
-export function warmMachineMemory(bytes: number): number {
-  if (rawEnv('BENCH_WARM_MEMORY') === '0') return 0;
-  const chunk = 256 * 2 ** 20;
-  const chunks = Math.floor(Math.min(bytes, os.freemem() - 4 * 2 ** 30) / chunk);
-  if (chunks <= 0) return 0;
-  // Buffer.alloc fills each chunk with zeros, which touches every page; the process then exits and frees them.
-  execFileSync(process.execPath, ['-e', `const kept = []; for (let i = 0; i < ${chunks}; i++) kept.push(Buffer.alloc(${chunk}));`], { stdio: 'ignore' });
-  return (chunks * chunk) / 2 ** 30;
 }

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import * as reportsLib from '@baanrian/reports';
 import { type BenchContext, interleaved } from '../bench.group';
-import { warmMachineMemory } from '../bench.machine';
 import { type ApiStack, PINNING } from '../bench.stack';
 import { type BenchResult, median, summarise } from '../bench.stats';
 import { cpuMeter, type ReportsFixture, residentMb, sampleRss } from './reports.fixture';
@@ -199,9 +198,6 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
       return all.rows / run.seconds;
     },
   };
-  // Each round's two exports and the warm-up's put about 1.5 GB of new files into the page cache.
-  const warmed = warmMachineMemory((rounds + 1) * 2 * 2 ** 30);
-  log(`reports: CSV: ${warmed.toFixed(1)} GiB of memory touched once before the exports (bench.machine.ts, warmMachineMemory)`);
   const csv = await interleaved(rounds, variants, (line) => log(`reports: CSV ${line}`));
   const peak = (runs: ExportRun[]) => runs.map((r) => Math.max(r.rss.api, r.rss.worker));
   const rssNote = (runs: ExportRun[]) =>
@@ -222,7 +218,7 @@ export async function exportBenchmarks({ rounds, log }: BenchContext, stack: Api
     summarise({
       group: 'reports', name: `CSV export, all ${all.rows.toLocaleString('en')} enrolment rows`, unit: 'rows/s', baselineLabel: 'psql \\copy, same query',
       target: { kind: 'ratio-min', value: 0.8 }, rounds: { ours: missing ? [] : csv.api, baseline: csv.psql }, skipped: missing,
-      note: missing ? skippedNote : `${all.period}; baseline runs ${sqlSource}; ${rssNote(csvRuns)}; written first, then downloaded: ${(median(csv.written) / median(csv.psql)).toFixed(2)}× psql (median); ${warmed.toFixed(1)} GiB of memory touched before (BENCH_WARM_MEMORY)`,
+      note: missing ? skippedNote : `${all.period}; baseline runs ${sqlSource}; ${rssNote(csvRuns)}; written first, then downloaded: ${(median(csv.written) / median(csv.psql)).toFixed(2)}× psql (median)`,
     }),
     summarise({
       group: 'reports', name: 'CSV export, peak resident memory (API and worker)', unit: 'MB', baselineLabel: '–',
