@@ -3,7 +3,7 @@ import { type RunningRedis, startRedis } from '@baanrian/dev-services';
 import { createTestDatabase, eventually, type TestDatabase } from '@baanrian/testing';
 import type { DataSource } from 'typeorm';
 import { type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, startApi, startWorker, waitForLive } from './support/stack';
+import { appEnv, freePort, startLiveApi, startWorker } from './support/stack';
 
 /**
  * Issue 7's resilience promise, with the built api and worker as separate processes and a Redis
@@ -37,11 +37,8 @@ beforeAll(async () => {
   db = await createDataSource({ url: database.url }).initialize();
   redisPort = await freePort();
   redis = await startRedis({ port: redisPort });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  env = appEnv(database.url, port, { REDIS_URL: redis.url, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn' });
-  api = startApi(env);
-  await waitForLive(baseUrl, api);
+  const redisUrl = redis.url;
+  ({ api, baseUrl, env } = await startLiveApi((port) => appEnv(database.url, port, { REDIS_URL: redisUrl, OUTBOX_POLL_MS: '100', LOG_LEVEL: 'warn' })));
 });
 
 afterAll(async () => {

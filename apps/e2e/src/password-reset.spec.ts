@@ -1,7 +1,7 @@
 import { createTestDatabase, type SmtpSink, startSmtpSink, type TestDatabase, uniqueName } from '@baanrian/testing';
 import type { Proc } from './support/process';
 import { stopQuietly } from './support/process';
-import { appEnv, freePort, startApi, startWorker, waitForLive } from './support/stack';
+import { appEnv, startLiveApi, startWorker } from './support/stack';
 
 /**
  * Password reset end to end, as an operator runs it: the built api and worker (dist/) as separate
@@ -19,12 +19,9 @@ let baseUrl: string;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   db = await createTestDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const env = appEnv(db.url, port, { SMTP_URL: smtp.url, MAIL_FROM: 'Baanrian <learn@example.org>', LOG_LEVEL: 'warn' });
-  api = startApi(env);
-  worker = startWorker(env);
-  await waitForLive(baseUrl, api);
+  const live = await startLiveApi((port) => appEnv(db.url, port, { SMTP_URL: smtp.url, MAIL_FROM: 'Baanrian <learn@example.org>', LOG_LEVEL: 'warn' }));
+  ({ api, baseUrl } = live);
+  worker = startWorker(live.env);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPortal, phonePage } from './support/browser';
 import type { Proc } from './support/process';
 import { stopQuietly } from './support/process';
-import { appEnv, freePort, jsonLines, seededDatabase, startApi, waitForLive } from './support/stack';
+import { appEnv, jsonLines, seededDatabase, startLiveApi } from './support/stack';
 
 /**
  * Measured reach in a real browser (issue 10): the built portal's beacon reaches the built API,
@@ -21,11 +21,10 @@ let db: Client;
 
 beforeAll(async () => {
   database = await seededDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
   // Info level: the request lines are what this test reads.
-  [api, browser] = await Promise.all([Promise.resolve(startApi(appEnv(database.url, port, { LOG_LEVEL: 'info' }))), launchChromium()]);
-  await waitForLive(baseUrl, api);
+  const [live, chromium] = await Promise.all([startLiveApi((port) => appEnv(database.url, port, { LOG_LEVEL: 'info' })), launchChromium()]);
+  ({ api, baseUrl } = live);
+  browser = chromium;
   db = new Client({ connectionString: database.url });
   await db.connect();
 });

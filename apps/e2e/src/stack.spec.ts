@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { Client } from 'pg';
 import { isRunning, type Proc, stopQuietly } from './support/process';
-import { appEnv, freePort, jsonLines, readiness, seededDatabase, startApi, startWorker, waitForLive } from './support/stack';
+import { appEnv, jsonLines, readiness, seededDatabase, startApi, startLiveApi, startWorker } from './support/stack';
 import { accepts } from './support/system';
 
 /**
@@ -36,11 +36,7 @@ async function heartbeatRows(): Promise<number> {
 
 beforeAll(async () => {
   db = await seededDatabase();
-  port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  env = appEnv(db.url, port);
-  api = startApi(env);
-  await waitForLive(baseUrl, api);
+  ({ api, port, baseUrl, env } = await startLiveApi((free) => appEnv(db.url, free)));
   const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
