@@ -48,6 +48,7 @@ export {
   assetIdOfKey,
   type ByteRange,
   type ByteReader,
+  type ByteWriter,
   type FollowOptions,
   type FollowVerdict,
   type MediaStorage,

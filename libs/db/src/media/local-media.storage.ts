@@ -3,8 +3,9 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { openFileWriter } from './file-writer';
 import { followFile, readFileInto } from './follow-file';
-import { assertMediaKey, type ByteRange, type ByteReader, type FollowOptions, type FollowVerdict, type MediaStorage, type StoredObject } from './media-storage';
+import { assertMediaKey, type ByteRange, type ByteReader, type ByteWriter, type FollowOptions, type FollowVerdict, type MediaStorage, type StoredObject } from './media-storage';
 
 /** Media on local disk under one root directory (DATA_DIR/media by default). */
 export class LocalMediaStorage implements MediaStorage {
@@ -40,6 +41,10 @@ export class LocalMediaStorage implements MediaStorage {
     // Opening first turns a missing file into a rejected promise instead of a later stream error.
     await stat(file);
     return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async writer(key: string): Promise<ByteWriter> {
+    return openFileWriter(this.file(key));
   }
 
   reader(key: string): Promise<ByteReader> {

@@ -2,9 +2,10 @@ import { createTestDatabase, type TestDatabase } from '@baanrian/testing';
 import { EventEmitter } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { copyOut } from './copy-out';
+import { type BlockWriter, copyOut } from './copy-out';
+import { copySocket, ReusedBufferSocket } from './copy-socket';
 
 /**
  * copyOut reads PostgreSQL's COPY protocol itself. Against a real server it must write the very
@@ -147,6 +148,123 @@ describe('copyOut against PostgreSQL', () => {
   });
 });
 
+/** A BlockWriter that keeps a copy of each write once it is done, taking `delayMs` over each one, one at a time. */
+function blockRecorder(delayMs = 0, failAfterBytes = Infinity) {
+  const writes: Buffer[] = [];
+  const buffers = new Set<ArrayBufferLike>();
+  let pending = 0;
+  let mostPending = 0;
+  let taken = 0;
+  let queue = Promise.resolve();
+  const writer: BlockWriter = {
+    write(bytes) {
+      buffers.add(bytes.buffer);
+      pending += 1;
+      mostPending = Math.max(mostPending, pending);
+      const done = queue.then(async () => {
+        if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        taken += bytes.length;
+        if (taken > failAfterBytes) throw new Error('disk full');
+        // Copied only now: a block filled again before its write finished would show here.
+        writes.push(Buffer.from(bytes));
+        pending -= 1;
+      });
+      queue = done.catch(() => undefined);
+      return done;
+    },
+    end: () => queue,
+    abort: () => queue,
+  };
+  return { writer, writes, buffers, mostPending: () => mostPending };
+}
+
+/** A connection of its own over a ReusedBufferSocket, and the bytes that socket emitted as 'data' (what pg parsed). */
+async function reusedBufferClient() {
+  let socket: ReusedBufferSocket | undefined;
+  const client = new Client({ connectionString: database.url, stream: () => (socket = copySocket() as ReusedBufferSocket) });
+  await client.connect();
+  const emitted = { bytes: 0 };
+  const s = socket as ReusedBufferSocket;
+  const emit = s.emit.bind(s);
+  s.emit = ((event: string, ...args: unknown[]) => {
+    if (event === 'data') emitted.bytes += (args[0] as Buffer).length;
+    return emit(event, ...args);
+  }) as typeof s.emit;
+  return { client, socket: s, emitted };
+}
+
+describe('copyOut into reused blocks, over a ReusedBufferSocket', () => {
+  it('writes the same bytes from four 1 MB blocks, reading through the socket’s one buffer, and hands the connection back to pg', async () => {
+    const expected = await reference();
+    const { writer, writes, buffers } = blockRecorder();
+    const { client, socket, emitted } = await reusedBufferClient();
+    try {
+      expect(socket).toBeInstanceOf(ReusedBufferSocket);
+      const reports: number[] = [];
+      const before = emitted.bytes;
+      const rows = await copyOut(client as unknown as PoolClient, SQL, writer, { onRows: (n) => void reports.push(n) });
+      expect(rows).toBe(ROWS);
+      expect(Buffer.concat(writes).equals(expected)).toBe(true);
+      // Whole blocks but the last, from the same four buffers, and a progress report after each.
+      expect(writes.slice(0, -1).every((w) => w.length === 1 << 20)).toBe(true);
+      expect(buffers.size).toBe(4);
+      expect(reports).toHaveLength(writes.length);
+      // The COPY's 20 MB never went through 'data' (a new buffer per read): only what pg parses after it did.
+      expect(emitted.bytes - before).toBeLessThan(1000);
+      expect((await client.query('SELECT 41 + 1 AS n')).rows).toEqual([{ n: 42 }]);
+      expect(emitted.bytes - before).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('holds the COPY while the writes lag, reusing no block before its write is done', async () => {
+    const expected = await reference();
+    const { writer, writes, mostPending } = blockRecorder(4);
+    const { client } = await reusedBufferClient();
+    try {
+      expect(await copyOut(client as unknown as PoolClient, SQL, writer)).toBe(ROWS);
+      // copyOut resolves once every write is done.
+      expect(Buffer.concat(writes).equals(expected)).toBe(true);
+      expect(mostPending()).toBeLessThanOrEqual(3);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('rejects with PostgreSQL’s error half-way and leaves the connection ready for the next query', async () => {
+    const { writer, writes } = blockRecorder();
+    const { client } = await reusedBufferClient();
+    try {
+      await expect(copyOut(client as unknown as PoolClient, `COPY (SELECT i, 1 / (i - 150000) FROM generate_series(1, 200000) AS i) TO STDOUT WITH (FORMAT csv)`, writer)).rejects.toThrow(/division by zero/);
+      expect((await client.query('SELECT 41 + 1 AS n')).rows).toEqual([{ n: 42 }]);
+      const lines = Buffer.concat(writes).toString().split('\n').slice(0, -1);
+      expect(lines.length).toBeLessThan(150_000);
+      lines.forEach((line, i) => expect(line).toBe(`${i + 1},0`));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('rejects with the writer’s error, writing nothing after it', async () => {
+    const { writer, writes } = blockRecorder(1, 3 << 20);
+    const { client } = await reusedBufferClient();
+    try {
+      await expect(copyOut(client as unknown as PoolClient, SQL, writer)).rejects.toThrow('disk full');
+      expect(Buffer.concat(writes).length).toBe(3 << 20);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  });
+
+  it('copies each read into the blocks over a plain socket too', async () => {
+    const expected = await reference();
+    const { writer, writes } = blockRecorder();
+    expect(await withClient((client) => copyOut(client, SQL, writer))).toBe(ROWS);
+    expect(Buffer.concat(writes).equals(expected)).toBe(true);
+  });
+});
+
 /** Protocol messages as the backend sends them. */
 const message = (type: string, body: Buffer) => {
   const head = Buffer.alloc(5);
@@ -156,7 +274,7 @@ const message = (type: string, body: Buffer) => {
 };
 
 /** A stand-in for pg's connection: a socket that emits `bytes` in pieces of `size`, and pg's own handler recording what it is handed. */
-function replay(bytes: Buffer, size: number, out: Writable) {
+function replay(bytes: Buffer, size: number, out: Writable | BlockWriter) {
   const socket = Object.assign(new EventEmitter(), { pause: () => undefined, resume: () => undefined });
   const handedToPg: Buffer[] = [];
   let query: { handleCommandComplete(m: { text: string }): void; handleReadyForQuery(): void; handleError(e: Error): void } | undefined;
@@ -192,6 +310,14 @@ describe('copyOut reading the protocol', () => {
     await expect(result).resolves.toBe(40);
     expect(Buffer.concat(writes).toString()).toBe(Buffer.concat(rows).toString());
     // pg gets back exactly what follows CopyDone: CommandComplete and ReadyForQuery.
+    expect(Buffer.concat(handedToPg).equals(end.subarray(5))).toBe(true);
+  });
+
+  it.each([1, 5, 7, 64, 100_000])('gets the rows whole into reused blocks when the socket hands over %i bytes at a time', async (size) => {
+    const { writer, writes } = blockRecorder();
+    const { result, handedToPg } = replay(stream, size, writer);
+    await expect(result).resolves.toBe(40);
+    expect(Buffer.concat(writes).toString()).toBe(Buffer.concat(rows).toString());
     expect(Buffer.concat(handedToPg).equals(end.subarray(5))).toBe(true);
   });
 

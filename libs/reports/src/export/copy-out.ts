@@ -1,8 +1,9 @@
-import type { Writable } from 'node:stream';
-import type { PoolClient } from 'pg';
+import { Stream, type Writable } from 'node:stream';
+import type { ClientBase } from 'pg';
+import { BlockSink, type BlockWriter, type RowSink, type SinkHost, StreamSink } from './copy-out.sinks';
+import { ReusedBufferSocket } from './copy-socket';
 
-/** Bytes gathered before they are written to the output, together, and progress is reported. */
-const BLOCK_BYTES = 1 << 20;
+export type { BlockWriter };
 /** Below this much read in one turn, the reader waits PACE_MS before reading on (see endOfTurn). */
 const PACE_BYTES = 64 << 10;
 const PACE_MS = 1;
@@ -27,23 +28,28 @@ export interface CopyOutOptions {
 
 /**
  * Runs `COPY … TO STDOUT` on `client` and writes the rows' bytes to `out`, about 1 MB at a time
- * (without ending it). Resolves with PostgreSQL's own row count from the command tag.
+ * (without ending it; a BlockWriter's writes are all done when this resolves). Resolves with
+ * PostgreSQL's own row count from the command tag.
  *
  * Why not pg-copy-streams: it cuts every row into its own Buffer and sends each socket read (8–16 kB
  * at COPY's pace, 70,000–90,000 of them in a 734 MB export) through a Readable and every stage
- * after it. Here each read is parsed in place: the rows are moved over their 5-byte message headers
- * with copyWithin (no allocation per row), the rows are counted as they pass (so progress is exact),
- * and the output is written about 1 MB at a time.
+ * after it. Here each read is parsed where it lies, the rows are counted as they pass (so progress
+ * is exact), and the output is written about 1 MB at a time: into a stream, the read buffers
+ * themselves go on (StreamSink); into a BlockWriter, the bytes are copied into a few reused blocks,
+ * and on a ReusedBufferSocket nothing at all is allocated per read (BlockSink).
  */
-export function copyOut(client: PoolClient, sql: string, out: Writable, options: CopyOutOptions = {}): Promise<number> {
+export function copyOut(client: ClientBase, sql: string, out: Writable | BlockWriter, options: CopyOutOptions = {}): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     client.query(new CopyOutQuery(sql, out, options, resolve, reject) as never);
   });
 }
 
-class CopyOutQuery {
+class CopyOutQuery implements SinkHost {
   private connection?: PgConnection;
   private pgHandler?: DataHandler;
+  private readonly sink: RowSink;
+  /** The ReusedBufferSocket whose reads come straight to us, while they do. */
+  private tapped: ReusedBufferSocket | null = null;
   private readonly onData = (chunk: Buffer) => {
     this.turnBytes += chunk.length;
     if (!this.turnEnding) {
@@ -78,8 +84,6 @@ class CopyOutQuery {
   /** Payload bytes of the current message still to come. */
   private remaining = 0;
   private rows = 0;
-  private pieces: Buffer[] = [];
-  private size = 0;
   /** Reasons the socket is paused (a full output, a pending progress callback). */
   private holds = 0;
   private rowCount = 0;
@@ -88,13 +92,18 @@ class CopyOutQuery {
   private readyPending = false;
   private failure: Error | null = null;
 
+  private readonly stream: Writable | null;
+
   constructor(
     private readonly text: string,
-    private readonly out: Writable,
+    out: Writable | BlockWriter,
     private readonly options: CopyOutOptions,
     private readonly resolve: (rows: number) => void,
     private readonly reject: (error: Error) => void,
-  ) {}
+  ) {
+    this.stream = out instanceof Stream ? (out as Writable) : null;
+    this.sink = this.stream ? new StreamSink(this.stream, this) : new BlockSink(out as BlockWriter, this);
+  }
 
   /** Called by pg when the query's turn comes: take the socket from pg's parser, then send the query. */
   submit(connection: PgConnection): void {
@@ -102,34 +111,51 @@ class CopyOutQuery {
     const [handler, ...others] = connection.stream.listeners('data');
     if (!handler || others.length) throw new Error('copyOut: expected exactly one data listener on the connection');
     this.pgHandler = handler;
-    connection.stream.removeListener('data', handler);
-    connection.stream.on('data', this.onData);
-    this.out.on('error', this.onOutError);
-    this.out.on('close', this.onOutClose);
+    if (connection.stream instanceof ReusedBufferSocket && this.sink.copies) {
+      // The reads come to us in the socket's own buffer; pg's handler stays, for when we hand back.
+      this.tapped = connection.stream;
+      this.tapped.tap(this.onData);
+    } else {
+      connection.stream.removeListener('data', handler);
+      connection.stream.on('data', this.onData);
+    }
+    this.stream?.on('error', this.onOutError);
+    this.stream?.on('close', this.onOutClose);
     connection.query(this.text);
   }
 
   private readonly onOutError = (error: Error) => {
-    // The connection is left inside the COPY: the caller must release it with the error (which closes it).
-    this.connection?.stream.removeListener('data', this.onData);
+    // The connection is left inside the COPY: the caller must release it with the error (which
+    // closes it). Until then, whatever still arrives is dropped, never handed to pg mid-COPY.
+    if (this.tapped) this.tapped.tap(() => undefined);
+    else this.connection?.stream.removeListener('data', this.onData);
     this.connection?.stream.pause();
     this.fail(error);
   };
+
+  get stopped(): boolean {
+    return this.failure !== null;
+  }
+
+  failed(error: Error): void {
+    this.onOutError(error);
+  }
+
+  blockWritten(): void {
+    const saving = this.options.onRows?.(this.rows);
+    if (saving) this.hold(saving);
+  }
 
   /** A reader that went away (a client closing a download) closes the output without an error. */
   private readonly onOutClose = () => this.onOutError(new Error('copyOut: the output was closed before the end'));
 
   private parse(chunk: Buffer): void {
     let i = 0;
-    let kept = 0;
     const n = chunk.length;
     while (i < n) {
       if (this.remaining > 0) {
         const take = Math.min(this.remaining, n - i);
-        if (this.code === COPY_DATA) {
-          if (kept !== i) chunk.copyWithin(kept, i, i + take);
-          kept += take;
-        }
+        if (this.code === COPY_DATA) this.sink.take(chunk, i, i + take);
         i += take;
         this.remaining -= take;
         if (this.remaining === 0 && this.code === COPY_DATA) this.rows += 1;
@@ -156,40 +182,24 @@ class CopyOutQuery {
         // pg reads the error from its first byte (and calls handleError); after CopyDone it reads
         // CommandComplete and ReadyForQuery.
         const error = this.code === ERROR_RESPONSE;
-        const rest = error && cutHeader ? Buffer.concat([this.header, chunk.subarray(i)]) : chunk.subarray(error ? i - HEADER_BYTES : i);
-        this.keep(chunk.subarray(0, kept));
-        if (!error) this.flush();
+        let rest = error && cutHeader ? Buffer.concat([this.header, chunk.subarray(i)]) : chunk.subarray(error ? i - HEADER_BYTES : i);
+        // pg's parser may keep what it is handed, and a tapped socket reads into this buffer again.
+        if (this.tapped && rest.buffer === chunk.buffer) rest = Buffer.from(rest);
+        this.sink.chunkDone(chunk);
+        if (!error) {
+          this.sink.flush();
+          const written = this.sink.written();
+          if (written) this.hold(written);
+        }
         this.handBack(rest);
         return;
       }
     }
-    this.keep(chunk.subarray(0, kept));
+    this.sink.chunkDone(chunk);
   }
 
-  private keep(piece: Buffer): void {
-    if (piece.length === 0) return;
-    this.pieces.push(piece);
-    this.size += piece.length;
-    if (this.size >= BLOCK_BYTES) this.flush();
-  }
-
-  /** Writes what is gathered (about 1 MB); pauses the socket while the output is full or progress is being saved. */
-  private flush(): void {
-    if (this.size === 0 || this.failure) return;
-    const pieces = this.pieces;
-    this.pieces = [];
-    this.size = 0;
-    // The pieces go on as they are: joining them into one block would allocate another 734 MB of
-    // ArrayBuffers per big export, and in the worker (a 40 MB heap) that churn set off a major GC every
-    // 10–16 MB: 56–75 a file joined, 45–47 not (counted in the size-L bench through the inspector).
-    let room = true;
-    for (const piece of pieces) room = this.out.write(piece);
-    if (!room) this.hold(new Promise<void>((resume) => this.out.once('drain', resume)));
-    const saving = this.options.onRows?.(this.rows);
-    if (saving) this.hold(saving);
-  }
-
-  private hold(until: Promise<void>): void {
+  /** Pauses the socket until `until` settles (a full output, progress being saved, a block being written). */
+  hold(until: Promise<void>): void {
     const stream = this.connection?.stream;
     if (!stream) return;
     this.holds += 1;
@@ -210,8 +220,11 @@ class CopyOutQuery {
     const pgHandler = this.pgHandler;
     if (!connection || !pgHandler) return;
     this.handedBack = true;
-    connection.stream.removeListener('data', this.onData);
-    connection.stream.on('data', pgHandler);
+    if (this.tapped) this.tapped.untap();
+    else {
+      connection.stream.removeListener('data', this.onData);
+      connection.stream.on('data', pgHandler);
+    }
     if (rest.length) pgHandler(rest);
     // What follows is pg's to read, even while a hold is on: the hold only delays our promise (or,
     // after an error, nothing), and a paused socket would leave ReadyForQuery unread.
@@ -227,8 +240,8 @@ class CopyOutQuery {
   }
 
   private unlisten(): void {
-    this.out.removeListener('error', this.onOutError);
-    this.out.removeListener('close', this.onOutClose);
+    this.stream?.removeListener('error', this.onOutError);
+    this.stream?.removeListener('close', this.onOutClose);
   }
 
   // pg calls these once it has the connection's messages back.

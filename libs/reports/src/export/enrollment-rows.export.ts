@@ -4,8 +4,8 @@ import type ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import type { PoolClient } from 'pg';
-import { copyOut } from './copy-out';
+import type { ClientBase } from 'pg';
+import { type BlockWriter, copyOut } from './copy-out';
 import { excelJs } from './exceljs.load';
 import { word } from './export.labels';
 import { ENROLLMENT_TIME_COLUMNS, enrollmentHeader, enrollmentRowsSql, type EnrollmentRowsQuery } from './enrollment-rows.sql';
@@ -31,7 +31,7 @@ const FETCH_ROWS = 2_000;
  * waits for `out` to drain between batches, so memory stays flat however many rows there are.
  */
 export async function exportEnrollmentRows(
-  client: PoolClient,
+  client: ClientBase,
   query: EnrollmentRowsQuery,
   format: 'csv' | 'xlsx',
   locale: Locale,
@@ -52,7 +52,36 @@ function throttled(options: EnrollmentExportOptions): (rows: number) => void | P
   };
 }
 
-async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
+/**
+ * The CSV form into a file written from reused blocks (a local disk's ByteWriter): the same bytes
+ * as exportEnrollmentRows, without a stream between the COPY and the file, so that with a
+ * ReusedBufferSocket under `client` nothing is allocated per read (copy-out.sinks.ts). Ends the
+ * writer, or aborts it (removing the file) on failure. Returns the number of rows written.
+ */
+export async function exportEnrollmentCsvInto(
+  client: ClientBase,
+  query: EnrollmentRowsQuery,
+  locale: Locale,
+  writer: BlockWriter,
+  options: EnrollmentExportOptions = {},
+): Promise<number> {
+  let rows: number;
+  try {
+    await writer.write(Buffer.from(stringify([enrollmentHeader(locale)], { bom: true })));
+    rows = await copyOut(client, csvCopySql(query, locale), writer, { onRows: throttled(options) });
+    await writer.end();
+  } catch (error) {
+    await writer.abort().catch(() => undefined);
+    throw error;
+  }
+  // PostgreSQL's own count, from COPY's command tag.
+  await options.onRows?.(rows);
+  return rows;
+}
+
+const csvCopySql = (query: EnrollmentRowsQuery, locale: Locale) => `COPY (${enrollmentRowsSql(query, locale)}) TO STDOUT WITH (FORMAT csv)`;
+
+async function copyCsv(client: ClientBase, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
   const done = finished(out, { readable: false });
   // Awaited at the end; a failure before that must not become an unhandled rejection.
   done.catch(() => undefined);
@@ -60,7 +89,7 @@ async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: L
   out.write(stringify([enrollmentHeader(locale)], { bom: true }));
   let rows: number;
   try {
-    rows = await copyOut(client, `COPY (${enrollmentRowsSql(query, locale)}) TO STDOUT WITH (FORMAT csv)`, out, { onRows });
+    rows = await copyOut(client, csvCopySql(query, locale), out, { onRows });
   } catch (error) {
     out.destroy(error as Error);
     throw error;
@@ -72,7 +101,7 @@ async function copyCsv(client: PoolClient, query: EnrollmentRowsQuery, locale: L
   return rows;
 }
 
-async function cursorXlsx(client: PoolClient, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
+async function cursorXlsx(client: ClientBase, query: EnrollmentRowsQuery, locale: Locale, out: Writable, options: EnrollmentExportOptions): Promise<number> {
   const done = finished(out);
   // Awaited at the end; a failure before that must not become an unhandled rejection.
   done.catch(() => undefined);

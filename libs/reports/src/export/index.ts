@@ -1,6 +1,8 @@
 export { renderReportExport } from './report-export.render';
 export { layoutReport, reportRowCount, reportTitle, type ReportLayout } from './report-table';
-export { exportEnrollmentRows, XLSX_ROWS_PER_SHEET, type EnrollmentExportOptions } from './enrollment-rows.export';
+export { exportEnrollmentCsvInto, exportEnrollmentRows, XLSX_ROWS_PER_SHEET, type EnrollmentExportOptions } from './enrollment-rows.export';
+export { type BlockWriter } from './copy-out';
+export { copySocket } from './copy-socket';
 export { enrollmentCountSql, enrollmentHeader, enrollmentRowsSql, type EnrollmentRowsQuery } from './enrollment-rows.sql';
 export { FORMULA_START, neutralise, sqlNeutralise } from './export.safety';
 export { exportContentType, exportFileName, exportFinalKey, exportPrefix, exportStoredEncoding, exportTempKey, isExportTempKey } from './export.files';
