@@ -52,4 +52,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/v1/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/apps/api/main.js"]
+# The same V8 settings as SERVICE_NODE_FLAGS (libs/dev-services/src/processes.ts): why is said there.
+CMD ["node", "--max-old-space-size=512", "dist/apps/api/main.js"]

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { childEnv, rawEnv } from '@baanrian/config';
-import { buildApps, freePort, runOrFail, type RunningPostgres, type RunningRedis, startPostgres, startRedis, stopProcess, waitForReady } from '@baanrian/dev-services';
+import { buildApps, freePort, runOrFail, type RunningPostgres, type RunningRedis, SERVICE_NODE_FLAGS, startPostgres, startRedis, stopProcess, waitForReady } from '@baanrian/dev-services';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -83,7 +83,7 @@ export async function startApiStack(fill: (databaseUrl: string) => Promise<void>
     await fill(postgres.url);
     // The worker too: readiness waits for its heartbeat. It idles during the benchmarks.
     for (const name of ['worker', 'api']) {
-      const child = spawnNode('server', [...PROFILE_FLAGS, `dist/apps/${name}/main.js`], env);
+      const child = spawnNode('server', [...PROFILE_FLAGS, ...SERVICE_NODE_FLAGS[name], `dist/apps/${name}/main.js`], env);
       child.stderr?.on('data', (chunk: Buffer) => log(`[${name}] ${chunk.toString().trimEnd()}`));
       services.push(child);
       pids[name as keyof typeof pids] = child.pid ?? 0;

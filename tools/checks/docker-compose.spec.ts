@@ -9,6 +9,7 @@
  * Override the binary with DOCKER_COMPOSE_BIN if needed. A missing validator
  * is a test failure, never a skip.
  */
+import { SERVICE_NODE_FLAGS } from '../../libs/dev-services/src/service-flags';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -328,7 +329,8 @@ describe('docker/ images', () => {
       expect(text).toContain('npm ci --omit=dev');
       expect(text).toContain(`/repo/dist/apps/${app} ./dist/apps/${app}`);
       expect(text).toMatch(/^USER node$/m);
-      expect(text).toContain(`CMD ["node", "dist/apps/${app}/main.js"]`);
+      // The same V8 settings as `npm start` and the bench.
+      expect(text).toContain(`CMD ${JSON.stringify(['node', ...SERVICE_NODE_FLAGS[app], `dist/apps/${app}/main.js`]).replaceAll(',', ', ')}`);
     }
   });
 

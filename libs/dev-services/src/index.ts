@@ -7,3 +7,4 @@ export * from './system-packages';
 export * from './pg-client-tools';
 export * from './pg-logical-backup';
 export * from './pg-physical-backup';
+export * from './service-flags';

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { childEnv, type RawEnv } from '@baanrian/config';
+import { SERVICE_NODE_FLAGS } from './service-flags';
 
 export interface RunResult {
   code: number;
@@ -38,7 +39,8 @@ export function buildApps(projects: string[]): Promise<string> {
 
 /** A long-running service process whose output lines are prefixed with its name. */
 export function startService(name: string, script: string, env: RawEnv, onLine: (line: string) => void = (line) => console.log(`[${name}] ${line}`)): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const flags = SERVICE_NODE_FLAGS[name] ?? [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...flags, script], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream?.on('data', (chunk: Buffer) => {
