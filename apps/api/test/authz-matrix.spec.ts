@@ -353,6 +353,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/reports/exports': { expect: signedIn(200) },
   'GET /api/v1/reports/exports/{id}': { byTarget: credentialOwners(200), paramsFor: exportParams(false) },
   'GET /api/v1/reports/exports/{id}/file': { byTarget: credentialOwners(200), paramsFor: exportParams(true) },
+  'POST /api/v1/reports/exports/{id}/link': { byTarget: credentialOwners(201), paramsFor: exportParams(true) },
+  // The link's token is the only credential: a forged one is refused whoever sends it (report-exports.spec.ts signs real ones).
+  'GET /api/v1/reports/exports/{id}/download': {
+    expect: all(403),
+    paramsFor: exportParams(true),
+    query: { token: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.0.9999999999.${'A'.repeat(43)}` },
+  },
 };
 
 /** An export of the caller ("own") or of the other user; `ready` with its file in media storage. */

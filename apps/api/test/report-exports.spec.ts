@@ -21,6 +21,7 @@ import request, { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApi } from '../src/bootstrap';
+import { EXPORT_LINK_SECONDS, ReportExportLinks, withoutLinkToken } from '../src/report-exports/report-export.link';
 import { REPORT_RUNNER } from '../src/report-exports/report-runner';
 import { bearer, signUp, type Signed } from './accounts-helpers';
 import { SqlReportRunner } from './report-exports-runner';
@@ -512,6 +513,79 @@ describe('an export run by the worker', () => {
       expect(res.text).toBe('\ufeffรายวิชา\r\nก\r\n');
       // Someone else's export stays the unknown-id 404 with follow too.
       expect((await get(otherInstructor, `/api/v1/reports/exports/${done}/file?follow=true`).expect(404)).body.code).toBe('REPORT_EXPORT_NOT_FOUND');
+    });
+  });
+
+  describe('signed download links (the browser downloads by itself)', () => {
+    const link = (who: Signed, id: string, follow = false) => http().post(`/api/v1/reports/exports/${id}/link${follow ? '?follow=true' : ''}`).set(bearer(who.accessToken)).set('Accept-Language', 'en');
+    const tokenOf = (url: string) => new URL(url, 'http://x').searchParams.get('token') as string;
+
+    it('gives the requester a link of a couple of minutes that downloads the file without the access token', async () => {
+      const id = await queued(instructor);
+      await ready(id, new Date(Date.now() + 3600_000));
+      const started = Date.now();
+      const { body } = await link(instructor, id).expect(201);
+      expect(body.url).toMatch(new RegExp(`^/api/v1/reports/exports/${id}/download\\?token=`));
+      const expires = Date.parse(body.expiresAt);
+      expect(expires - started).toBeGreaterThan(60_000);
+      expect(expires - started).toBeLessThanOrEqual(EXPORT_LINK_SECONDS * 1000 + 1000);
+      // No Authorization header, no cookie: the token is the only credential.
+      const file = await http().get(body.url).expect(200);
+      expect(file.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('การลงทะเบียน-fy-2567.csv')}`);
+      expect(file.headers['cache-control']).toContain('no-store');
+      expect(file.text).toBe('\ufeffรายวิชา\r\nก\r\n');
+      // It can be used again within its time (a browser may retry a download).
+      expect((await http().get(body.url).expect(200)).text).toBe(file.text);
+    });
+
+    it('refuses a link for anyone but the requester, before the file is ready, or once the export expired', async () => {
+      const id = await queued(instructor);
+      for (const stranger of [admin, otherInstructor, learner]) expect((await link(stranger, id).expect(404)).body.code).toBe('REPORT_EXPORT_NOT_FOUND');
+      expect((await link(instructor, id).expect(409)).body).toMatchObject({ code: 'REPORT_EXPORT_NOT_READY', exportStatus: 'queued' });
+      // A followed download may start while the worker writes.
+      expect((await link(instructor, id, true).expect(201)).body.url).toContain('/download?token=');
+      const old = await queued(instructor);
+      await ready(old, new Date(Date.now() - 1000));
+      expect((await link(instructor, old).expect(410)).body.code).toBe('REPORT_EXPORT_EXPIRED');
+    });
+
+    it('refuses a token altered, moved to another export, past its time, or of someone who can no longer sign in: 403 in the asked language', async () => {
+      const id = await queued(instructor);
+      await ready(id, new Date(Date.now() + 3600_000));
+      const other = await queued(instructor);
+      await ready(other, new Date(Date.now() + 3600_000));
+      const token = tokenOf((await link(instructor, id).expect(201)).body.url);
+      const links = app.get(ReportExportLinks);
+      const [userId, follow, expires, mac] = token.split('.');
+      const late = links.sign(id, { userId: instructor.id, follow: false }, new Date(Date.now() - (EXPORT_LINK_SECONDS + 5) * 1000)).token;
+      const someoneElse = `${admin.id}.${follow}.${expires}.${mac}`;
+      const longer = `${userId}.${follow}.${Number(expires) + 3600}.${mac}`;
+      for (const [url, what] of [
+        [`/api/v1/reports/exports/${other}/download?token=${token}`, 'another export'],
+        [`/api/v1/reports/exports/${id}/download?token=${late}`, 'past its time'],
+        [`/api/v1/reports/exports/${id}/download?token=${someoneElse}`, 'another user'],
+        [`/api/v1/reports/exports/${id}/download?token=${longer}`, 'a later expiry'],
+      ]) {
+        const res = await http().get(url).set('Accept-Language', 'vi');
+        expect({ what, status: res.status, code: res.body.code }).toEqual({ what, status: 403, code: 'REPORT_EXPORT_LINK_INVALID' });
+        expect(res.body.title).toBe('Liên kết tải xuống này không hợp lệ hoặc đã hết thời gian. Vui lòng bấm Tải xuống lần nữa.');
+      }
+      expect((await http().get(`/api/v1/reports/exports/${id}/download?token=nonsense`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect((await http().get(`/api/v1/reports/exports/${id}/download`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      // The same genuine token stops working once its requester is disabled.
+      const blocked = await withRole(await signUp(http), 'admin');
+      const mine = await queued(blocked);
+      await ready(mine, new Date(Date.now() + 3600_000));
+      const url = (await link(blocked, mine).expect(201)).body.url;
+      await http().get(url).expect(200);
+      await db.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [blocked.id]);
+      expect((await http().get(url).expect(403)).body.code).toBe('REPORT_EXPORT_LINK_INVALID');
+    });
+
+    it('keeps the token out of the access log line', () => {
+      const line = withoutLinkToken({ url: `/api/v1/reports/exports/x/download?token=abc.def&x=1`, method: 'GET' });
+      expect(line).toEqual({ url: '/api/v1/reports/exports/x/download?token=[redacted]&x=1', method: 'GET' });
+      expect(withoutLinkToken({ url: '/api/v1/catalog?token=1' }).url).toBe('/api/v1/catalog?token=1');
     });
   });
 

@@ -192,8 +192,11 @@ async function fakeReportsApi(page: Page, locale: Locale): Promise<Sent> {
       }
       case 'GET /exports/e-1':
         return json(route, states[Math.min(polls++, states.length - 1)]);
-      case 'GET /exports/e-1/file':
-        sent.files.push('e-1');
+      case 'POST /exports/e-1/link':
+        return json(route, { url: '/api/v1/reports/exports/e-1/download?token=signed', expiresAt: '2026-03-01T03:04:00.000Z' }, 201);
+      case 'GET /exports/e-1/download':
+        // The browser's own download: the signed token, and no access token (it never leaves the page's memory).
+        sent.files.push(`e-1 token=${url.searchParams.get('token')} authorization=${request.headers().authorization ?? 'none'}`);
         return route.fulfill({ status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="enrolments-fy-2569.csv"' }, body: '\uFEFFlearner,course\n' });
       default:
         return json(route, { type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND' }, 404);
@@ -344,7 +347,7 @@ it('walks the builder by keyboard alone to a direct export and a queued one that
   await tabUntil(page, (f) => f.tag === 'a' && f.name === 'Download CSV, enrolment list');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(csv.suggestedFilename()).toBe('enrolments-fy-2569.csv');
-  expect(sent.files).toEqual(['e-1']);
+  expect(sent.files).toEqual(['e-1 token=signed authorization=none']);
   expect(sent.exports.map((b) => [b.format, b.kind, b.period, b.preset])).toEqual([
     ['xlsx', 'report', 'fy:2569', 'quarterly'],
     ['csv', 'enrollments', 'fy:2569', 'quarterly'],

@@ -1455,6 +1455,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file of a signed link: as GET {id}/file for the link’s requester */
+        get: operations["downloadReportExportByLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/exports/{id}/file": {
         parameters: {
             query?: never;
@@ -1466,6 +1483,23 @@ export interface paths {
         get: operations["downloadReportExport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/exports/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed link (a couple of minutes) the browser downloads the file from by itself, without the access token */
+        post: operations["linkReportExport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4228,6 +4262,18 @@ export interface components {
             /** @description The learner's province ('' for unknown) */
             province?: string;
             targetGroups?: ("early_childhood" | "youth" | "general_public" | "education_staff" | "elderly")[];
+        };
+        ReportExportLinkDto: {
+            /**
+             * Format: date-time
+             * @description The link stops working then; the download, once started, goes on
+             */
+            expiresAt: string;
+            /**
+             * @description Relative to the API origin; works without the access token
+             * @example /api/v1/reports/exports/3f1c…/download?token=…
+             */
+            url: string;
         };
         ReportFiltersDto: {
             courseIds?: string[];
@@ -8933,6 +8979,54 @@ export interface operations {
             };
         };
     };
+    downloadReportExportByLink: {
+        parameters: {
+            query: {
+                /** @description The token of a link from POST /reports/exports/{id}/link */
+                token: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_LINK_INVALID: not genuine, for another export, past its time, or its requester can no longer sign in (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_EXPIRED (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     downloadReportExport: {
         parameters: {
             query?: {
@@ -8980,6 +9074,58 @@ export interface operations {
                 content?: never;
             };
             /** @description REPORT_EXPORT_EXPIRED: the link is past its time (problem+json) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    linkReportExport: {
+        parameters: {
+            query?: {
+                /** @description While the export is queued or running: send the file as the worker writes it (no Content-Length; the connection is cut if the job fails). Answered 409 where the storage cannot be followed (S3). A ready export is sent as usual. */
+                follow?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportLinkDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_NOT_READY: not ready, and not follow=true while it is written (problem+json) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_EXPORT_EXPIRED (problem+json) */
             410: {
                 headers: {
                     [name: string]: unknown;

@@ -3,6 +3,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { withoutVisitorIdentity } from '../reach/reach-log';
+import { withoutLinkToken } from '../report-exports/report-export.link';
 
 /** Structured JSON logs, one line per request, tagged with the request id. */
 @Module({
@@ -17,8 +18,9 @@ import { withoutVisitorIdentity } from '../reach/reach-log';
           base: { service: 'api' },
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
           customAttributeKeys: { reqId: 'requestId' },
-          // The reach beacon's lines carry no address or user agent (see reach-log.ts).
-          serializers: { req: withoutVisitorIdentity },
+          // The reach beacon's lines carry no address or user agent (see reach-log.ts), and a
+          // download link's line not its token (report-export.link.ts).
+          serializers: { req: (req: Parameters<typeof withoutVisitorIdentity>[0]) => withoutLinkToken(withoutVisitorIdentity(req)) },
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/api/v1/health') ?? false },
         },

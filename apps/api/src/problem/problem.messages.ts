@@ -600,6 +600,11 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'You can export only the courses you teach',
     vi: 'Bạn chỉ có thể xuất các khóa học mình giảng dạy',
   },
+  REPORT_EXPORT_LINK_INVALID: {
+    th: 'ลิงก์ดาวน์โหลดนี้ใช้ไม่ได้หรือหมดเวลาแล้ว กรุณากดดาวน์โหลดอีกครั้ง',
+    en: 'This download link is not valid or has run out. Please select Download again.',
+    vi: 'Liên kết tải xuống này không hợp lệ hoặc đã hết thời gian. Vui lòng bấm Tải xuống lần nữa.',
+  },
   // Failed jobs (FailedJobsException, issue 12)
   JOB_FAILURE_NOT_FOUND: { th: 'ไม่พบงานที่ล้มเหลวนี้', en: 'Failed job not found', vi: 'Không tìm thấy tác vụ lỗi này' },
   JOB_FAILURE_NOT_OPEN: {

@@ -1,11 +1,11 @@
 import { negotiateLocale } from '@baanrian/contracts';
 import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiExtraModels, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiForbiddenResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
-import { CreateReportExportDto, ReportExportDto, ReportExportFileQueryDto, ReportExportIdParamsDto } from './report-exports.dto';
+import { CreateReportExportDto, ReportExportDownloadQueryDto, ReportExportDto, ReportExportFileQueryDto, ReportExportIdParamsDto, ReportExportLinkDto } from './report-exports.dto';
 import { sendExportFile } from './report-export.sender';
 import { ReportExportsService } from './report-exports.service';
 
@@ -71,6 +71,29 @@ export class ReportExportsController {
     @Res() res: Response,
   ): Promise<void> {
     await sendExportFile(await this.exports.file(user, params.id, query.follow === true), req, res);
+  }
+
+  @Post(':id/link')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ operationId: 'linkReportExport', summary: 'A signed link (a couple of minutes) the browser downloads the file from by itself, without the access token' })
+  @ApiCreatedResponse({ type: ReportExportLinkDto })
+  @ApiNotFoundResponse({ description: 'REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json)' })
+  @ApiConflictResponse({ description: 'REPORT_EXPORT_NOT_READY: not ready, and not follow=true while it is written (problem+json)' })
+  @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED (problem+json)' })
+  link(@Param() params: ReportExportIdParamsDto, @Query() query: ReportExportFileQueryDto, @CurrentUser() user: AuthUser): Promise<ReportExportLinkDto> {
+    return this.exports.link(user, params.id, query.follow === true);
+  }
+
+  @Get(':id/download')
+  @Auth({ public: true })
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces(...FILE_TYPES)
+  @ApiOperation({ operationId: 'downloadReportExportByLink', summary: 'The file of a signed link: as GET {id}/file for the link’s requester' })
+  @ApiOkResponse({ description: 'The file', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
+  @ApiForbiddenResponse({ description: 'REPORT_EXPORT_LINK_INVALID: not genuine, for another export, past its time, or its requester can no longer sign in (problem+json)' })
+  @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED (problem+json)' })
+  async download(@Param() params: ReportExportIdParamsDto, @Query() query: ReportExportDownloadQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await sendExportFile(await this.exports.fileByLink(params.id, query.token), req, res);
   }
 }
 

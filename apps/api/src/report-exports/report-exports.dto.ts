@@ -21,7 +21,7 @@ import {
 } from '@baanrian/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 /** Filters of an export, as in a report (all optional, combined with AND). */
 export class ReportExportFiltersDto implements ReportFilters {
@@ -115,6 +115,24 @@ export class ReportExportFileQueryDto {
   @Transform(({ value }) => value === true || value === 'true')
   @IsBoolean()
   follow?: boolean;
+}
+
+/** A download link's token (report-export.link.ts): the requester, follow or not, the expiry, a MAC. */
+export class ReportExportDownloadQueryDto {
+  @ApiProperty({ description: 'The token of a link from POST /reports/exports/{id}/link' })
+  @IsString()
+  @MaxLength(120)
+  @Matches(/^[0-9a-f-]{36}\.[01]\.\d{10}\.[A-Za-z0-9_-]{43}$/)
+  token: string;
+}
+
+/** A signed link a browser can download from by itself, for a couple of minutes. */
+export class ReportExportLinkDto {
+  @ApiProperty({ example: '/api/v1/reports/exports/3f1c…/download?token=…', description: 'Relative to the API origin; works without the access token' })
+  url: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The link stops working then; the download, once started, goes on' })
+  expiresAt: string;
 }
 
 /** A large export run by the worker: its progress, and its download link once ready. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MediaModule } from '../media/media.module';
 import { ReportQueryService } from '../reports/report-query.service';
 import { ReportsModule } from '../reports/reports.module';
+import { ReportExportLinks } from './report-export.link';
 import { REPORT_RUNNER } from './report-runner';
 import { ReportExportsController } from './report-exports.controller';
 import { ReportExportsService } from './report-exports.service';
@@ -14,6 +15,6 @@ import { ReportExportsService } from './report-exports.service';
 @Module({
   imports: [MediaModule, ReportsModule],
   controllers: [ReportExportsController],
-  providers: [ReportExportsService, { provide: REPORT_RUNNER, useExisting: ReportQueryService }],
+  providers: [ReportExportsService, ReportExportLinks, { provide: REPORT_RUNNER, useExisting: ReportQueryService }],
 })
 export class ReportExportsModule {}

@@ -21,7 +21,8 @@ import { directEnrollmentRows, directReport } from './report-export.direct';
 import { followExport } from './report-export.follow';
 import { scopedFilters } from './report-export.scope';
 import { REPORT_RUNNER, type ReportRunner } from './report-runner';
-import type { CreateReportExportDto, ReportExportDto } from './report-exports.dto';
+import { ReportExportLinks } from './report-export.link';
+import type { CreateReportExportDto, ReportExportDto, ReportExportLinkDto } from './report-exports.dto';
 import { ReportExportsException } from './report-exports.exception';
 
 /** A file to send now, or a job the worker runs. */
@@ -56,6 +57,7 @@ export class ReportExportsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REPORT_RUNNER) private readonly runner: ReportRunner,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    private readonly links: ReportExportLinks,
   ) {}
 
   async create(viewer: AuthUser, dto: CreateReportExportDto, locale: Locale): Promise<ReportExportOutcome> {
@@ -131,6 +133,29 @@ export class ReportExportsService {
       throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
     }
     return { body, ...this.described(row), encoding, byteSize: stored.size };
+  }
+
+  /**
+   * A link the browser downloads from by itself (to disk, showing its own progress): for a ready
+   * export, or with `follow` for one still being written. Refused as `file` would refuse it.
+   */
+  async link(viewer: AuthUser, id: string, follow = false): Promise<ReportExportLinkDto> {
+    const row = await this.own(viewer, id);
+    if (isExpired(row)) throw new ReportExportsException('REPORT_EXPORT_EXPIRED');
+    const writing = row.status === 'queued' || row.status === 'running';
+    if (row.status !== 'ready' && !(follow && writing)) throw new ReportExportsException('REPORT_EXPORT_NOT_READY', {}, { exportStatus: row.status });
+    const { token, expiresAt } = this.links.sign(row.id, { userId: viewer.id, follow });
+    return { url: `/api/v1/reports/exports/${row.id}/download?token=${token}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The file behind a download link: as `file` for the link's requester, while they may still sign in. */
+  async fileByLink(id: string, token: string): Promise<ReportExportFile> {
+    const claims = this.links.verify(id, token);
+    const [user]: { id: string; display_name: string }[] = claims
+      ? await this.db.query(`SELECT id, display_name FROM app_user WHERE id = $1 AND disabled_at IS NULL AND erased_at IS NULL`, [claims.userId])
+      : [];
+    if (!claims || !user) throw new ReportExportsException('REPORT_EXPORT_LINK_INVALID');
+    return this.file({ id: user.id, displayName: user.display_name, roles: [] }, id, claims.follow);
   }
 
   private described(row: ExportRow): Pick<ReportExportFile, 'fileName' | 'contentType'> {

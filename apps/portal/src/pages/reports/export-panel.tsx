@@ -5,7 +5,7 @@ import { formatNumber } from '../../i18n/format';
 import { Button, ProgressBar, RadioGroup } from '../../ui';
 import { showToast } from '../../ui/toast-queue';
 import { exportBody, exportFileUrl, isGone, reportKeys, type ReportExportDto } from './reports-api';
-import { formatInstant, saveFile, useLocale, useReportsApi } from './reports-common';
+import { formatInstant, saveFile, startDownload, useLocale, useReportsApi } from './reports-common';
 import { useReportsTranslation } from './reports-i18n';
 
 /** How often a running export is asked about. */
@@ -109,8 +109,7 @@ function ExportItem({ initial }: { initial: ReportExportDto }) {
     if (downloading) return;
     setDownloading(true);
     try {
-      const file = await api.exportFile(item);
-      saveFile(file.blob, file.filename);
+      startDownload((await api.exportLink(item.id)).url);
     } catch (error) {
       if (isGone(error)) queryClient.setQueryData(reportKeys.export(item.id), { ...item, status: 'expired' as const });
       showToast({ title: isGone(error) ? t('exports.expired') : t('exports.downloadFailed'), variant: 'error' });
@@ -142,7 +141,7 @@ function ExportItem({ initial }: { initial: ReportExportDto }) {
       </p>
       {item.status === 'ready' && (
         <p className="reports-export__download">
-          {/* A real link to the file; the click fetches it with the access token (the API wants it). */}
+          {/* A real link to the file; the click asks for a signed link, which the browser then downloads itself. */}
           <a
             href={exportFileUrl(item.id)}
             className="ui-link"

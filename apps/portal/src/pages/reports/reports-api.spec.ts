@@ -126,7 +126,8 @@ describe('reports API calls', () => {
     expect(requests[2].method).toBe('PUT');
     expect(await requests[2].json()).toEqual({ fiscalYear: 2569, targets: [{ targetGroup: 'all', measure: 'participants', target: 2478 }] });
     const gone = clientWith(() => Response.json({ type: 'about:blank', title: 'Gone', status: 410, code: 'EXPORT_EXPIRED' }, { status: 410 }));
-    await expect(gone.api.exportFile({ ...queued, status: 'ready' })).rejects.toBeInstanceOf(ApiError);
-    expect(new URL(gone.requests[0].url).pathname).toBe('/api/v1/reports/exports/e-1/file');
+    await expect(gone.api.exportLink('e-1')).rejects.toBeInstanceOf(ApiError);
+    expect(gone.requests[0].method).toBe('POST');
+    expect(new URL(gone.requests[0].url).pathname).toBe('/api/v1/reports/exports/e-1/link');
   });
 });

@@ -228,17 +228,17 @@ export function createReportsApi(client: ApiClient) {
     },
     exports: (signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/exports', { signal })),
     exportStatus: (exportId: string, signal?: AbortSignal) => unwrap(client.GET('/api/v1/reports/exports/{id}', { params: id(exportId), signal })),
-    /** The finished file (owner only; 410 once expired). */
-    exportFile: async (item: ReportExportDto): Promise<{ blob: Blob; filename: string }> => {
-      const { data, response } = await send(client.GET('/api/v1/reports/exports/{id}/file', { params: id(item.id), parseAs: 'blob' }));
-      return { blob: data, filename: filenameFromDisposition(response.headers.get('Content-Disposition'), `report-${item.id.slice(0, 8)}.${item.format}`) };
-    },
+    /**
+     * A signed link to the finished file (owner only; 410 once expired) that the browser downloads
+     * by itself: to disk, with its own progress, however large, instead of a copy in this page's memory.
+     */
+    exportLink: (exportId: string) => unwrap(client.POST('/api/v1/reports/exports/{id}/link', { params: id(exportId) })),
   };
 }
 
 export type ReportsApi = ReturnType<typeof createReportsApi>;
 
-/** The file's address: the download link's href (the click fetches it with the access token). */
+/** The file's address: the download link's href (the click asks for a signed link to it first). */
 export const exportFileUrl = (exportId: string) => `${P}/exports/${encodeURIComponent(exportId)}/file`;
 
 export const isGone = (error: unknown) => error instanceof ApiError && error.status === 410;

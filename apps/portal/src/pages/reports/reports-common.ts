@@ -86,6 +86,17 @@ export function formatInstant(value: string, locale: Locale): string {
   return new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' }).format(date);
 }
 
+/** Lets the browser download `url` itself (the response names the file), without leaving the page. */
+export function startDownload(url: string): void {
+  const link = document.createElement('a');
+  // No `download` attribute: the response's Content-Disposition (attachment, with the file's name)
+  // makes it a download, and the page stays.
+  link.href = url;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 /** Saves a downloaded file in the browser (an object URL on a temporary link). */
 export function saveFile(blob: Blob, filename: string): void {
   if (typeof URL.createObjectURL !== 'function') return; // jsdom

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { vi } from 'vitest';
 import { PRESET_LAYOUTS, type ReportMeasure, type ReportResult } from '@baanrian/contracts';
 import type { MeDto, SessionDto } from '../../auth/accounts-api';
 import { SESSION_HINT_KEY } from '../../auth/session-store';
@@ -273,6 +274,7 @@ describe('report builder', () => {
           return json(queued, 202);
         },
         'GET /api/v1/reports/exports/e-1': () => json(states[Math.min(polls++, states.length - 1)]),
+        'POST /api/v1/reports/exports/e-1/link': () => json({ url: '/api/v1/reports/exports/e-1/download?token=signed', expiresAt: '2026-03-01T03:03:00.000Z' }, 201),
       }),
     });
     await screen.findByRole('heading', { level: 2, name: 'Report: FY 2569' }, { timeout: 15_000 });
@@ -289,6 +291,14 @@ describe('report builder', () => {
     expect(link.getAttribute('href')).toBe('/api/v1/reports/exports/e-1/file');
     expect(within(panel).getByText('Ready: 25,000 rows.')).toBeTruthy();
     expect(within(panel).getByText(/link works until 2 Mar 2026/)).toBeTruthy();
+    // The click asks for a signed link, then lets the browser download it (no copy in the page).
+    const started: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      started.push(this.getAttribute('href') ?? '');
+    });
+    fireEvent.click(link);
+    await waitFor(() => expect(started).toEqual(['/api/v1/reports/exports/e-1/download?token=signed']));
+    click.mockRestore();
     expect(bodies.map((b) => [b.format, b.kind, b.period, b.preset])).toEqual([
       ['csv', 'report', 'fy:2569', 'fiscal_year_summary'],
       ['csv', 'enrollments', 'fy:2569', 'fiscal_year_summary'],
