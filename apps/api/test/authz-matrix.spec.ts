@@ -354,9 +354,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/reports/exports/{id}': { byTarget: credentialOwners(200), paramsFor: exportParams(false) },
   'GET /api/v1/reports/exports/{id}/file': { byTarget: credentialOwners(200), paramsFor: exportParams(true) },
   'POST /api/v1/reports/exports/{id}/link': { byTarget: credentialOwners(201), paramsFor: exportParams(true) },
-  // The link's token is the only credential: a forged one is refused whoever sends it (report-exports.spec.ts signs real ones).
+  // The link's token is the only credential: a forged one names no link, whoever sends it (report-exports.spec.ts signs real ones).
   'GET /api/v1/reports/exports/{id}/download': {
-    expect: all(403),
+    expect: all(404),
     paramsFor: exportParams(true),
     query: { token: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.0.9999999999.${'A'.repeat(43)}` },
   },

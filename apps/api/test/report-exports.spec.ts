@@ -549,7 +549,7 @@ describe('an export run by the worker', () => {
       expect((await link(instructor, old).expect(410)).body.code).toBe('REPORT_EXPORT_EXPIRED');
     });
 
-    it('refuses a token altered, moved to another export, past its time, or of someone who can no longer sign in: 403 in the asked language', async () => {
+    it('refuses a token altered, moved to another export, past its time, or of someone who can no longer sign in: 404 in the asked language', async () => {
       const id = await queued(instructor);
       await ready(id, new Date(Date.now() + 3600_000));
       const other = await queued(instructor);
@@ -567,7 +567,7 @@ describe('an export run by the worker', () => {
         [`/api/v1/reports/exports/${id}/download?token=${longer}`, 'a later expiry'],
       ]) {
         const res = await http().get(url).set('Accept-Language', 'vi');
-        expect({ what, status: res.status, code: res.body.code }).toEqual({ what, status: 403, code: 'REPORT_EXPORT_LINK_INVALID' });
+        expect({ what, status: res.status, code: res.body.code }).toEqual({ what, status: 404, code: 'REPORT_EXPORT_LINK_INVALID' });
         expect(res.body.title).toBe('Liên kết tải xuống này không hợp lệ hoặc đã hết thời gian. Vui lòng bấm Tải xuống lần nữa.');
       }
       expect((await http().get(`/api/v1/reports/exports/${id}/download?token=nonsense`).expect(400)).body.code).toBe('VALIDATION_FAILED');
@@ -579,7 +579,7 @@ describe('an export run by the worker', () => {
       const url = (await link(blocked, mine).expect(201)).body.url;
       await http().get(url).expect(200);
       await db.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [blocked.id]);
-      expect((await http().get(url).expect(403)).body.code).toBe('REPORT_EXPORT_LINK_INVALID');
+      expect((await http().get(url).expect(404)).body.code).toBe('REPORT_EXPORT_LINK_INVALID');
     });
 
     it('keeps the token out of the access log line', () => {

@@ -9004,15 +9004,8 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Not signed in, or the access token is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description REPORT_EXPORT_LINK_INVALID: not genuine, for another export, past its time, or its requester can no longer sign in (problem+json) */
-            403: {
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

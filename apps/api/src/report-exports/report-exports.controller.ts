@@ -1,16 +1,14 @@
 import { negotiateLocale } from '@baanrian/contracts';
 import { Body, Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiForbiddenResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 import { Auth, CurrentUser } from '../authz/auth.decorator';
 import type { AuthUser } from '../authz/authz.types';
-import { CreateReportExportDto, ReportExportDownloadQueryDto, ReportExportDto, ReportExportFileQueryDto, ReportExportIdParamsDto, ReportExportLinkDto } from './report-exports.dto';
+import { CreateReportExportDto, EXPORT_FILE_CONTENT, EXPORT_FILE_TYPES, ReportExportDto, ReportExportFileQueryDto, ReportExportIdParamsDto, ReportExportLinkDto } from './report-exports.dto';
 import { sendExportFile } from './report-export.sender';
 import { ReportExportsService } from './report-exports.service';
 
-const FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
-const BINARY = { schema: { type: 'string', format: 'binary' } };
 
 /** Report exports: administrators everything, instructors their own courses (checked by the service), learners nothing. */
 @ApiTags('reports')
@@ -22,9 +20,9 @@ export class ReportExportsController {
 
   @Post()
   @Header('Cache-Control', 'private, no-store')
-  @ApiProduces('application/json', ...FILE_TYPES)
+  @ApiProduces('application/json', ...EXPORT_FILE_TYPES)
   @ApiOperation({ operationId: 'createReportExport', summary: 'Export a report or its enrolment rows: the file at once when small, else a job (202) to poll' })
-  @ApiOkResponse({ description: 'The file (at most DIRECT_EXPORT_MAX_ROWS rows), named in Content-Disposition (UTF-8)', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
+  @ApiOkResponse({ description: 'The file (at most DIRECT_EXPORT_MAX_ROWS rows), named in Content-Disposition (UTF-8)', content: EXPORT_FILE_CONTENT })
   // JSON only: `type` would repeat the DTO under every file type the route produces.
   @ApiAcceptedResponse({ description: 'Larger: the worker writes it; the requester is notified when it is ready', content: { 'application/json': { schema: { $ref: getSchemaPath(ReportExportDto) } } } })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, REPORT_EXPORT_PERIOD_INVALID, REPORT_EXPORT_FORMAT_UNSUPPORTED (problem+json)' })
@@ -57,9 +55,9 @@ export class ReportExportsController {
 
   @Get(':id/file')
   @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...FILE_TYPES)
+  @ApiProduces(...EXPORT_FILE_TYPES)
   @ApiOperation({ operationId: 'downloadReportExport', summary: 'The finished file, or with follow=true the file as the worker writes it (the requester only)' })
-  @ApiOkResponse({ description: 'The file', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
+  @ApiOkResponse({ description: 'The file', content: EXPORT_FILE_CONTENT })
   @ApiNotFoundResponse({ description: 'REPORT_EXPORT_NOT_FOUND (unknown, or not mine) (problem+json)' })
   @ApiConflictResponse({ description: 'REPORT_EXPORT_NOT_READY: queued, running (without follow, or where the file cannot be followed) or failed (problem+json)' })
   @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED: the link is past its time (problem+json)' })
@@ -82,18 +80,6 @@ export class ReportExportsController {
   @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED (problem+json)' })
   link(@Param() params: ReportExportIdParamsDto, @Query() query: ReportExportFileQueryDto, @CurrentUser() user: AuthUser): Promise<ReportExportLinkDto> {
     return this.exports.link(user, params.id, query.follow === true);
-  }
-
-  @Get(':id/download')
-  @Auth({ public: true })
-  @Header('Cache-Control', 'private, no-store')
-  @ApiProduces(...FILE_TYPES)
-  @ApiOperation({ operationId: 'downloadReportExportByLink', summary: 'The file of a signed link: as GET {id}/file for the link’s requester' })
-  @ApiOkResponse({ description: 'The file', content: Object.fromEntries(FILE_TYPES.map((t) => [t, BINARY])) })
-  @ApiForbiddenResponse({ description: 'REPORT_EXPORT_LINK_INVALID: not genuine, for another export, past its time, or its requester can no longer sign in (problem+json)' })
-  @ApiGoneResponse({ description: 'REPORT_EXPORT_EXPIRED (problem+json)' })
-  async download(@Param() params: ReportExportIdParamsDto, @Query() query: ReportExportDownloadQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await sendExportFile(await this.exports.fileByLink(params.id, query.token), req, res);
   }
 }
 

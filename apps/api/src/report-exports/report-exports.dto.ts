@@ -117,6 +117,10 @@ export class ReportExportFileQueryDto {
   follow?: boolean;
 }
 
+/** The types an export file is sent as, and their OpenAPI content (binary), for both download routes. */
+export const EXPORT_FILE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
+export const EXPORT_FILE_CONTENT = Object.fromEntries(EXPORT_FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+
 /** A download link's token (report-export.link.ts): the requester, follow or not, the expiry, a MAC. */
 export class ReportExportDownloadQueryDto {
   @ApiProperty({ description: 'The token of a link from POST /reports/exports/{id}/link' })

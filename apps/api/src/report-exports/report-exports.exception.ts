@@ -14,8 +14,11 @@ export const REPORT_EXPORTS_ERROR_STATUS = {
   REPORT_EXPORT_FORMAT_UNSUPPORTED: 400,
   /** An instructor asking for another instructor's courses. */
   REPORT_EXPORT_OUT_OF_SCOPE: 403,
-  /** A download link that is not genuine, names another export, is past its few minutes, or whose requester may no longer sign in. */
-  REPORT_EXPORT_LINK_INVALID: 403,
+  /**
+   * A download link that is not genuine, names another export, is past its few minutes, or whose
+   * requester may no longer sign in: no such link. 404, as a public route never answers 403.
+   */
+  REPORT_EXPORT_LINK_INVALID: 404,
   /** The report service is not wired into this build (see report-runner.ts). */
 } as const;
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MediaModule } from '../media/media.module';
 import { ReportQueryService } from '../reports/report-query.service';
 import { ReportsModule } from '../reports/reports.module';
+import { ReportExportDownloadController } from './report-export-download.controller';
 import { ReportExportLinks } from './report-export.link';
 import { REPORT_RUNNER } from './report-runner';
 import { ReportExportsController } from './report-exports.controller';
@@ -14,7 +15,7 @@ import { ReportExportsService } from './report-exports.service';
  */
 @Module({
   imports: [MediaModule, ReportsModule],
-  controllers: [ReportExportsController],
+  controllers: [ReportExportsController, ReportExportDownloadController],
   providers: [ReportExportsService, ReportExportLinks, { provide: REPORT_RUNNER, useExisting: ReportQueryService }],
 })
 export class ReportExportsModule {}
